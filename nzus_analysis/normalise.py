@@ -1,0 +1,184 @@
+"""Turn tokens into counting terms, so that spelling and naming do not pose as framing.
+
+For each word, number or acronym token, in order:
+1. an exact alias from `data/term_aliases.csv` (``US``/``U.S.`` -> ``united states``);
+2. case folding, ’ -> ', and a trailing abbreviation period dropped (``Mr.`` -> ``mr``);
+3. spelling folding to the British/NZ form: ``co-o…`` -> ``coo…`` (``co-operation`` ->
+   ``cooperation``), then breame's American->British table per hyphen part (``defense`` ->
+   ``defence``, ``center-right`` -> ``centre-right``, ``-ize`` -> ``-ise`` only where the
+   table lists the word), except words in `data/spelling_exceptions.txt`;
+4. capitalised hyphen compounds not in the names list are split (``US-New`` -> US, New);
+5. multi-word names from `data/multiword_names.txt` are merged into one term, longest match
+   first (``New Zealand`` -> ``new zealand``), never across punctuation; a line
+   ``variant = canonical`` counts a variant as its canonical form (``Asia Pacific`` ->
+   ``asia-pacific``).
+Possessive ``'s`` and punctuation are not terms.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
+
+from .corpus import Article
+from .resources import data_path, read_word_list
+from .tokenize import Token, sentences, tokenize
+
+_TERM_KINDS = frozenset({"word", "number", "acronym", "abbreviation"})
+_HYPHENS = re.compile(r"[‐‑]")
+_CO_PREFIX = re.compile(r"\bco-(?=o)")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A counting term with the offsets of the text it stands for."""
+
+    term: str
+    start: int
+    end: int
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    with data_path("term_aliases.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["surface"]: row["term"] for row in csv.DictReader(handle)}
+
+
+@cache
+def _spelling_exceptions() -> frozenset[str]:
+    return read_word_list("spelling_exceptions.txt")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The shipped English stopword list (`data/stopwords_en.txt`, Snowball)."""
+    return read_word_list("stopwords_en.txt")
+
+
+def fold_spelling(word: str) -> str:
+    """US -> British/NZ spelling of a lower-case word or hyphen compound."""
+    word = _CO_PREFIX.sub("co", word)
+    exceptions = _spelling_exceptions()
+    return "-".join(
+        part if part in exceptions else AMERICAN_ENGLISH_SPELLINGS.get(part, part)
+        for part in word.split("-")
+    )
+
+
+def normalise(surface: str) -> str:
+    """The counting form of one token's text (aliases, case, apostrophes, spelling)."""
+    alias = _aliases().get(surface)
+    if alias is not None:
+        return alias
+    word = _HYPHENS.sub("-", surface.casefold().replace("’", "'"))
+    if word.endswith(".") and word.count(".") == 1:
+        word = word[:-1]
+    return fold_spelling(word)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(normalise(t.text) for t in tokenize(name) if t.kind in _TERM_KINDS)
+
+
+@cache
+def _names() -> tuple[dict[tuple[str, ...], str], int]:
+    """Name key (tuple of folded tokens) -> the term it counts as; and the longest key."""
+    names: dict[tuple[str, ...], str] = {}
+    for entry in read_word_list("multiword_names.txt"):
+        variant, _, canonical = (part.strip() for part in entry.partition("="))
+        names[_name_key(variant)] = " ".join(_name_key(canonical or variant))
+    return names, max(len(n) for n in names)
+
+
+def _units(tokens: Sequence[Token]) -> list[tuple[str, int, int] | None]:
+    """(key, start, end) per term-bearing token; None marks a barrier (punctuation)."""
+    names, _ = _names()
+    units: list[tuple[str, int, int] | None] = []
+    for token in tokens:
+        if token.kind not in _TERM_KINDS:
+            if token.kind != "possessive":
+                units.append(None)
+            continue
+        key = normalise(token.text)
+        if "-" in key and (key,) not in names and token.text[:1].isupper():
+            parts = token.text.split("-")
+            if all(p[:1].isupper() for p in parts if p):
+                position = token.start
+                for part in parts:
+                    units.append((normalise(part), position, position + len(part)))
+                    position += len(part) + 1
+                continue
+        units.append((key, token.start, token.end))
+    return units
+
+
+def terms(tokens: Sequence[Token]) -> list[Term]:
+    """Counting terms for a run of tokens (normally one sentence), in text order."""
+    names, longest = _names()
+    units = _units(tokens)
+    result: list[Term] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit is None:
+            i += 1
+            continue
+        for size in range(min(longest, len(units) - i), 1, -1):
+            window = units[i : i + size]
+            key = tuple(u[0] for u in window) if all(window) else None  # type: ignore[index]
+            if key in names:
+                result.append(Term(names[key], unit[1], window[-1][2]))  # type: ignore[index]
+                i += size
+                break
+        else:
+            result.append(Term(names.get((unit[0],), unit[0]), unit[1], unit[2]))
+            i += 1
+    return result
+
+
+def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
+    """One row per counting term.
+
+    Columns: article_id, year, paragraph, sentence, position (index within the sentence),
+    start, end (offsets into the article text), surface (the text as written), term,
+    stopword (True when the term is in the shipped stopword list).
+    """
+    stop = stopwords()
+    rows = []
+    for article in corpus:
+        text = article.text
+        for s in sentences(article):
+            for position, t in enumerate(terms(tokenize(s.text, offset=s.start))):
+                rows.append(
+                    (
+                        article.id,
+                        article.year,
+                        s.paragraph,
+                        s.sentence,
+                        position,
+                        t.start,
+                        t.end,
+                        text[t.start : t.end],
+                        t.term,
+                        t.term in stop,
+                    )
+                )
+    columns = [
+        "article_id",
+        "year",
+        "paragraph",
+        "sentence",
+        "position",
+        "start",
+        "end",
+        "surface",
+        "term",
+        "stopword",
+    ]
+    return pd.DataFrame(rows, columns=columns)

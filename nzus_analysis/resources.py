@@ -1,0 +1,44 @@
+"""Locate the project's data files from inside the package, whatever the working folder.
+
+Notebooks run with their own folder as the working directory and tests run from the
+repository root, so no path here is relative to the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The `data/` folder: ``$NZUS_DATA_DIR`` if set, else the repository's or the wheel's copy."""
+    override = os.environ.get("NZUS_DATA_DIR")
+    candidates = [Path(override)] if override else []
+    candidates += [_PACKAGE_DIR.parent / "data", _PACKAGE_DIR / "_data"]
+    for candidate in candidates:
+        if (candidate / "articles.csv").is_file():
+            return candidate
+    tried = ", ".join(str(c) for c in candidates)
+    raise FileNotFoundError(
+        f"nzus_analysis data folder not found (looked for articles.csv in: {tried})"
+    )
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file under `data/`, e.g. ``data_path("lexicons", "frames.csv")``."""
+    return data_dir().joinpath(*parts)
+
+
+@cache
+def read_word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line list from `data/`; `#` starts a comment, blank lines are skipped."""
+    path = data_path(name)
+    entries = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.add(entry)
+    return frozenset(entries)

@@ -1,0 +1,286 @@
+"""Offline sentence splitting and word tokenization with character offsets.
+
+No NLTK data, no network: a handful of regular expressions and two word lists from `data/`
+(`abbreviations.txt`). Every `Token` and `Sentence` carries `start`/`end` offsets such that
+``text[start:end] == token.text``.
+
+Rules, in brief:
+- tokens: URLs; dotted acronyms (``U.S.``); listed abbreviations keep their period (``Mr.``,
+  ``Sept.``); numbers (``2012``, ``1,000``, ``3.5``, ``21st``); words with inner apostrophes
+  and hyphens (``it's``, ``Asia-Pacific``, ``co-operation``, ``US-New``); a possessive
+  ``'s``/``’s`` is split off a noun (``Zealand`` + ``’s``) but kept in contractions
+  (``it's``, ``that's``); anything else that is not space is a one-character punct token.
+- sentences: never cross a paragraph break (a blank line); a boundary follows ``.``, ``!``,
+  ``?`` or ``…`` (plus any closing quotes/brackets) when the next text starts with a capital,
+  digit or opening quote, except after a listed abbreviation, a single initial, or a dotted
+  acronym followed by a word that does not usually start a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from .corpus import Article
+from .resources import read_word_list
+
+_LETTER_OR_DIGIT = r"[^\W_]"
+_WORD = rf"{_LETTER_OR_DIGIT}+(?:['’]{_LETTER_OR_DIGIT}+)*(?:[-‐‑]{_LETTER_OR_DIGIT}+(?:['’]{_LETTER_OR_DIGIT}+)*)*"
+_TOKEN = re.compile(
+    r"(?P<url>https?://[^\s\"“”<>]+[^\s\"“”<>.,;:!?)\]])"
+    r"|(?P<acronym>(?:[A-Za-z]\.){2,})"
+    r"|(?P<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?(?![^\W_]))"
+    rf"|(?P<word>{_WORD})"
+    r"|(?P<punct>\.\.\.|--|\S)"
+)
+_POSSESSIVE = re.compile(r"['’][sS]$")
+# Pronoun/adverb contractions where 's means "is"/"has"/"us", not a possessive.
+_CONTRACTION_BASES = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "that",
+        "what",
+        "who",
+        "there",
+        "here",
+        "let",
+        "where",
+        "how",
+        "when",
+        "why",
+    ]
+)
+_SENTENCE_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "so",
+        "as",
+        "at",
+        "on",
+        "in",
+        "for",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "however",
+        "meanwhile",
+    ]
+)
+_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: its text, kind (word, number, acronym, possessive, url, punct) and offsets."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: keys (article_id, paragraph, sentence) and offsets in `text`."""
+
+    article_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return read_word_list("abbreviations.txt")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split `text` into tokens; offsets are into `text`, shifted by `offset`."""
+    abbreviations = _abbreviations()
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "punct"
+        start, end = match.span()
+        word = match.group()
+        if kind == "word":
+            if text.startswith(".", end) and word in abbreviations:
+                append(Token(word + ".", "abbreviation", start + offset, end + 1 + offset))
+                continue
+            if _POSSESSIVE.search(word) and len(word) > 2:
+                base = word[:-2]
+                if base.casefold() not in _CONTRACTION_BASES:
+                    append(Token(base, "word", start + offset, end - 2 + offset))
+                    append(Token(word[-2:], "possessive", end - 2 + offset, end + offset))
+                    continue
+        elif kind == "punct" and word == "." and tokens and tokens[-1].kind == "abbreviation":
+            # "Mr." was already extended over this period.
+            if tokens[-1].end == start + offset + 1:
+                continue
+        append(Token(word, kind, start + offset, end + offset))
+    return tokens
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (blocks separated by blank lines), whitespace trimmed."""
+    spans = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        chunk = text[position:stop]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((position + lead, position + lead + len(stripped)))
+        position = match.end() if match else len(text)
+    return spans
+
+
+def _is_false_boundary(text: str, terminator_at: int, next_at: int) -> bool:
+    """True when the period at `terminator_at` belongs to an abbreviation, initial or acronym."""
+    if text[terminator_at] != ".":
+        return False
+    word_start = terminator_at
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    bare = text[word_start:terminator_at].lstrip("\"“‘'([")
+    if bare in _abbreviations():
+        return True
+    if len(bare) == 1 and bare.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", bare + "."):
+        after = _WORD_AFTER.match(text, next_at)
+        return not (after and after.group(1).casefold() in _SENTENCE_STARTERS)
+    return False
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) spans within text[start:end], whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans = []
+    sentence_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        terminator_at = match.start()
+        if _is_false_boundary(text, terminator_at, match.end()):
+            continue
+        boundary = match.end() - (len(match.group()) - len(match.group().rstrip()))
+        spans.append((sentence_start, boundary))
+        sentence_start = match.end()
+    if text[sentence_start:end].strip():
+        spans.append((sentence_start, end))
+    trimmed = []
+    for s, e in spans:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if e - trail > s + lead:
+            trimmed.append((s + lead, e - trail))
+    return trimmed
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """The article's sentences in order; `sentence` counts from 0 across the whole article."""
+    text = article.text
+    result = []
+    for paragraph, (p_start, p_end) in enumerate(article.paragraph_spans):
+        for s_start, s_end in split_sentences(text, p_start, p_end):
+            result.append(
+                Sentence(article.id, paragraph, len(result), s_start, s_end, text[s_start:s_end])
+            )
+    return result
+
+
+def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
+    """One row per sentence.
+
+    Columns: article_id, year, paragraph, sentence, start, end, text, n_tokens (word and
+    number tokens, punctuation excluded).
+    """
+    rows = []
+    for article in corpus:
+        for s in sentences(article):
+            n_tokens = sum(t.kind not in ("punct", "possessive") for t in tokenize(s.text))
+            rows.append(
+                (
+                    article.id,
+                    article.year,
+                    s.paragraph,
+                    s.sentence,
+                    s.start,
+                    s.end,
+                    s.text,
+                    n_tokens,
+                )
+            )
+    columns = ["article_id", "year", "paragraph", "sentence", "start", "end", "text", "n_tokens"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def token_frame(corpus: Sequence[Article]) -> pd.DataFrame:
+    """One row per token.
+
+    Columns: article_id, year, paragraph, sentence, token (index within the sentence),
+    start, end (offsets into the article text), text, kind.
+    """
+    rows = []
+    for article in corpus:
+        for s in sentences(article):
+            for i, t in enumerate(tokenize(s.text, offset=s.start)):
+                rows.append(
+                    (
+                        article.id,
+                        article.year,
+                        s.paragraph,
+                        s.sentence,
+                        i,
+                        t.start,
+                        t.end,
+                        t.text,
+                        t.kind,
+                    )
+                )
+    columns = [
+        "article_id",
+        "year",
+        "paragraph",
+        "sentence",
+        "token",
+        "start",
+        "end",
+        "text",
+        "kind",
+    ]
+    return pd.DataFrame(rows, columns=columns)
