@@ -117,9 +117,7 @@ def is_caption(paragraph: str) -> bool:
     return bool(_POSITION_MARKER.search(paragraph) or _PHOTO_VERB.search(paragraph))
 
 
-def _leading_line_kind(
-    line: str, title_key: str, section_key: str, before_body: bool
-) -> str | None:
+def _leading_line_kind(line: str, title_key: str, section_key: str, before_body: bool) -> str | None:
     """Headline or section label: the catalog's, or unpunctuated short lines before the body."""
     folded = _fold(line)
     if title_key and folded == title_key:
@@ -160,12 +158,11 @@ def clean_text(raw: str, title: str = "", section: str = "") -> CleanText:
         if not line:  # also no-break-space-only lines
             close_block()
             continue
-        if in_note or _REPUBLISHER_NOTE.match(line):
-            in_note = True
-            close_block()
-            furniture.append(Removed(number, "republisher_note", line))
-            continue
-        kind = _line_rule(line) or _leading_line_kind(
+        kind = _line_rule(line)
+        if kind is None and (in_note or _REPUBLISHER_NOTE.match(line)):
+            in_note = True  # a republisher's note runs to the end of the file
+            kind = "republisher_note"
+        kind = kind or _leading_line_kind(
             line, title_key, section_key, before_body=not paragraphs and not block
         )
         if kind is not None:

@@ -89,9 +89,7 @@ def read_catalog(catalog: str | Path | None = None) -> list[dict[str, str]]:
                 row["line"] = str(reader.line_num)
                 rows.append(row)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"catalog is not UTF-8 text ({exc.reason} at byte {exc.start})"
-        ) from exc
+        raise InputError(path, f"catalog is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     if not rows:
         raise InputError(path, "catalog has no article rows")
     seen: dict[str, str] = {}
@@ -103,9 +101,7 @@ def read_catalog(catalog: str | Path | None = None) -> list[dict[str, str]]:
         if not row["year"].isdigit():
             raise InputError(path, f"{where}: year {row['year']!r} is not a whole number")
         if row["id"] in seen:
-            raise InputError(
-                path, f"{where}: duplicate id {row['id']!r} (first on line {seen[row['id']]})"
-            )
+            raise InputError(path, f"{where}: duplicate id {row['id']!r} (first on line {seen[row['id']]})")
         seen[row["id"]] = row["line"]
     return rows
 
@@ -127,9 +123,7 @@ def read_raw_text(path: Path, listed_in: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load_corpus(
-    catalog: str | Path | None = None, raw_dir: str | Path | None = None
-) -> list[Article]:
+def load_corpus(catalog: str | Path | None = None, raw_dir: str | Path | None = None) -> list[Article]:
     """Load every catalog row as a cleaned Article, in catalog order.
 
     `catalog` defaults to `data/articles.csv`; `raw_dir` defaults to the folder `raw/` next

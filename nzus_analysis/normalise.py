@@ -21,7 +21,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
@@ -66,13 +66,16 @@ def fold_spelling(word: str) -> str:
     word = _CO_PREFIX.sub("co", word)
     exceptions = _spelling_exceptions()
     return "-".join(
-        part if part in exceptions else AMERICAN_ENGLISH_SPELLINGS.get(part, part)
-        for part in word.split("-")
+        part if part in exceptions else AMERICAN_ENGLISH_SPELLINGS.get(part, part) for part in word.split("-")
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(surface: str) -> str:
-    """The counting form of one token's text (aliases, case, apostrophes, spelling)."""
+    """The counting form of one token's text (aliases, case, apostrophes, spelling).
+
+    Memoised: a pure function of its argument, so the cache only saves time.
+    """
     alias = _aliases().get(surface)
     if alias is not None:
         return alias

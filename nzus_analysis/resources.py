@@ -22,9 +22,7 @@ def data_dir() -> Path:
         if (candidate / "articles.csv").is_file():
             return candidate
     tried = ", ".join(str(c) for c in candidates)
-    raise FileNotFoundError(
-        f"nzus_analysis data folder not found (looked for articles.csv in: {tried})"
-    )
+    raise FileNotFoundError(f"nzus_analysis data folder not found (looked for articles.csv in: {tried})")
 
 
 def data_path(*parts: str) -> Path:

@@ -28,8 +28,8 @@ import pandas as pd
 from .corpus import Article
 from .resources import read_word_list
 
-_LETTER_OR_DIGIT = r"[^\W_]"
-_WORD = rf"{_LETTER_OR_DIGIT}+(?:['’]{_LETTER_OR_DIGIT}+)*(?:[-‐‑]{_LETTER_OR_DIGIT}+(?:['’]{_LETTER_OR_DIGIT}+)*)*"
+_PART = r"[^\W_]+(?:['’][^\W_]+)*"  # letters/digits, inner apostrophes: it's, He’ll
+_WORD = rf"{_PART}(?:[-‐‑]{_PART})*"  # hyphen compounds: Asia-Pacific, co-operation
 _TOKEN = re.compile(
     r"(?P<url>https?://[^\s\"“”<>]+[^\s\"“”<>.,;:!?)\]])"
     r"|(?P<acronym>(?:[A-Za-z]\.){2,})"
@@ -146,10 +146,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                     append(Token(base, "word", start + offset, end - 2 + offset))
                     append(Token(word[-2:], "possessive", end - 2 + offset, end + offset))
                     continue
-        elif kind == "punct" and word == "." and tokens and tokens[-1].kind == "abbreviation":
-            # "Mr." was already extended over this period.
-            if tokens[-1].end == start + offset + 1:
-                continue
+        elif word == "." and tokens and tokens[-1].kind == "abbreviation" and tokens[-1].end == end + offset:
+            continue  # "Mr." was already extended over this period
         append(Token(word, kind, start + offset, end + offset))
     return tokens
 
@@ -217,9 +215,7 @@ def sentences(article: Article) -> list[Sentence]:
     result = []
     for paragraph, (p_start, p_end) in enumerate(article.paragraph_spans):
         for s_start, s_end in split_sentences(text, p_start, p_end):
-            result.append(
-                Sentence(article.id, paragraph, len(result), s_start, s_end, text[s_start:s_end])
-            )
+            result.append(Sentence(article.id, paragraph, len(result), s_start, s_end, text[s_start:s_end]))
     return result
 
 

@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine with Python >= 3.11:
+#   make report   install into .venv, execute every notebook, write reports/*.html
+#   make test     install into .venv, run unit tests and nbval over notebooks/
+# Both create and update .venv/ themselves; nothing else needs to be installed by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: report test notebooks lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/python -m nzus_analysis report
+
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval --nbval-current-env tests notebooks
+
+# For developers: re-execute the notebooks in place so their committed outputs are current.
+notebooks: $(STAMP)
+	cd notebooks && for nb in [0-9]*.ipynb; do \
+		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) reports

@@ -1,0 +1,144 @@
+"""The corpus loader on the real seeds, and its errors on bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nzus_analysis import InputError, corpus_frame, load_corpus, removed_frame
+from nzus_analysis.resources import data_path
+
+from .conftest import SEED_2012, SEED_2025
+
+EXPECTED = json.loads((Path(__file__).parent / "data" / "expected_paragraphs.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("article_id", [SEED_2012, SEED_2025])
+def test_cleaned_body_matches_hand_checked_paragraphs(corpus, article_id):
+    assert list(corpus[article_id].paragraphs) == EXPECTED[article_id]
+
+
+def test_raw_layer_is_byte_identical_to_shared_seeds():
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for seed in sorted(shared.glob("*.txt")):
+        assert (data_path("raw") / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_captions_and_furniture_are_kept_separately(corpus):
+    removed = removed_frame(corpus.values())
+    by_kind = removed.groupby(["article_id", "kind"]).size().to_dict()
+    assert by_kind[(SEED_2012, "caption")] == 1
+    assert by_kind[(SEED_2012, "section_label")] == 1
+    assert by_kind[(SEED_2012, "headline")] == 1
+    assert by_kind[(SEED_2012, "promo")] == 1
+    assert by_kind[(SEED_2025, "caption")] == 2
+    assert by_kind[(SEED_2025, "metadata_header")] == 4
+    for kind in ("page_button", "hits_counter", "source_link", "star_rating", "republisher_note"):
+        assert (SEED_2025, kind) in by_kind, kind
+    captions = corpus[SEED_2025].captions
+    assert captions[1].text == "Peters walks with Rubio in Washington."
+
+
+@pytest.mark.parametrize("article_id", [SEED_2012, SEED_2025])
+def test_every_nonblank_raw_line_is_accounted_for(corpus, article_id):
+    article = corpus[article_id]
+    raw_lines = [
+        line.strip()
+        for line in (data_path("raw") / article.raw_file).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    kept = list(article.paragraphs) + [r.text for r in (*article.captions, *article.furniture)]
+    assert sorted(raw_lines) == sorted(kept)
+
+
+def test_text_offsets_match_paragraphs(corpus):
+    for article in corpus.values():
+        for paragraph, (start, end) in zip(article.paragraphs, article.paragraph_spans, strict=True):
+            assert article.text[start:end] == paragraph
+
+
+def test_corpus_frame_columns_and_order(corpus):
+    frame = corpus_frame(list(corpus.values()))
+    assert list(frame.article_id) == [SEED_2012, SEED_2025]
+    assert list(frame.year) == [2012, 2025]
+    assert frame.loc[1, "author"] == "Thomas Manch"
+    assert frame.loc[0, "author"] == ""
+
+
+# ---- bad input -------------------------------------------------------------------------------
+
+HEADER = "id,year,date,outlet,author,title,section,url,raw_file\n"
+
+
+def _project(tmp_path: Path, catalog: str, files: dict[str, bytes]) -> Path:
+    (tmp_path / "raw").mkdir()
+    for name, content in files.items():
+        (tmp_path / "raw" / name).write_bytes(content)
+    path = tmp_path / "articles.csv"
+    path.write_text(HEADER + catalog, encoding="utf-8")
+    return path
+
+
+def test_missing_raw_file_names_the_file_and_catalog_line(tmp_path):
+    catalog = _project(tmp_path, "a,2020,,,,,,,a.txt\n", {})
+    with pytest.raises(InputError, match=r"a\.txt: raw file not found \(listed in articles\.csv line 2\)"):
+        load_corpus(catalog)
+
+
+def test_empty_file_is_an_error(tmp_path):
+    catalog = _project(tmp_path, "a,2020,,,,,,,a.txt\n", {"a.txt": b"  \n\n"})
+    with pytest.raises(InputError, match=r"a\.txt: file is empty"):
+        load_corpus(catalog)
+
+
+def test_non_utf8_file_is_an_error(tmp_path):
+    catalog = _project(tmp_path, "a,2020,,,,,,,a.txt\n", {"a.txt": "Caf\xe9 talk.".encode("latin-1")})
+    with pytest.raises(InputError, match=r"a\.txt: not UTF-8 text \(byte 0xe9 at offset 3\)"):
+        load_corpus(catalog)
+
+
+def test_duplicate_id_is_an_error(tmp_path):
+    rows = "a,2020,,,,,,,a.txt\na,2021,,,,,,,b.txt\n"
+    catalog = _project(tmp_path, rows, {"a.txt": b"Text.", "b.txt": b"Text."})
+    with pytest.raises(InputError, match=r"articles\.csv: line 3: duplicate id 'a' \(first on line 2\)"):
+        load_corpus(catalog)
+
+
+@pytest.mark.parametrize("year", ["", "twenty"])
+def test_missing_or_bad_year_is_an_error(tmp_path, year):
+    catalog = _project(tmp_path, f"a,{year},,,,,,,a.txt\n", {"a.txt": b"Text."})
+    with pytest.raises(InputError, match=r"articles\.csv: line 2: (missing year|year 'twenty')"):
+        load_corpus(catalog)
+
+
+def test_missing_catalog_column_is_an_error(tmp_path):
+    path = tmp_path / "articles.csv"
+    path.write_text("id,raw_file\na,a.txt\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lacks required column"):
+        load_corpus(path)
+
+
+def test_file_with_only_furniture_is_an_error(tmp_path):
+    catalog = _project(tmp_path, "a,2020,,,,,,,a.txt\n", {"a.txt": b"Print\nHits: 3\n"})
+    with pytest.raises(InputError, match="no article text left"):
+        load_corpus(catalog)
+
+
+def test_new_article_joins_by_raw_file_and_catalog_row(tmp_path):
+    seed_dir = data_path("raw")
+    catalog = _project(tmp_path, "", {})
+    for name in (f"{SEED_2012}.txt", f"{SEED_2025}.txt"):
+        shutil.copy(seed_dir / name, tmp_path / "raw" / name)
+    (tmp_path / "raw" / "new.txt").write_text("Ministers met.\n\nThey talked.\n", encoding="utf-8")
+    catalog.write_text(
+        HEADER + f"{SEED_2012},2012,,,,,,,{SEED_2012}.txt\nnew,2030,,,,,,,new.txt\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(catalog)
+    assert [a.id for a in corpus] == [SEED_2012, "new"]
+    assert corpus[1].paragraphs == ("Ministers met.", "They talked.")
