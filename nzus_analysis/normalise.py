@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pandas as pd
+import simplemma
 from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
 from .corpus import Article
@@ -83,6 +84,14 @@ def normalise(surface: str) -> str:
     if word.endswith(".") and word.count(".") == 1:
         word = word[:-1]
     return fold_spelling(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def lemma(term: str) -> str:
+    """Offline English lemma of a single-word term (simplemma); names and compounds unchanged."""
+    if " " in term or "-" in term or not term.isalpha():
+        return term
+    return simplemma.lemmatize(term, lang="en")
 
 
 def _name_key(name: str) -> tuple[str, ...]:

@@ -1,0 +1,126 @@
+"""Frame lexicon hits: which frames each article and each sentence invoke.
+
+The lexicon (`data/lexicons/frames.csv`, sources and method in its header) maps words and
+phrases to frames. Entries are matched on counting terms from `term_frame`, so spelling
+variants and abbreviations are already folded and a word inside another word never matches
+("ally" is not found in "really"). A single-word entry matches any term with the same lemma
+("ally" matches "allies"); a phrase matches a run of terms within one sentence. Matches are
+longest first and do not overlap ("nuclear weapons" is one hit, not two).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+from .normalise import lemma, terms
+from .resources import data_path
+from .tokenize import tokenize
+
+NO_FRAME = "none"
+
+
+def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
+    """The frame lexicon: columns frame, entry, note, key (tuple of lemmatised terms)."""
+    path = Path(path) if path is not None else data_path("lexicons", "frames.csv")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    if not rows or not {"frame", "entry"} <= set(rows[0]):
+        raise InputError(path, "frame lexicon needs a header with columns frame,entry")
+    table = pd.DataFrame(rows).fillna("")
+    keys = []
+    for line, entry in enumerate(table.entry, 2):
+        key = tuple(lemma(t.term) for t in terms(tokenize(entry)))
+        if not key:
+            raise InputError(path, f"entry {line - 1} ({entry!r}) has no words")
+        keys.append(key)
+    table["key"] = keys
+    duplicated = table[table.key.duplicated(keep=False)]
+    if not duplicated.empty:
+        raise InputError(path, f"entries listed twice: {sorted(set(duplicated.entry))}")
+    return table[["frame", "entry", "note", "key"]]
+
+
+def frame_hits(terms_df: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every lexicon match, in text order.
+
+    Columns: article_id, year, paragraph, sentence, frame, entry, start, end (offsets of the
+    matched words in the article text), surface (the words as written).
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    by_key = dict(zip(lexicon.key, zip(lexicon.frame, lexicon.entry, strict=True), strict=True))
+    longest = max(len(k) for k in by_key)
+    rows = []
+    for (article_id, sentence), group in terms_df.groupby(["article_id", "sentence"], sort=False):
+        lemmas = [lemma(t) for t in group.term]
+        starts, ends, surfaces = group.start.tolist(), group.end.tolist(), group.surface.tolist()
+        year, paragraph = int(group.year.iloc[0]), int(group.paragraph.iloc[0])
+        i = 0
+        while i < len(lemmas):
+            for size in range(min(longest, len(lemmas) - i), 0, -1):
+                match = by_key.get(tuple(lemmas[i : i + size]))
+                if match:
+                    surface = " ".join(surfaces[i : i + size])
+                    rows.append(
+                        (
+                            article_id,
+                            year,
+                            paragraph,
+                            sentence,
+                            *match,
+                            starts[i],
+                            ends[i + size - 1],
+                            surface,
+                        )
+                    )
+                    i += size
+                    break
+            else:
+                i += 1
+    columns = ["article_id", "year", "paragraph", "sentence", "frame", "entry", "start", "end", "surface"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def frame_shares(hits: pd.DataFrame, terms_df: pd.DataFrame, frames: list[str] | None = None) -> pd.DataFrame:
+    """Frame hits per article: every (article, frame) pair, zeros included.
+
+    Columns: article_id, year, frame, hits, per_1k (per 1,000 counting terms), share (of the
+    article's frame hits, 0-1).
+    """
+    frames = frames if frames is not None else sorted(load_lexicon().frame.unique())
+    sizes = terms_df.groupby("article_id").size()
+    years = terms_df.groupby("article_id").year.first()
+    counts = hits.groupby(["article_id", "frame"]).size()
+    rows = []
+    for article_id in sizes.index:
+        total = counts.get(article_id, pd.Series(dtype=int)).sum()
+        for frame in frames:
+            n = int(counts.get((article_id, frame), 0))
+            rows.append(
+                (article_id, int(years[article_id]), frame, n, round(1000 * n / sizes[article_id], 2),
+                 round(n / total, 3) if total else 0.0)
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=["article_id", "year", "frame", "hits", "per_1k", "share"])
+
+
+def sentence_frames(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.DataFrame:
+    """Frame labels per sentence, for joining with sentiment and quotes.
+
+    One row per (sentence, frame) with at least one hit; a sentence with no hit gets one row
+    with frame "none" and hits 0, so no sentence is lost in a join. Columns: article_id,
+    paragraph, sentence, frame, hits, primary (True for the sentence's most-hit frame, ties
+    broken alphabetically).
+    """
+    keys = ["article_id", "paragraph", "sentence"]
+    counted = hits.groupby([*keys, "frame"]).size().rename("hits").reset_index()
+    base = sentences_df[keys].drop_duplicates()
+    labelled = base.merge(counted, on=keys, how="left")
+    labelled["frame"] = labelled.frame.fillna(NO_FRAME)
+    labelled["hits"] = labelled.hits.fillna(0).astype(int)
+    labelled = labelled.sort_values([*keys, "hits", "frame"], ascending=[True, True, True, False, True])
+    labelled["primary"] = ~labelled.duplicated(keys)
+    return labelled.reset_index(drop=True)
