@@ -1,0 +1,151 @@
+"""The actor table (`data/actors.csv`) and mention resolution for quote attribution.
+
+Resolution rules, used by `nzus_analysis.quotes`:
+- a name or alias ("Coleman", "the AP") resolves to its canonical actor; the longest alias at
+  a position wins ("US State Department" over "State Department");
+- "he"/"she" resolve to the most recent person named before it (outside quotations) whose
+  gender fits;
+- a title ("the Secretary") resolves to the most recently named actor holding that title in
+  the same article; an actor never named in the article is never guessed;
+- anything else stays as its mention, unresolved.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InputError
+from .resources import data_path
+
+ACTOR_COLUMNS = ("canonical", "aliases", "titles", "kind", "country", "role", "gender")
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    canonical: str
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+    kind: str
+    country: str
+    role: str
+    gender: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a text: offsets of the words (a leading "the" included)."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Who a mention refers to. `speaker` is the canonical name, or the mention if unresolved."""
+
+    speaker: str
+    mention: str
+    resolved_by: str  # name | pronoun | title | unresolved
+    actor: Actor | None
+
+
+class ActorTable:
+    """Actors with their aliases and titles, and the matching machinery."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self.by_name = {a.canonical: a for a in actors}
+        alias_owner: dict[str, Actor] = {}
+        for actor in actors:
+            for alias in actor.aliases:
+                alias_owner.setdefault(alias, actor)
+        self._alias_owner = alias_owner
+
+    @cached_property
+    def _alias_pattern(self) -> re.Pattern[str]:
+        aliases = sorted(self._alias_owner, key=len, reverse=True)
+        return re.compile(
+            r"(?<![\w’'-])(?:(the|The)\s+)?(" + "|".join(map(re.escape, aliases)) + r")(?![\w-])"
+        )
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every alias occurrence in text[start:end], in order (offsets into `text`)."""
+        end = len(text) if end is None else end
+        return [
+            Mention(m.start(), m.end(), m.group(), self._alias_owner[m.group(2)])
+            for m in self._alias_pattern.finditer(text, start, end)
+        ]
+
+    def resolve(self, phrase: str, position: int, earlier: list[Mention]) -> Resolution:
+        """Resolve a speaker phrase that stands at offset `position` of its article.
+
+        `earlier` are the article's mentions outside quotations, in order; only those before
+        `position` are used for pronouns and titles.
+        """
+        named = self.mentions(phrase)
+        if named:
+            first = named[0]
+            return Resolution(first.actor.canonical, first.text, "name", first.actor)
+        before = [m for m in earlier if m.end <= position]
+        pronoun = re.search(r"\b(he|she|He|She)\b", phrase)
+        if pronoun:
+            gender = PRONOUN_GENDER[pronoun.group(1).lower()]
+            for mention in reversed(before):
+                if mention.actor.kind == "person" and mention.actor.gender in (gender, ""):
+                    return Resolution(mention.actor.canonical, pronoun.group(1), "pronoun", mention.actor)
+            return Resolution(pronoun.group(1), pronoun.group(1), "unresolved", None)
+        title = re.search(r"\b(?:the|The)\s+([A-Z][\w ]+?)\s*$", phrase.strip())
+        if title:
+            for mention in reversed(before):
+                if title.group(1) in mention.actor.titles:
+                    return Resolution(mention.actor.canonical, title.group(0), "title", mention.actor)
+        cleaned = phrase.strip(" ,.;:")
+        return Resolution(cleaned, cleaned, "unresolved", None)
+
+
+def load_actors(path: str | Path | None = None) -> ActorTable:
+    """Read the actor table; `#` lines are comments."""
+    path = Path(path) if path is not None else data_path("actors.csv")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(path, f"actor table lacks column(s): {', '.join(missing)}")
+    actors = []
+    for line, row in enumerate(reader, 2):
+        if not row["canonical"]:
+            raise InputError(path, f"row {line}: empty canonical name")
+
+        def split(value: str) -> tuple[str, ...]:
+            return tuple(part.strip() for part in (value or "").split(";") if part.strip())
+
+        aliases = split(row["aliases"]) or (row["canonical"],)
+        actors.append(
+            Actor(
+                row["canonical"], aliases, split(row["titles"]), row["kind"], row["country"],
+                row["role"], row["gender"] or "",
+            )
+        )  # fmt: skip
+    return ActorTable(actors)
+
+
+def actor_frame(table: ActorTable | None = None):
+    """The actor table as a DataFrame: canonical, aliases, titles, kind, country, role, gender."""
+    import pandas as pd
+
+    table = table or load_actors()
+    return pd.DataFrame(
+        [
+            (a.canonical, "; ".join(a.aliases), "; ".join(a.titles), a.kind, a.country, a.role, a.gender)
+            for a in table.actors
+        ],
+        columns=list(ACTOR_COLUMNS),
+    )

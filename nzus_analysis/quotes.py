@@ -1,0 +1,531 @@
+"""Rule-based quote attribution: who is quoted, in whose words, and through which channel.
+
+One record per attributed statement (columns: `QUOTE_COLUMNS`, offsets into `article.text`):
+
+- ``direct``: words inside quote marks whose sentence holds nothing but the quotation and its
+  attribution (“…,” he said. / Coleman said, “…” / a quote paragraph continuing the previous
+  speaker). A quote that is still open at a paragraph end continues when the next paragraph
+  opens with a quote mark.
+- ``partial``: reported speech that contains a quoted fragment (said the meeting was “productive”).
+- ``indirect``: reported speech without quote marks ("Coleman said New Zealand is …",
+  "…, the AP reported", "…, according to the Guardian", "According to the AP: <next paragraph>").
+
+Quoted words that no speech cue attributes (“Burden sharing” refers to …) are scare quotes
+and produce no record. A direct quote with no attribution and no attributed quote in the same
+or previous paragraph is kept with an empty speaker (`resolved_by` = "unattributed").
+
+Channel: ``second_hand`` (another outlet reported it; `via` names the outlet),
+``social_media``, ``statement``, ``in_person`` (a person's speech verb with no other channel
+named: the news default), ``unspecified`` (no single resolved speaker, no channel named). A
+continuing quote, or a pronoun-attributed quote by the speaker of the previous record in the
+same or previous paragraph, inherits that record's channel when its own attribution names none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from .actors import ActorTable, Mention, Resolution, load_actors
+from .corpus import Article
+from .tokenize import Sentence, sentences, tokenize
+
+QUOTE_COLUMNS = [
+    "article_id", "year", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention", "channel",
+    "via", "paragraph", "sentence", "resolved_by", "speaker_kind", "speaker_country", "speaker_role",
+]  # fmt: skip
+
+_CUE_WORDS = (
+    r"said|says|say|told\s+(?:reporters|journalists|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)|tells|added|adds|"
+    r"noted|notes|stated|states|announced|warned|explained|insisted|argued|claimed|"
+    r"emphasised|emphasized|stressed|confirmed|acknowledged|conceded|declared|wrote|writes|posted|"
+    r"tweeted|replied|asked|continued|(?:have|has|had)\s+referred\s+to|referred\s+to"
+)
+_CUE = rf"(?:{_CUE_WORDS})"
+_MENTION = r"[^,;:.“”\"]{1,60}?"
+# After a closing quote: ', he said.' / ', said Coleman, according to …'
+_TRAIL_ATTRIBUTION = re.compile(
+    rf"^\s*,?\s*(?:(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_MENTION}))"
+    r"(?P<tail>(?:[\s,.;].*)?)$",
+    re.S,
+)
+# Before an opening quote: 'Coleman said, ' / 'He told reporters: '
+_LEAD_ATTRIBUTION = re.compile(rf"^(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$", re.S)
+_SPEAKER_FIRST = re.compile(
+    rf"^(?P<subject>.+?)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?P<content>.+?)[\s.]*$", re.S
+)
+_ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]+?)[\s.]*$", re.S)
+_ACCORDING_LEAD = re.compile(
+    r"^According to\s+(?P<source>[^,:]+?)\s*(?P<sep>[,:])\s*(?P<content>.*?)[\s.]*$", re.S
+)
+_REPORTED_TRAIL = re.compile(
+    r"^(?P<content>.+),\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}|he|she|they)"
+    r"\s+(?P<cue>reported|reports|said|says|added|noted|wrote)[\s.]*$",
+    re.S,
+)
+_CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
+_PARENTHETICAL = re.compile(r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,")
+_GROUP = re.compile(r"\band\b")
+_SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)
+_STATEMENT = re.compile(r"statement|press release|news release|communiqu|written", re.I)
+_IN_PERSON = re.compile(r"interview|told reporters|press conference|told journalists", re.I)
+_SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
+_DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Quotation marks and the quoted words between them (`start`:`end`)."""
+
+    open_at: int
+    close_at: int
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        return self.open_at + 1
+
+    @property
+    def end(self) -> int:
+        return self.close_at
+
+
+# ---- quote marks ------------------------------------------------------------------------------------
+
+
+def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> list[QuoteSpan]:
+    """Top-level quotations: curly or straight, double or single, nested marks ignored.
+
+    A double quote still open at a paragraph end continues if the next paragraph opens with a
+    double quote mark; otherwise it ends (unclosed) at the paragraph end. Apostrophes inside or
+    at the end of words (New Zealand’s, countries’) are not quote marks.
+    """
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    family = ""
+    previous_end = 0
+    for p_start, p_end in paragraph_spans:
+        position = p_start
+        if open_at is not None:
+            if family == "double" and text[p_start] in (_DOUBLE_OPEN, '"'):
+                position = p_start + 1  # continuation: the re-opening mark is part of the quote
+            else:
+                spans.append(QuoteSpan(open_at, previous_end, False))
+                open_at = None
+        for i in range(position, p_end):
+            char = text[i]
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            if char == _DOUBLE_OPEN or (char == '"' and open_at is None):
+                if open_at is None and not after.isspace():
+                    open_at, family = i, "double"
+            elif char == _DOUBLE_CLOSE or char == '"':
+                if open_at is not None and family == "double":
+                    spans.append(QuoteSpan(open_at, i, True))
+                    open_at = None
+            elif char == _SINGLE_OPEN or (char == "'" and (before.isspace() or before in "([")):
+                if open_at is None and after.isalnum():
+                    open_at, family = i, "single"
+            elif char in (_SINGLE_CLOSE, "'"):
+                if before.isalnum() and after.isalpha():
+                    continue  # apostrophe inside a word
+                if open_at is not None and family == "single" and not after.isalnum():
+                    spans.append(QuoteSpan(open_at, i, True))
+                    open_at = None
+        if open_at is not None and family == "single":
+            spans.append(QuoteSpan(open_at, p_end, False))
+            open_at = None
+        previous_end = p_end
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at, previous_end, False))
+    return spans
+
+
+def _mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
+    """The text with quoted words replaced by 'x' (marks kept), so cues inside quotes are inert."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if not chars[i].isspace():
+                chars[i] = "x"
+    return "".join(chars)
+
+
+# ---- records ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    kind: str
+    start: int
+    end: int
+    cue: str
+    resolution: Resolution
+    channel: str
+    via: str
+
+
+def _channel(attribution: str, resolution: Resolution, via: str) -> tuple[str, str]:
+    actor = resolution.actor
+    if via:
+        return "second_hand", via
+    if actor is not None and actor.kind == "news outlet":
+        return "second_hand", actor.canonical
+    if _SOCIAL.search(attribution):
+        return "social_media", ""
+    if _STATEMENT.search(attribution):
+        return "statement", ""
+    if actor is not None and actor.kind == "government body":
+        return "statement", ""
+    if _IN_PERSON.search(attribution) or (actor is not None and actor.kind == "person"):
+        return "in_person", ""
+    return "unspecified", ""
+
+
+def _names_channel(attribution: str) -> bool:
+    return bool(
+        _SOCIAL.search(attribution) or _STATEMENT.search(attribution) or _IN_PERSON.search(attribution)
+    )
+
+
+class _Extractor:
+    """State for one article: its text, sentences, quote spans and actor mentions."""
+
+    def __init__(self, article: Article, actors: ActorTable) -> None:
+        self.article = article
+        self.actors = actors
+        self.text = article.text
+        self.paragraph_spans = article.paragraph_spans
+        self.sentences = sentences(article)
+        self.spans = find_quote_spans(self.text, self.paragraph_spans)
+        self.masked = _mask_quotes(self.text, self.spans)
+        inside = [(s.start, s.end) for s in self.spans]
+        self.mentions: list[Mention] = [
+            m for m in actors.mentions(self.text) if not any(a <= m.start < b for a, b in inside)
+        ]
+        self.records: list[_Record] = []
+
+    # -- helpers --
+    def sentence_at(self, offset: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= offset < s.end + 1:
+                return s
+        return self.sentences[-1]
+
+    def paragraph_at(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.paragraph_spans):
+            if start <= offset <= end:
+                return index
+        return len(self.paragraph_spans) - 1
+
+    def resolve(self, phrase: str, phrase_start: int) -> Resolution:
+        """Resolve a speaker phrase; a group ("The US and Australia") stays unresolved."""
+        stripped = _PARENTHETICAL.sub("", phrase)
+        if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
+            cleaned = stripped.strip(" ,.;:")
+            return Resolution(cleaned, cleaned, "unresolved", None)
+        return self.actors.resolve(stripped, phrase_start, self.mentions)
+
+    def via_in(self, tail: str) -> str:
+        """The outlet a tail clause cites (', according to the AP' / ', the Guardian reported')."""
+        for mention in self.actors.mentions(tail):
+            if mention.actor.kind == "news outlet" and re.search(r"according to|reported|reports|told", tail):
+                return mention.actor.canonical
+        return ""
+
+    def previous_record(self, paragraph: int) -> _Record | None:
+        if not self.records:
+            return None
+        last = self.records[-1]
+        return last if self.paragraph_at(last.end) >= paragraph - 1 else None
+
+    def add(
+        self, kind: str, start: int, end: int, cue: str, resolution: Resolution, attribution: str
+    ) -> None:
+        via = self.via_in(attribution)
+        channel, via = _channel(attribution, resolution, via)
+        previous = self.previous_record(self.paragraph_at(start))
+        inherits = (
+            previous is not None
+            and previous.resolution.speaker == resolution.speaker
+            and resolution.resolved_by in ("pronoun", "continuation")
+            and not _names_channel(attribution)
+            and not via
+        )
+        if inherits:
+            channel, via = previous.channel, previous.via
+        self.records.append(_Record(kind, start, end, cue, resolution, channel, via))
+
+    # -- direct quotations --
+    def direct(self, span: QuoteSpan) -> int | None:
+        """Record a direct quotation if `span` is one; return the offset it consumes up to."""
+        content = self.text[span.start : span.end]
+        opening = self.sentence_at(span.open_at)
+        closing = self.sentence_at(span.close_at)
+        before = self.text[opening.start : span.open_at]
+        after = self.text[span.close_at + 1 : closing.end] if span.closed else ""
+        lead = _LEAD_ATTRIBUTION.match(before)
+        trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .") else None
+        if before.strip() and not lead:
+            return None
+        if after.strip(" .;") and not trail:
+            return None
+        if not (lead or trail or _SPEECHY_END.search(content.rstrip()) or content.count(" ") >= 6):
+            return None
+        if trail or lead:
+            match = trail or lead
+            mention = match.group("m1") or match.group("m2")
+            cue = match.group("c1") or match.group("c2")
+            base = span.close_at + 1 if trail else opening.start
+            resolution = self.resolve(mention, base + match.start("m1" if match.group("m1") else "m2"))
+            self.add("direct", span.start, span.end, cue, resolution, match.group(0))
+        else:
+            previous = self.previous_record(self.paragraph_at(span.open_at))
+            if previous is not None:
+                resolution = replace(previous.resolution, mention="", resolved_by="continuation")
+            else:
+                resolution = Resolution("", "", "unattributed", None)
+            self.add("direct", span.start, span.end, "", resolution, "")
+        return closing.end
+
+    # -- reported speech --
+    def content_span(self, start: int, end: int) -> tuple[int, int]:
+        """Trim a reported clause: spaces, a final period, a trailing ', which …' gloss."""
+        masked = self.masked[start:end]
+        gloss = re.search(r",\s+which\b[^,]*$", masked)
+        if gloss:
+            end = start + gloss.start()
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:"):
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
+
+    def kind_of(self, start: int, end: int) -> str:
+        return "partial" if any(start <= s.open_at < end for s in self.spans) else "indirect"
+
+    def reported(self, sentence: Sentence) -> int | None:
+        """Record reported speech in `sentence`; return the offset it consumes up to."""
+        s0, text = sentence.start, self.masked[sentence.start : sentence.end]
+        match = _ACCORDING_LEAD.match(text)
+        if match:
+            source = self.resolve(match.group("source"), s0 + match.start("source"))
+            if match.group("content"):
+                start, end = s0 + match.start("content"), s0 + match.end("content")
+                consumed = sentence.end
+            else:  # "According to the AP:" introduces the next paragraph
+                index = self.paragraph_at(sentence.start) + 1
+                if index >= len(self.paragraph_spans):
+                    return None
+                start, end = self.paragraph_spans[index]
+                consumed = end
+            start, end = self.content_span(start, end)
+            self.add(
+                self.kind_of(start, end), start, end, "according to", source, "according to " + source.mention
+            )
+            return consumed
+        match = _SPEAKER_FIRST.match(text)
+        if match and self._plausible_subject(match.group("subject")):
+            content_start, content_end = s0 + match.start("content"), s0 + match.end("content")
+            attribution = match.group("subject") + " " + match.group("cue")
+            channel_phrase = _CHANNEL_PHRASE.match(self.masked[content_start:content_end])
+            if channel_phrase:  # "said in a statement that …": the phrase is attribution
+                attribution += " " + channel_phrase.group("phrase")
+                content_start += channel_phrase.end()
+            inner = _REPORTED_TRAIL.match(self.masked[content_start:content_end]) or _ACCORDING_TRAIL.match(
+                self.masked[content_start:content_end]
+            )
+            if inner and self.via_in(
+                self.text[content_start + inner.start("source") : content_end] + " reported"
+            ):
+                attribution += (
+                    " " + self.text[content_start + inner.end("content") : content_end] + " reported"
+                )
+                content_end = content_start + inner.end("content")
+            resolution = self.resolve(match.group("subject"), s0)
+            start, end = self.content_span(content_start, content_end)
+            cue = re.sub(r"\s+", " ", match.group("cue"))
+            self.add(self.kind_of(start, end), start, end, cue, resolution, attribution)
+            return sentence.end
+        for pattern, cue in ((_ACCORDING_TRAIL, "according to"), (_REPORTED_TRAIL, None)):
+            match = pattern.match(text)
+            if match:
+                source = self.resolve(match.group("source"), s0 + match.start("source"))
+                start, end = self.content_span(s0 + match.start("content"), s0 + match.end("content"))
+                cue = cue or match.group("cue")
+                attribution = self.text[s0 + match.end("content") : sentence.end]
+                if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":
+                    attribution += " reported"
+                self.add(self.kind_of(start, end), start, end, cue, source, attribution)
+                return sentence.end
+        return None
+
+    def _plausible_subject(self, subject: str) -> bool:
+        stripped = _PARENTHETICAL.sub("", subject).strip()
+        if not stripped or len(stripped.split()) > 12:
+            return False
+        if self.actors.mentions(stripped):
+            return True
+        return bool(re.match(r"^(?:He|She|They|The|A|An|[A-Z])", stripped))
+
+    def run(self) -> list[_Record]:
+        consumed = -1
+        for sentence in self.sentences:
+            if sentence.start < consumed:
+                continue
+            for span in self.spans:
+                if sentence.start <= span.open_at < sentence.end and span.open_at >= consumed:
+                    end = self.direct(span)
+                    if end is not None:
+                        consumed = max(consumed, end)
+            if sentence.start < consumed:
+                continue
+            end = self.reported(sentence)
+            if end is not None:
+                consumed = end
+        return self.records
+
+
+def extract_quotes(article: Article, actors: ActorTable | None = None) -> pd.DataFrame:
+    """Every attributed statement in one article, in text order (columns: `QUOTE_COLUMNS`)."""
+    extractor = _Extractor(article, actors or load_actors())
+    rows = []
+    for record in extractor.run():
+        first = extractor.sentence_at(record.start)
+        actor = record.resolution.actor
+        rows.append(
+            (
+                article.id, article.year, record.kind, article.text[record.start : record.end],
+                record.start, record.end,
+                record.cue, record.resolution.speaker, record.resolution.mention, record.channel, record.via,
+                first.paragraph, first.sentence, record.resolution.resolved_by,
+                actor.kind if actor else "", actor.country if actor else "", actor.role if actor else "",
+            )
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> pd.DataFrame:
+    """`extract_quotes` for every article, concatenated (same columns)."""
+    actors = actors or load_actors()
+    frames = [extract_quotes(article, actors) for article in corpus]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=QUOTE_COLUMNS)
+
+
+def quoted_spans(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of every quotation's words in `article.text`, scare quotes included."""
+    return [(s.start, s.end) for s in find_quote_spans(article.text, article.paragraph_spans)]
+
+
+# ---- summaries -----------------------------------------------------------------------------------
+
+VOICES = ("quoted", "reported", "reporter")
+
+
+def _word_count(text: str) -> int:
+    return sum(t.kind not in ("punct", "possessive") for t in tokenize(text))
+
+
+def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who speaks: one row per (article, speaker).
+
+    Columns: article_id, speaker, speaker_kind, speaker_country, speaker_role, statements,
+    words (word tokens in the attributed spans), channels (sorted, comma-separated). Sorted by
+    article, then statements (most first), then speaker.
+    """
+    counted = quotes.assign(
+        words=quotes.text.map(_word_count), speaker=quotes.speaker.replace("", "(unattributed)")
+    )
+    keys = ["article_id", "speaker", "speaker_kind", "speaker_country", "speaker_role"]
+    table = counted.groupby(keys, dropna=False).agg(
+        statements=("text", "size"),
+        words=("words", "sum"),
+        channels=("channel", lambda c: ", ".join(sorted(set(c)))),
+    )
+    table = table.reset_index().sort_values(
+        ["article_id", "statements", "speaker"], ascending=[True, False, True]
+    )
+    return table.reset_index(drop=True)
+
+
+def _voice_by_offset(article: Article, quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
+    """(start, end, voice) for the attributed parts of the article, quoted words first."""
+    own = quotes[quotes.article_id == article.id]
+    spans = find_quote_spans(article.text, article.paragraph_spans)
+    regions = []
+    for row in own.itertuples():
+        if row.kind == "direct":
+            regions.append((row.start, row.end, "quoted"))
+            continue
+        regions.extend((s.start, s.end, "quoted") for s in spans if row.start <= s.open_at < row.end)
+        regions.append((row.start, row.end, "reported"))
+    return regions
+
+
+def token_voices(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
+    """Each word token's voice: quoted (inside attributed quote marks), reported (in reported
+    speech), or reporter (the journalist's own words, scare quotes included).
+
+    Columns: article_id, year, paragraph, sentence, start, end, voice.
+    """
+    rows = []
+    for article in corpus:
+        regions = _voice_by_offset(article, quotes)
+        for s in sentences(article):
+            for token in tokenize(s.text, offset=s.start):
+                if token.kind in ("punct", "possessive"):
+                    continue
+                voice = next((v for a, b, v in regions if a <= token.start < b), "reporter")
+                rows.append(
+                    (article.id, article.year, s.paragraph, s.sentence, token.start, token.end, voice)
+                )
+    return pd.DataFrame(
+        rows, columns=["article_id", "year", "paragraph", "sentence", "start", "end", "voice"]
+    )
+
+
+CHANNELS = ("in_person", "statement", "social_media", "second_hand", "unspecified")
+
+
+def channel_mix(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Statements per channel per article, every channel listed.
+
+    Columns: article_id, year, channel, statements, share (of the article's statements).
+    """
+    rows = []
+    for (article_id, year), group in quotes.groupby(["article_id", "year"]):
+        counts = group.channel.value_counts()
+        for channel in CHANNELS:
+            n = int(counts.get(channel, 0))
+            rows.append((article_id, int(year), channel, n, round(n / len(group), 3)))
+    return pd.DataFrame(rows, columns=["article_id", "year", "channel", "statements", "share"])
+
+
+def voice_shares(voices: pd.DataFrame) -> pd.DataFrame:
+    """Words per voice per article, every voice listed: article_id, year, voice, words, share."""
+    counts = voices.groupby(["article_id", "year", "voice"]).size()
+    rows = []
+    for (article_id, year), group in voices.groupby(["article_id", "year"]):
+        total = len(group)
+        for voice in VOICES:
+            n = int(counts.get((article_id, year, voice), 0))
+            rows.append((article_id, int(year), voice, n, round(n / total, 3)))
+    return pd.DataFrame(rows, columns=["article_id", "year", "voice", "words", "share"])
+
+
+def sentence_voices(voices: pd.DataFrame) -> pd.DataFrame:
+    """The majority voice of each sentence (ties: quoted > reported > reporter).
+
+    Columns: article_id, paragraph, sentence, voice, quoted_share (share of its words quoted
+    or reported).
+    """
+    rows = []
+    for (article_id, paragraph, sentence), group in voices.groupby(["article_id", "paragraph", "sentence"]):
+        counts = group.voice.value_counts()
+        voice = max(VOICES, key=lambda v: (counts.get(v, 0), -VOICES.index(v)))
+        attributed = counts.get("quoted", 0) + counts.get("reported", 0)
+        rows.append((article_id, paragraph, sentence, voice, round(attributed / len(group), 3)))
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence", "voice", "quoted_share"])

@@ -1,0 +1,197 @@
+"""Quote attribution on the seeds (against the gold file) and on hand-made tricky snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from nzus_analysis import Article
+from nzus_analysis.actors import Actor, ActorTable, load_actors
+from nzus_analysis.quote_eval import evaluate, load_gold, match_records, overlap
+from nzus_analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_quote_spans, quote_frame
+
+from .conftest import SEED_2012, SEED_2025
+
+
+def quotes_in(*paragraphs: str, actors: ActorTable | None = None):
+    return extract_quotes(Article("t", 2020, paragraphs=paragraphs), actors)
+
+
+# ---- seeds against gold --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(corpus):
+    return quote_frame(corpus.values())
+
+
+def test_gold_spans_slice_back(corpus):
+    gold = load_gold()
+    assert len(gold) == 20
+    for row in gold.itertuples():
+        assert corpus[row.article_id].text[row.start : row.end] == row.text
+
+
+def test_seed_scores_meet_the_bar(seed_quotes):
+    scores = evaluate(seed_quotes, load_gold()).set_index("group")
+    assert scores.loc["direct+partial", "f1"] >= 0.95
+    assert scores.loc["indirect", "f1"] >= 0.85
+    assert scores.loc["all", "speaker_accuracy"] >= 0.9
+
+
+def test_seed_records_slice_back_and_have_documented_columns(corpus, seed_quotes):
+    assert list(seed_quotes.columns) == QUOTE_COLUMNS
+    for row in seed_quotes.itertuples():
+        assert corpus[row.article_id].text[row.start : row.end] == row.text
+
+
+def test_seed_sourcing_contrast(seed_quotes):
+    channels = seed_quotes.groupby("article_id").channel.apply(set).to_dict()
+    assert channels[SEED_2012] == {"second_hand"}
+    assert "second_hand" not in channels[SEED_2025]
+    scare = seed_quotes[seed_quotes.text.str.startswith("Burden sharing")]
+    assert scare.empty  # “Burden sharing” refers to … is not speech
+
+
+def test_multi_paragraph_quote_is_one_record(seed_quotes):
+    row = seed_quotes[seed_quotes.text.str.startswith("Both parties")].iloc[0]
+    assert "\n\n“Also emphasised" in row.text
+    assert (row.kind, row.speaker, row.resolved_by) == ("direct", "US State Department", "continuation")
+
+
+def test_evaluate_counts_misses_and_false_alarms(seed_quotes):
+    gold = load_gold()
+    fewer = seed_quotes.drop(index=seed_quotes.index[:2])  # two indirect records missing
+    scores = evaluate(fewer, gold).set_index("group")
+    assert scores.loc["indirect", "recall"] == pytest.approx(7 / 9, abs=1e-3)
+    assert scores.loc["indirect", "precision"] == 1.0
+    wrong = seed_quotes.assign(speaker="Nobody")
+    assert evaluate(wrong, gold).set_index("group").loc["all", "speaker_accuracy"] == 0.0
+
+
+def test_overlap_rule():
+    assert overlap((0, 10), (5, 15)) == 0.5
+    assert overlap((0, 10), (0, 30)) == pytest.approx(1 / 3)
+    assert overlap((0, 10), (20, 30)) == 0.0
+
+
+def test_match_needs_same_kind(seed_quotes):
+    gold = load_gold()
+    as_indirect = seed_quotes.assign(kind="indirect")
+    matched = match_records(as_indirect, gold)
+    assert len(matched) == 9
+
+
+# ---- tricky snippets (not from the seeds) -------------------------------------------------------
+
+
+def test_nested_quotes_stay_inside_one_direct_quote():
+    q = quotes_in("“He told me ‘never again’ after the vote,” Smith said.")
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert (row.kind, row.text, row.speaker, row.resolved_by) == (
+        "direct", "He told me ‘never again’ after the vote,", "Smith", "unresolved",
+    )  # fmt: skip
+
+
+def test_she_added_resolves_to_the_last_female_person():
+    table = ActorTable(
+        [
+            *load_actors().actors,
+            Actor(
+                "Jacinda Ardern",
+                ("Jacinda Ardern", "Ardern"),
+                ("Prime Minister",),
+                "person",
+                "NZ",
+                "NZ PM",
+                "f",
+            ),
+        ]
+    )
+    q = quotes_in("Ardern met Winston Peters on Monday.", "“We are ready,” she added.", actors=table)
+    row = q.iloc[0]
+    assert (row.speaker, row.speaker_mention, row.cue, row.resolved_by) == (
+        "Jacinda Ardern",
+        "she",
+        "added",
+        "pronoun",
+    )
+    assert row.channel == "in_person"
+
+
+def test_pronoun_with_no_earlier_person_is_not_guessed():
+    q = quotes_in("“We are ready,” she said.")
+    assert (q.iloc[0].speaker, q.iloc[0].resolved_by) == ("she", "unresolved")
+
+
+def test_quote_with_no_attribution_is_kept_unattributed():
+    q = quotes_in("The minister left the room.", "“Nothing was agreed today.”")
+    assert len(q) == 1
+    assert (q.iloc[0].kind, q.iloc[0].speaker, q.iloc[0].resolved_by) == ("direct", "", "unattributed")
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "The countries’ ministers said it’s time, and Peters’ aides agreed."
+    assert find_quote_spans(text, [(0, len(text))]) == []
+    q = quotes_in(text)
+    assert list(q.kind) == ["indirect"]
+    assert q.iloc[0].text == "it’s time, and Peters’ aides agreed"
+
+
+def test_single_quotes_british_style():
+    q = quotes_in("‘We will not be bullied,’ the minister said.")
+    row = q.iloc[0]
+    assert (row.kind, row.text, row.speaker) == ("direct", "We will not be bullied,", "the minister")
+
+
+def test_inverted_and_speaker_first_orders():
+    q = quotes_in("“It is over,” said Coleman.", "Coleman said: “We are ready to talk.”")
+    assert list(q.speaker) == ["Jonathan Coleman", "Jonathan Coleman"]
+    assert list(q.kind) == ["direct", "direct"]
+    assert list(q.text) == ["It is over,", "We are ready to talk."]
+
+
+def test_scare_quotes_are_not_attributions():
+    assert quotes_in("The so-called “Pacific reset” began in 2018.").empty
+    assert quotes_in("Reference to “maritime challenges” comes after the drills.").empty
+
+
+def test_title_resolves_only_to_an_actor_named_earlier():
+    named = quotes_in("Marco Rubio arrived on Monday.", "The Secretary said the talks were useful.")
+    assert (named.iloc[0].speaker, named.iloc[0].resolved_by) == ("Marco Rubio", "title")
+    unnamed = quotes_in("The Secretary said the talks were useful.")
+    assert (unnamed.iloc[0].speaker, unnamed.iloc[0].resolved_by) == ("The Secretary", "unresolved")
+
+
+def test_open_quote_continues_only_into_a_paragraph_that_reopens():
+    continued = quotes_in("Peters said: “We came to talk.", "“We will return next year.”")
+    assert len(continued) == 1 and continued.iloc[0].text == "We came to talk.\n\n“We will return next year."
+    stopped = find_quote_spans("“We came.\n\nThe talks ended.", [(0, 9), (11, 27)])
+    assert [(s.open_at, s.close_at, s.closed) for s in stopped] == [(0, 9, False)]
+
+
+def test_according_to_colon_introduces_the_next_paragraph():
+    q = quotes_in("According to Reuters:", "The talks collapsed on Friday.")
+    row = q.iloc[0]
+    assert (row.text, row.speaker, row.channel, row.via, row.paragraph) == (
+        "The talks collapsed on Friday", "Reuters", "second_hand", "Reuters", 1,
+    )  # fmt: skip
+
+
+def test_channels_statement_social_and_second_hand():
+    q = quotes_in(
+        "Rubio said in a post on social media that the talks went well.",
+        "Peters told RNZ that the visit was useful.",
+        "The State Department said the pair discussed trade.",
+    )
+    assert list(zip(q.speaker, q.channel, q.via, strict=True)) == [
+        ("Marco Rubio", "social_media", ""),
+        ("Winston Peters", "second_hand", "Radio New Zealand"),
+        ("US State Department", "statement", ""),
+    ]
+    assert q.iloc[0].text == "the talks went well"
+
+
+def test_group_speaker_stays_as_its_mention():
+    q = quotes_in("Australia and Japan said the exercise was routine.")
+    assert (q.iloc[0].speaker, q.iloc[0].resolved_by) == ("Australia and Japan", "unresolved")
