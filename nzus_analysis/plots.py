@@ -125,3 +125,50 @@ def grouped_bar_plot(
     ax.legend(fontsize=9)
     ax.grid(axis="x", visible=False)
     return ax.figure
+
+
+def tone_trajectory_plot(scores: pd.DataFrame, masked: bool = True) -> Figure:
+    """Sentence-by-sentence tone through each article: TextBlob polarity and VADER compound."""
+    suffix = "_masked" if masked else ""
+    groups = list(scores.groupby("article_id", sort=True))
+    fig, axes = plt.subplots(len(groups), 1, figsize=(FIGSIZE[0], 2.6 * len(groups) + 0.6), sharey=True)
+    axes = [axes] if len(groups) == 1 else list(axes)
+    for ax, (article_id, g) in zip(axes, groups, strict=True):
+        position = range(1, len(g) + 1)
+        ax.axhspan(-0.05, 0.05, color="grey", alpha=0.15, linewidth=0)
+        ax.axhline(0, color="black", linewidth=0.6)
+        ax.plot(position, g[f"polarity{suffix}"], marker="o", color=colour_for(2), label="TextBlob polarity")
+        ax.plot(position, g[f"compound{suffix}"], marker="s", color=colour_for(3), label="VADER compound")
+        ax.set_title(article_id)
+        ax.set_ylabel("Score (−1 to 1)")
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_xticks(list(position))
+    axes[-1].set_xlabel("Sentence number in the article")
+    axes[0].legend(fontsize=9, loc="lower left", ncols=2)
+    fig.suptitle("Tone sentence by sentence" + (" (names masked)" if masked else ""), fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def interval_plot(intervals: pd.DataFrame, title: str, ax: Axes | None = None) -> Figure:
+    """Mean with its interval per article (rows of `sentiment.article_intervals`), one panel."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=FIGSIZE)
+    scores = list(dict.fromkeys(intervals.score))
+    articles = sorted(intervals.article_id.unique())
+    width = 0.8 / len(articles)
+    for i, article_id in enumerate(articles):
+        rows = intervals[intervals.article_id == article_id].set_index("score").loc[scores]
+        x = [j + (i - (len(articles) - 1) / 2) * width for j in range(len(scores))]
+        ax.errorbar(
+            x, rows["mean"], yerr=[rows["mean"] - rows["low"], rows["high"] - rows["mean"]],
+            fmt="o", capsize=5, color=colour_for(i), label=article_id,
+        )  # fmt: skip
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_xticks(range(len(scores)))
+    ax.set_xticklabels([s.replace("_", " ") for s in scores])
+    ax.set_xlabel("Score")
+    ax.set_ylabel("Mean over sentences (95% bootstrap interval)")
+    ax.set_title(title)
+    ax.legend(fontsize=9)
+    return ax.figure

@@ -1,0 +1,133 @@
+"""Sentiment: engine scores are the engines' own, masking removes names, aggregates by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from nzus_analysis import Article
+from nzus_analysis.sentiment import (
+    article_intervals,
+    article_summary,
+    bootstrap_difference,
+    bootstrap_mean,
+    by_group,
+    compare_years,
+    drivers,
+    explain,
+    mask_names,
+    sentence_scores,
+    sentence_sides,
+    textblob_scores,
+    tone,
+    vader_compound,
+)
+
+from .conftest import SEED_2012, SEED_2025
+
+
+def test_raw_scores_equal_the_engines_own_on_every_seed_sentence(corpus):
+    scores = sentence_scores(list(corpus.values()))
+    vader = SentimentIntensityAnalyzer()
+    for row in scores.itertuples():
+        blob = TextBlob(row.text).sentiment
+        assert (row.polarity, row.subjectivity) == (blob.polarity, blob.subjectivity)
+        assert row.compound == vader.polarity_scores(row.text)["compound"]
+
+
+def test_negation_turns_the_sign():
+    assert textblob_scores("They were friendly.")[0] > 0 > textblob_scores("They were not friendly.")[0]
+    assert vader_compound("They were friendly.") > 0 > vader_compound("They were not friendly.")
+
+
+def test_intensifier_strengthens():
+    assert textblob_scores("He was very pleased.")[0] > textblob_scores("He was pleased.")[0] > 0
+    assert vader_compound("He was very pleased.") > vader_compound("He was pleased.") > 0
+
+
+def test_names_are_not_opinions():
+    masked, names = mask_names("New Zealand and the National Party met in New York.")
+    assert names == ["New Zealand", "National Party", "New York"]
+    assert textblob_scores("New Zealand met them.")[0] == pytest.approx(0.136, abs=1e-3)
+    assert textblob_scores(mask_names("New Zealand met them.")[0])[0] == 0.0
+    assert "entity" in masked and "New" not in masked
+
+
+def test_masked_scores_on_a_seed_sentence(corpus):
+    scores = sentence_scores([corpus[SEED_2025]]).set_index("sentence")
+    row = scores.loc[17]  # "We will now go back to New Zealand to discuss with Cabinet colleagues ..."
+    assert row.polarity == pytest.approx(0.068, abs=1e-3)  # "New" (+0.136) is its only non-zero assessment
+    assert row.polarity_masked == 0.0
+
+
+def test_explain_names_the_words_that_moved_the_score():
+    table = explain("Peters said he was very pleased with the friendly talks.")
+    textblob = table[table.engine == "textblob"]
+    assert "very pleased" in set(textblob.words)
+    assert textblob.score.mean() == pytest.approx(
+        textblob_scores("Peters said he was very pleased with the friendly talks.")[0]
+    )
+    vader = table[table.engine == "vader"].set_index("words")
+    assert vader.loc["pleased", "score"] == 1.9 and vader.loc["friendly", "score"] == 2.2
+    assert drivers("Some worry about damage.", "vader") == "worry (-1.90); damage (-2.20)"
+
+
+def test_tone_uses_vader_thresholds():
+    assert [tone(x) for x in (0.05, 0.049, -0.049, -0.05)] == ["positive", "neutral", "neutral", "negative"]
+
+
+def test_article_summary_by_hand():
+    """Polarities 0.5 (2 tokens) and -0.1 (8 tokens): mean 0.2; weighted (1.0 - 0.8) / 10 = 0.02.
+    Compounds 0.6 (positive) and 0.0 (neutral): shares 0.5 / 0.5 / 0."""
+    scores = pd.DataFrame(
+        {
+            "article_id": ["a", "a"], "year": [2020, 2020], "n_tokens": [2, 8],
+            "polarity_masked": [0.5, -0.1], "compound_masked": [0.6, 0.0], "subjectivity_masked": [0.4, 0.2],
+        }
+    )  # fmt: skip
+    row = article_summary(scores).iloc[0]
+    assert (row.polarity_mean, row.polarity_weighted, row.compound_mean) == (0.2, 0.02, 0.3)
+    assert (row.positive, row.neutral, row.negative, row.subjectivity_mean) == (0.5, 0.5, 0.0, 0.3)
+
+
+def test_bootstrap_is_deterministic_and_sane():
+    assert bootstrap_difference([1, 1, 1], [0, 0, 0]) == {
+        "difference": 1.0, "low": 1.0, "high": 1.0, "includes_zero": False,
+    }  # fmt: skip
+    noisy_a, noisy_b = [0.1, -0.2, 0.3, 0.0, 0.2], [0.0, 0.1, -0.1, 0.2, -0.2]
+    first = bootstrap_difference(noisy_a, noisy_b, seed=7)
+    assert first == bootstrap_difference(noisy_a, noisy_b, seed=7)
+    assert first != bootstrap_difference(noisy_a, noisy_b, seed=8)
+    assert first["low"] < first["difference"] < first["high"] and first["includes_zero"]
+    mean, low, high = bootstrap_mean([2.0, 4.0])
+    assert mean == 3.0 and 2.0 <= low <= 3.0 <= high <= 4.0
+
+
+def test_compare_years_says_when_the_interval_includes_zero(corpus):
+    table = compare_years(sentence_scores(list(corpus.values())), 2025, 2012).set_index("score")
+    row = table.loc["compound_masked"]
+    assert row.low <= row.difference <= row.high
+    assert row.reading.startswith("no clear difference") == bool(row.includes_zero)
+
+
+def test_intervals_and_groups(corpus):
+    articles = list(corpus.values())
+    scores = sentence_scores(articles)
+    intervals = article_intervals(scores)
+    assert len(intervals) == 4 and (intervals.low <= intervals["mean"]).all()
+    sides = sentence_sides(articles)
+    assert set(sides.side) == {"US", "NZ", "CN", "none"}
+    grouped = by_group(scores, sides, "side")
+    china = grouped[(grouped.article_id == SEED_2012) & (grouped.side == "CN")]
+    assert china.sentences.item() == 3  # Sino-American spat; Coleman on China; the quote on China
+    assert set(grouped.article_id) == {SEED_2012, SEED_2025}
+
+
+def test_sentiment_needs_no_nltk_data():
+    import nltk
+
+    assert nltk.data.path == []  # emptied in conftest
+    article = Article("x", 2020, paragraphs=("The talks were productive. Nobody was worried.",))
+    assert len(sentence_scores([article])) == 2
