@@ -172,3 +172,18 @@ def interval_plot(intervals: pd.DataFrame, title: str, ax: Axes | None = None) -
     ax.set_title(title)
     ax.legend(fontsize=9)
     return ax.figure
+
+
+def summary_figure(frames: pd.DataFrame, voices: pd.DataFrame, channels: pd.DataFrame,
+                   intervals: pd.DataFrame) -> Figure:  # fmt: skip
+    """Small multiples of the framing comparison: frames, voices, channels and tone."""
+    fig, axes = plt.subplots(2, 2, figsize=(11, 8))
+    grouped_bar_plot(frames, "frame", "share", "year", "Frame share", "Share of frame hits", ax=axes[0][0])
+    grouped_bar_plot(voices, "voice", "share", "year", "Whose words", "Share of word tokens", ax=axes[0][1])
+    grouped_bar_plot(channels, "channel", "statements", "year", "How statements were sourced",
+                     "Attributed statements", ax=axes[1][0])  # fmt: skip
+    interval_plot(intervals, "Mean sentence tone (names masked)", ax=axes[1][1])
+    axes[1][1].legend(fontsize=8)
+    fig.suptitle("Framing of the US–NZ defence relationship: 2012 vs 2025", fontweight="bold", fontsize=13)
+    fig.tight_layout()
+    return fig
