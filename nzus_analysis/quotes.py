@@ -389,9 +389,8 @@ class _Extractor:
         return self.records
 
 
-def extract_quotes(article: Article, actors: ActorTable | None = None) -> pd.DataFrame:
-    """Every attributed statement in one article, in text order (columns: `QUOTE_COLUMNS`)."""
-    extractor = _Extractor(article, actors or load_actors())
+def _quote_rows(article: Article, actors: ActorTable) -> list[tuple]:
+    extractor = _Extractor(article, actors)
     rows = []
     for record in extractor.run():
         first = extractor.sentence_at(record.start)
@@ -405,14 +404,19 @@ def extract_quotes(article: Article, actors: ActorTable | None = None) -> pd.Dat
                 actor.kind if actor else "", actor.country if actor else "", actor.role if actor else "",
             )
         )  # fmt: skip
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return rows
+
+
+def extract_quotes(article: Article, actors: ActorTable | None = None) -> pd.DataFrame:
+    """Every attributed statement in one article, in text order (columns: `QUOTE_COLUMNS`)."""
+    return pd.DataFrame(_quote_rows(article, actors or load_actors()), columns=QUOTE_COLUMNS)
 
 
 def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> pd.DataFrame:
-    """`extract_quotes` for every article, concatenated (same columns)."""
+    """`extract_quotes` for every article, in corpus order (same columns)."""
     actors = actors or load_actors()
-    frames = [extract_quotes(article, actors) for article in corpus]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=QUOTE_COLUMNS)
+    rows = [row for article in corpus for row in _quote_rows(article, actors)]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
 def quoted_spans(article: Article) -> list[tuple[int, int]]:

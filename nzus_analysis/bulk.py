@@ -1,0 +1,133 @@
+"""Load a corpus from one table file (CSV, JSON Lines or Parquet), e.g. a news-archive export.
+
+Rows are numbered from 1 (the first data row; a CSV header is not counted). A row with empty
+text, a missing or duplicate id, or a missing or non-numeric year is a *bad row*: with
+``strict=True`` (the default) loading stops with an `InputError` that lists every bad row; with
+``strict=False`` the bad rows are left out, listed in `BulkCorpus.problems` and announced in a
+warning, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Article, article_from_text
+from .errors import InputError
+
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
+METADATA_FIELDS = ("date", "outlet", "author", "title", "section", "url")
+MAX_LISTED = 20
+
+
+@dataclass(frozen=True)
+class BulkCorpus:
+    """Articles loaded from a table, and the bad rows that were left out (row, id, problem)."""
+
+    articles: list[Article]
+    problems: pd.DataFrame
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """The table as strings (no NA conversion), by file extension."""
+    path = Path(path)
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(path, f"unknown table format {path.suffix!r} (use .csv, .jsonl or .parquet)")
+    if not path.is_file():
+        raise InputError(path, "file not found")
+    try:
+        if kind == "csv":
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        if kind == "jsonl":
+            return pd.read_json(path, lines=True, dtype=False).astype(str).replace({"None": "", "nan": ""})
+        return pd.read_parquet(path).astype(str).replace({"None": "", "nan": ""})
+    except ImportError as exc:
+        raise InputError(path, f"reading Parquet needs pyarrow: pip install pyarrow ({exc})") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(path, f"cannot be read as {kind}: {exc}") from exc
+
+
+def load_table(
+    path: str | Path,
+    text_column: str = "text",
+    id_column: str | None = "id",
+    year_column: str | None = "year",
+    year: int | None = None,
+    metadata_columns: dict[str, str] | None = None,
+    clean: bool = False,
+    strict: bool = True,
+) -> BulkCorpus:
+    """Build Articles from a table file.
+
+    ``year`` gives every row the same year when the table has no year column (pass
+    ``year_column=None``). ``metadata_columns`` maps Article fields (date, outlet, author,
+    title, section, url) to column names. ``clean=True`` runs the furniture rules on each text
+    (off by default: archive exports usually hold article text only).
+    """
+    path = Path(path)
+    table = read_table(path)
+    metadata_columns = metadata_columns or {}
+    wanted = [text_column, *(c for c in (id_column, year_column) if c), *metadata_columns.values()]
+    missing = [c for c in wanted if c not in table.columns]
+    if missing:
+        raise InputError(path, f"missing column(s) {missing}; columns are {list(table.columns)}")
+    unknown = set(metadata_columns) - set(METADATA_FIELDS)
+    if unknown:
+        raise ValueError(f"metadata_columns keys must be among {METADATA_FIELDS}, not {sorted(unknown)}")
+    if year_column is None and year is None:
+        raise ValueError("give year_column or a fixed year")
+
+    articles, problems, seen = [], [], {}
+    for number, row in enumerate(table.itertuples(index=False), 1):
+        record = row._asdict()
+        article_id = str(record[id_column]).strip() if id_column else f"row-{number:06d}"
+        text = str(record[text_column])
+        problem = _row_problem(record, article_id, text_column, id_column, year_column, seen)
+        if problem:
+            problems.append((number, article_id, problem))
+            continue
+        seen[article_id] = number
+        row_year = int(str(record[year_column]).strip()) if year_column else int(year)  # type: ignore[arg-type]
+        metadata = {field: str(record[column]) for field, column in metadata_columns.items()}
+        if clean:
+            articles.append(article_from_text(article_id, row_year, text, **metadata))
+        else:
+            paragraphs = tuple(p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
+            articles.append(Article(article_id, row_year, paragraphs=paragraphs, **metadata))
+    report = pd.DataFrame(problems, columns=["row", "id", "problem"])
+    if problems:
+        listed = "; ".join(f"row {r}: {p}" for r, _, p in problems[:MAX_LISTED])
+        more = f" (and {len(problems) - MAX_LISTED} more)" if len(problems) > MAX_LISTED else ""
+        message = f"{len(problems)} bad row(s): {listed}{more}"
+        if strict:
+            raise InputError(path, message)
+        warnings.warn(f"{path}: left out {message}", stacklevel=2)
+    return BulkCorpus(articles, report)
+
+
+def _row_problem(
+    record: dict,
+    article_id: str,
+    text_column: str,
+    id_column: str | None,
+    year_column: str | None,
+    seen: dict,
+) -> str:
+    """Why a row cannot become an Article ("" when it can)."""
+    if id_column and not article_id:
+        return f"missing {id_column}"
+    if article_id in seen:
+        return f"duplicate id {article_id!r} (first on row {seen[article_id]})"
+    if not str(record[text_column]).strip():
+        return f"empty {text_column}"
+    if year_column:
+        value = str(record[year_column]).strip()
+        if not value:
+            return f"missing {year_column}"
+        if not value.isdigit():
+            return f"{year_column} {value!r} is not a whole number"
+    return ""
