@@ -24,8 +24,7 @@ test: $(STAMP)
 
 # For developers: re-execute the notebooks in place so their committed outputs are current.
 notebooks: $(STAMP)
-	cd notebooks && for nb in [0-9]*.ipynb; do \
-		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+	$(BIN)/python -m nzus_analysis refresh
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

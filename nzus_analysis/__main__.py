@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .report import NotebookFailed, build_report
+from .report import NotebookFailed, build_report, refresh_notebooks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,13 +16,21 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--notebooks", type=Path, default=None, help="folder of numbered notebooks")
     report.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
     report.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    refresh = commands.add_parser("refresh", help="re-execute the notebooks in place (developers)")
+    refresh.add_argument("--notebooks", type=Path, default=None, help="folder of numbered notebooks")
+    refresh.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
     args = parser.parse_args(argv)
 
     try:
+        if args.command == "refresh":
+            for path in refresh_notebooks(args.notebooks, args.timeout):
+                print(f"executed {path.name}")
+            return 0
         pages = build_report(args.notebooks, args.out, args.timeout)
     except NotebookFailed as failure:
         print(f"report failed: {failure}", file=sys.stderr)
-        print("nothing was written to the report folder", file=sys.stderr)
+        if args.command == "report":
+            print("nothing was written to the report folder", file=sys.stderr)
         return 1
     print(f"wrote {len(pages)} notebook(s):")
     for page in pages:

@@ -16,7 +16,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from .errors import InputError
@@ -112,8 +112,12 @@ class ActorTable:
 
 
 def load_actors(path: str | Path | None = None) -> ActorTable:
-    """Read the actor table; `#` lines are comments."""
-    path = Path(path) if path is not None else data_path("actors.csv")
+    """Read the actor table; `#` lines are comments. The project's table is read once."""
+    return _read_actors(Path(path) if path is not None else data_path("actors.csv"))
+
+
+@cache
+def _read_actors(path: Path) -> ActorTable:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]

@@ -53,34 +53,31 @@ def frame_hits(terms_df: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> p
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     by_key = dict(zip(lexicon.key, zip(lexicon.frame, lexicon.entry, strict=True), strict=True))
+    first_words = {key[0] for key in by_key}
     longest = max(len(k) for k in by_key)
+    ids, sentences = terms_df.article_id.tolist(), terms_df.sentence.tolist()
+    years, paragraphs = terms_df.year.tolist(), terms_df.paragraph.tolist()
+    starts, ends, surfaces = terms_df.start.tolist(), terms_df.end.tolist(), terms_df.surface.tolist()
+    lemmas = [lemma(t) for t in terms_df.term.tolist()]
     rows = []
-    for (article_id, sentence), group in terms_df.groupby(["article_id", "sentence"], sort=False):
-        lemmas = [lemma(t) for t in group.term]
-        starts, ends, surfaces = group.start.tolist(), group.end.tolist(), group.surface.tolist()
-        year, paragraph = int(group.year.iloc[0]), int(group.paragraph.iloc[0])
-        i = 0
-        while i < len(lemmas):
-            for size in range(min(longest, len(lemmas) - i), 0, -1):
-                match = by_key.get(tuple(lemmas[i : i + size]))
-                if match:
-                    surface = " ".join(surfaces[i : i + size])
-                    rows.append(
-                        (
-                            article_id,
-                            year,
-                            paragraph,
-                            sentence,
-                            *match,
-                            starts[i],
-                            ends[i + size - 1],
-                            surface,
-                        )
-                    )
-                    i += size
-                    break
-            else:
-                i += 1
+    i, n = 0, len(lemmas)
+    while i < n:
+        stop = i  # the sentence's terms are lemmas[i:stop]
+        while stop < n and ids[stop] == ids[i] and sentences[stop] == sentences[i]:
+            stop += 1
+        k = i
+        while k < stop:
+            if lemmas[k] in first_words:
+                for size in range(min(longest, stop - k), 0, -1):
+                    match = by_key.get(tuple(lemmas[k : k + size]))
+                    if match:
+                        last = k + size - 1
+                        rows.append((ids[k], int(years[k]), int(paragraphs[k]), int(sentences[k]), *match,
+                                     starts[k], ends[last], " ".join(surfaces[k : last + 1])))  # fmt: skip
+                        k += size - 1
+                        break
+            k += 1
+        i = stop
     columns = ["article_id", "year", "paragraph", "sentence", "frame", "entry", "start", "end", "surface"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .actors import ActorTable, Mention, Resolution, load_actors
+from .actors import Actor, ActorTable, Mention, Resolution, load_actors
 from .corpus import Article
 from .tokenize import Sentence, sentences, tokenize
 
@@ -46,9 +46,25 @@ _CUE_WORDS = (
 )
 _CUE = rf"(?:{_CUE_WORDS})"
 _MENTION = r"[^,;:.“”\"]{1,60}?"
+# After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
+_NAME_AFTER_CUE = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
+# Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
+_TITLED_PERSON = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+)
+_TITLE_GENDER = {
+    "Mr": "m",
+    "Sir": "m",
+    "Lord": "m",
+    "Mrs": "f",
+    "Ms": "f",
+    "Miss": "f",
+    "Lady": "f",
+    "Dame": "f",
+}
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
 _TRAIL_ATTRIBUTION = re.compile(
-    rf"^\s*,?\s*(?:(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_MENTION}))"
+    rf"^\s*,?\s*(?:(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE}))"
     r"(?P<tail>(?:[\s,.;].*)?)$",
     re.S,
 )
@@ -72,6 +88,12 @@ _GROUP = re.compile(r"\band\b")
 _SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)
 _STATEMENT = re.compile(r"statement|press release|news release|communiqu|written", re.I)
 _IN_PERSON = re.compile(r"interview|told reporters|press conference|told journalists", re.I)
+# Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
+_EDGE_WORDS = re.compile(
+    r"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later)\b,?\s*"
+    r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself)\s*$"
+)
+_PERSON_LIKE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]|[Hh]e$|[Ss]he$)")
 _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
 
@@ -154,6 +176,15 @@ def _mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
+def _titled_mentions(text: str) -> list[Mention]:
+    """Titled people ("Mr Howard") as person mentions, for pronoun resolution."""
+    return [
+        Mention(m.start(), m.end(), m.group(), Actor(m.group(), (m.group(),), (), "person", "", "",
+                                                     _TITLE_GENDER.get(m.group(1), "")))
+        for m in _TITLED_PERSON.finditer(text)
+    ]  # fmt: skip
+
+
 # ---- records ----------------------------------------------------------------------------------------
 
 
@@ -182,6 +213,8 @@ def _channel(attribution: str, resolution: Resolution, via: str) -> tuple[str, s
         return "statement", ""
     if _IN_PERSON.search(attribution) or (actor is not None and actor.kind == "person"):
         return "in_person", ""
+    if actor is None and _PERSON_LIKE.match(resolution.mention):
+        return "in_person", ""  # a person outside the actor table ("Mr Howard", "he")
     return "unspecified", ""
 
 
@@ -203,9 +236,10 @@ class _Extractor:
         self.spans = find_quote_spans(self.text, self.paragraph_spans)
         self.masked = _mask_quotes(self.text, self.spans)
         inside = [(s.start, s.end) for s in self.spans]
-        self.mentions: list[Mention] = [
-            m for m in actors.mentions(self.text) if not any(a <= m.start < b for a, b in inside)
-        ]
+        found = actors.mentions(self.text) + _titled_mentions(self.text)
+        self.mentions: list[Mention] = sorted(
+            (m for m in found if not any(a <= m.start < b for a, b in inside)), key=lambda m: m.start
+        )
         self.records: list[_Record] = []
 
     # -- helpers --
@@ -223,7 +257,7 @@ class _Extractor:
 
     def resolve(self, phrase: str, phrase_start: int) -> Resolution:
         """Resolve a speaker phrase; a group ("The US and Australia") stays unresolved."""
-        stripped = _PARENTHETICAL.sub("", phrase)
+        stripped = _EDGE_WORDS.sub("", _PARENTHETICAL.sub("", phrase)).strip()
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)

@@ -70,6 +70,20 @@ def execute_notebook(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
     return notebook
 
 
+def refresh_notebooks(notebooks_dir: Path | None = None, timeout: int = 600) -> list[Path]:
+    """Re-execute every numbered notebook in place (outputs saved, no timing metadata).
+
+    For developers: the committed outputs are what nbval compares against.
+    """
+    paths = notebook_paths(notebooks_dir or REPO_ROOT / "notebooks")
+    for path in tqdm(paths, desc="notebooks", unit="nb"):
+        notebook = execute_notebook(path, timeout)
+        for cell in notebook.cells:
+            cell.metadata.pop("execution", None)
+        nbformat.write(notebook, path)
+    return paths
+
+
 def _index_html(pages: list[ReportPage]) -> str:
     items = "\n".join(
         f'<li><a href="{html.escape(p.html.name)}">{html.escape(p.title)}</a> '

@@ -28,7 +28,7 @@ from .actors import load_actors
 from .corpus import Article
 from .normalise import terms
 from .resources import data_path
-from .tokenize import Sentence, sentences, tokenize
+from .tokenize import Sentence, Token, sentences, tokenize
 
 KEYS = ["article_id", "paragraph", "sentence"]
 PLACEHOLDER = "entity"  # in neither engine's lexicon
@@ -68,9 +68,10 @@ def tone(compound: float) -> str:
     return "neutral"
 
 
-def name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+def name_spans(text: str, offset: int = 0, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
     """Spans (offsets into `text` + `offset`) of multi-word names and actor aliases."""
-    spans = [(t.start, t.end) for t in terms(tokenize(text, offset=offset)) if " " in t.term]
+    tokens = tokens if tokens is not None else tokenize(text, offset=offset)
+    spans = [(t.start, t.end) for t in terms(tokens) if " " in t.term]
     spans += [(m.start + offset, m.end + offset) for m in load_actors().mentions(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -81,11 +82,13 @@ def name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return merged
 
 
-def mask_names(text: str) -> tuple[str, list[str]]:
-    """The text with names replaced by the placeholder, and the names replaced."""
-    spans = name_spans(text)
+def mask_names(text: str, tokens: list[Token] | None = None) -> tuple[str, list[str]]:
+    """The text with names replaced by the placeholder, and the names replaced.
+
+    `tokens` may pass `tokenize(text)` when the caller has it already.
+    """
     pieces, names, position = [], [], 0
-    for start, end in spans:
+    for start, end in name_spans(text, tokens=tokens):
         pieces += [text[position:start], PLACEHOLDER]
         names.append(text[start:end])
         position = end
@@ -94,7 +97,8 @@ def mask_names(text: str) -> tuple[str, list[str]]:
 
 
 def _score_row(article: Article, s: Sentence) -> tuple:
-    masked_text, names = mask_names(s.text)
+    tokens = tokenize(s.text)
+    masked_text, names = mask_names(s.text, tokens)
     polarity, subjectivity = textblob_scores(s.text)
     compound = vader_compound(s.text)
     if names:
@@ -102,7 +106,7 @@ def _score_row(article: Article, s: Sentence) -> tuple:
         compound_m = vader_compound(masked_text)
     else:  # nothing masked: the masked text is the text
         polarity_m, subjectivity_m, compound_m = polarity, subjectivity, compound
-    n_tokens = sum(t.kind not in ("punct", "possessive") for t in tokenize(s.text))
+    n_tokens = sum(t.kind not in ("punct", "possessive") for t in tokens)
     return (
         article.id, article.year, s.paragraph, s.sentence, s.text, n_tokens, polarity, subjectivity,
         compound, polarity_m, subjectivity_m, compound_m, "; ".join(names), tone(compound_m),

@@ -195,3 +195,14 @@ def test_channels_statement_social_and_second_hand():
 def test_group_speaker_stays_as_its_mention():
     q = quotes_in("Australia and Japan said the exercise was routine.")
     assert (q.iloc[0].speaker, q.iloc[0].resolved_by) == ("Australia and Japan", "unresolved")
+
+
+def test_people_outside_the_actor_table():
+    q = quotes_in(
+        "“We will win,” said Mr Tony Blair.",
+        "But Mrs Smith said the plan was flawed. “It will fail,” she added.",
+        "Mr Howard disagreed. “It is a gimmick,” he said.",
+    )
+    assert list(q.speaker) == ["Mr Tony Blair", "Mrs Smith", "Mrs Smith", "Mr Howard"]
+    assert list(q.resolved_by) == ["unresolved", "unresolved", "pronoun", "pronoun"]
+    assert set(q.channel) == {"in_person"}

@@ -1,0 +1,98 @@
+"""Speed of each stage, and of the whole pipeline, on the BBC News corpus (2,225 articles).
+
+Run:  .venv/bin/python benchmarks/bench_pipeline.py [--repeat 5] [--workers 2]
+Needs ../shared/corpora/bbc/bbc_news.csv beside the checkout (it is not part of the repo).
+
+Prints, per stage, the median wall time of the repeats, articles/s and MB/s (of article text),
+then a naive baseline: TextBlob(s).sentiment and VADER on every sentence from a one-line
+regex splitter. Peak memory is the largest resident set of this process and of its workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from nzus_analysis.bulk import load_table
+from nzus_analysis.frames import frame_hits
+from nzus_analysis.normalise import term_frame
+from nzus_analysis.pipeline import analyse
+from nzus_analysis.quotes import quote_frame
+from nzus_analysis.sentiment import sentence_scores
+from nzus_analysis.tokenize import token_frame
+
+BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
+NAIVE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def load():
+    return load_table(BBC, year_column=None, year=2005, metadata_columns={"section": "category"}).articles
+
+
+def baseline(texts: list[str]) -> int:
+    vader = SentimentIntensityAnalyzer()
+    n = 0
+    for text in texts:
+        for sentence in NAIVE_SPLIT.split(text):
+            TextBlob(sentence).sentiment  # noqa: B018 - the work being timed
+            vader.polarity_scores(sentence)
+            n += 1
+    return n
+
+
+def median_time(function, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    corpus = load()
+    texts = [a.text for a in corpus]
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    terms = term_frame(corpus)
+    stages = {
+        "load": load,
+        "tokenize": lambda: token_frame(corpus),
+        "terms": lambda: term_frame(corpus),
+        "frames": lambda: frame_hits(terms),
+        "sentiment": lambda: sentence_scores(corpus),
+        "quotes": lambda: quote_frame(corpus),
+        f"all ({args.workers} workers)": lambda: analyse(corpus, workers=args.workers, progress=False),
+        "baseline sentiment loop": lambda: baseline(texts),
+    }
+    print(f"BBC corpus: {len(corpus)} articles, {megabytes:.2f} MB; median of {args.repeat} runs")
+    print(f"{'stage':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}")
+    results = {}
+    for name, stage in stages.items():
+        seconds = median_time(stage, args.repeat)
+        results[name] = seconds
+        print(
+            f"{name:<26}{seconds:>9.2f}{len(corpus) / seconds:>12.0f}{megabytes / seconds:>8.2f}", flush=True
+        )
+    speedup = results["baseline sentiment loop"] / results[f"all ({args.workers} workers)"]
+    print(f"whole pipeline vs baseline: {speedup:.2f}x; peak memory {peak_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

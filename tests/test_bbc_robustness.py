@@ -1,0 +1,56 @@
+"""Robustness on real news: a fixed sample of the BBC News corpus in ../shared (skipped if absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from nzus_analysis.bulk import load_table
+from nzus_analysis.pipeline import analyse_chunk
+
+BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
+EVERY = 25  # every 25th article: 89 articles across all five sections
+
+
+@pytest.fixture(scope="module")
+def bbc_sample():
+    if not BBC.is_file():
+        pytest.skip(f"BBC corpus not found at {BBC} (it lives in ../shared, outside the repo)")
+    articles = load_table(BBC, year_column=None, year=2005, metadata_columns={"section": "category"}).articles
+    return articles[::EVERY]
+
+
+@pytest.fixture(scope="module")
+def bbc_analysis(bbc_sample):
+    return analyse_chunk(bbc_sample)
+
+
+def test_every_quote_span_slices_back(bbc_sample, bbc_analysis):
+    texts = {a.id: a.text for a in bbc_sample}
+    quotes = bbc_analysis.quotes
+    assert len(quotes) > 100  # BBC copy is full of quotations
+    for row in quotes.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+    assert set(quotes.kind) == {"direct", "partial", "indirect"}
+
+
+def test_sentence_scores_are_the_engines_own(bbc_analysis):
+    vader = SentimentIntensityAnalyzer()
+    for row in bbc_analysis.sentences.itertuples():
+        blob = TextBlob(row.text).sentiment
+        assert (row.polarity, row.subjectivity) == (blob.polarity, blob.subjectivity)
+        assert row.compound == vader.polarity_scores(row.text)["compound"]
+
+
+def test_term_and_frame_offsets_slice_back(bbc_sample, bbc_analysis):
+    texts = {a.id: a.text for a in bbc_sample}
+    for row in bbc_analysis.terms.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.surface
+    assert len(bbc_analysis.frames) > 100
+    for row in bbc_analysis.frames.itertuples():
+        span = texts[row.article_id][row.start : row.end]
+        words = row.surface.split()
+        assert span.startswith(words[0]) and span.endswith(words[-1])
