@@ -26,7 +26,7 @@ from nzus_analysis.normalise import term_frame
 from nzus_analysis.pipeline import analyse
 from nzus_analysis.quotes import quote_frame
 from nzus_analysis.sentiment import sentence_scores
-from nzus_analysis.tokenize import token_frame
+from nzus_analysis.tokenize import split_sentences, token_frame
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 NAIVE_SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -73,6 +73,7 @@ def main() -> None:
     terms = term_frame(corpus)
     stages = {
         "load": load,
+        "split sentences": lambda: [split_sentences(t) for t in texts],
         "tokenize": lambda: token_frame(corpus),
         "terms": lambda: term_frame(corpus),
         "frames": lambda: frame_hits(terms),
