@@ -154,6 +154,14 @@ def drivers(text: str, engine: str = "textblob", mask: bool = True) -> str:
     return "; ".join(f"{w} ({s:+.2f})" for w, s in zip(table.words, table.score, strict=True))
 
 
+def with_drivers(scores: pd.DataFrame) -> pd.DataFrame:
+    """`scores` plus textblob_drivers and vader_drivers columns (masked text), one per sentence."""
+    return scores.assign(
+        textblob_drivers=scores.text.map(lambda t: drivers(t, "textblob")),
+        vader_drivers=scores.text.map(lambda t: drivers(t, "vader")),
+    )
+
+
 # ---- aggregates -------------------------------------------------------------------------------------
 
 

@@ -131,3 +131,11 @@ def test_sentiment_needs_no_nltk_data():
     assert nltk.data.path == []  # emptied in conftest
     article = Article("x", 2020, paragraphs=("The talks were productive. Nobody was worried.",))
     assert len(sentence_scores([article])) == 2
+
+
+def test_every_sentence_gets_its_drivers(corpus):
+    from nzus_analysis.sentiment import with_drivers
+
+    explained = with_drivers(sentence_scores([corpus[SEED_2012]])).set_index("sentence")
+    assert explained.loc[9, "vader_drivers"] == "worry (-1.90); disputed (-1.40)"
+    assert explained.loc[10, "textblob_drivers"] == "friendly (+0.38); military (-0.10)"
