@@ -13,4 +13,4 @@ def test_readme_python_example_runs(capsys):
     assert blocks, "README has no python example"
     exec(compile(blocks[0], "README.md", "exec"), {})
     printed = capsys.readouterr().out
-    assert "second_hand" in printed and "new zealand" in printed
+    assert "second_hand" in printed and "social_media" in printed
