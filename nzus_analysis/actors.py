@@ -13,14 +13,15 @@ Resolution rules, used by `nzus_analysis.quotes`:
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+import pandas as pd
+
 from .errors import InputError
-from .resources import data_path
+from .resources import data_path, uncommented
 
 ACTOR_COLUMNS = ("canonical", "aliases", "titles", "kind", "country", "role", "gender")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -118,8 +119,7 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
 
 @cache
 def _read_actors(path: Path) -> ActorTable:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    reader = csv.DictReader(uncommented(path))
     missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(path, f"actor table lacks column(s): {', '.join(missing)}")
@@ -141,10 +141,8 @@ def _read_actors(path: Path) -> ActorTable:
     return ActorTable(actors)
 
 
-def actor_frame(table: ActorTable | None = None):
+def actor_frame(table: ActorTable | None = None) -> pd.DataFrame:
     """The actor table as a DataFrame: canonical, aliases, titles, kind, country, role, gender."""
-    import pandas as pd
-
     table = table or load_actors()
     return pd.DataFrame(
         [

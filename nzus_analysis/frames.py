@@ -11,14 +11,13 @@ longest first and do not overlap ("nuclear weapons" is one hit, not two).
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError
 from .normalise import lemma, terms
-from .resources import data_path
+from .resources import data_path, uncommented
 from .tokenize import tokenize
 
 NO_FRAME = "none"
@@ -27,8 +26,7 @@ NO_FRAME = "none"
 def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     """The frame lexicon: columns frame, entry, note, key (tuple of lemmatised terms)."""
     path = Path(path) if path is not None else data_path("lexicons", "frames.csv")
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    rows = list(csv.DictReader(uncommented(path)))
     if not rows or not {"frame", "entry"} <= set(rows[0]):
         raise InputError(path, "frame lexicon needs a header with columns frame,entry")
     table = pd.DataFrame(rows).fillna("")

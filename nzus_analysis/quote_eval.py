@@ -8,13 +8,12 @@ measured on matched pairs only.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError
-from .resources import data_path
+from .resources import data_path, uncommented
 
 GROUPS = {
     "direct+partial": ("direct", "partial"),
@@ -26,12 +25,7 @@ GROUPS = {
 def load_gold(path: str | Path | None = None) -> pd.DataFrame:
     """The gold attributions (same columns as `extract_quotes`, minus the actor details)."""
     path = Path(path) if path is not None else data_path("gold", "quotes.csv")
-    lines = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-        if not line.startswith("#")
-    ]
-    gold = pd.read_csv(io.StringIO("".join(lines)), keep_default_na=False, dtype={"text": str})
+    gold = pd.read_csv(uncommented(path), keep_default_na=False, dtype={"text": str})
     required = {"article_id", "kind", "start", "end", "speaker", "channel"}
     if not required <= set(gold.columns):
         raise InputError(path, f"gold file lacks column(s): {sorted(required - set(gold.columns))}")

@@ -453,11 +453,6 @@ def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> 
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def quoted_spans(article: Article) -> list[tuple[int, int]]:
-    """(start, end) of every quotation's words in `article.text`, scare quotes included."""
-    return [(s.start, s.end) for s in find_quote_spans(article.text, article.paragraph_spans)]
-
-
 # ---- summaries -----------------------------------------------------------------------------------
 
 VOICES = ("quoted", "reported", "reporter")

@@ -6,6 +6,7 @@ repository root, so no path here is relative to the working directory.
 
 from __future__ import annotations
 
+import io
 import os
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,12 @@ def data_dir() -> Path:
 def data_path(*parts: str) -> Path:
     """Path of a file under `data/`, e.g. ``data_path("lexicons", "frames.csv")``."""
     return data_dir().joinpath(*parts)
+
+
+def uncommented(path: Path) -> io.StringIO:
+    """A data file's text without its `#` comment lines, as a file object for a CSV reader."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return io.StringIO("".join(line for line in lines if not line.startswith("#")))
 
 
 @cache

@@ -15,7 +15,6 @@ opinion.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Sequence
 from functools import cache
 
@@ -27,7 +26,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from .actors import load_actors
 from .corpus import Article
 from .normalise import terms
-from .resources import data_path
+from .resources import data_path, uncommented
 from .tokenize import Sentence, Token, sentences, tokenize
 
 KEYS = ["article_id", "paragraph", "sentence"]
@@ -293,9 +292,8 @@ def by_group(scores: pd.DataFrame, labels: pd.DataFrame, group: str) -> pd.DataF
 
 @cache
 def _side_terms() -> dict[str, str]:
-    text = data_path("lexicons", "sides.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return {row["term"]: row["side"] for row in csv.DictReader(io.StringIO("\n".join(lines)))}
+    rows = csv.DictReader(uncommented(data_path("lexicons", "sides.csv")))
+    return {row["term"]: row["side"] for row in rows}
 
 
 def sentence_sides(corpus: Sequence[Article]) -> pd.DataFrame:

@@ -206,3 +206,11 @@ def test_people_outside_the_actor_table():
     assert list(q.speaker) == ["Mr Tony Blair", "Mrs Smith", "Mrs Smith", "Mr Howard"]
     assert list(q.resolved_by) == ["unresolved", "unresolved", "pronoun", "pronoun"]
     assert set(q.channel) == {"in_person"}
+
+
+def test_actor_frame_lists_the_table():
+    from nzus_analysis.actors import actor_frame
+
+    frame = actor_frame().set_index("canonical")
+    assert frame.loc["Marco Rubio", "role"] == "US Secretary of State"
+    assert frame.loc["Associated Press", "aliases"] == "Associated Press; AP"
