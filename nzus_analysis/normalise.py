@@ -29,7 +29,7 @@ from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
 from .corpus import Article
 from .resources import data_path, read_word_list
-from .tokenize import Token, sentences, tokenize
+from .tokenize import PARSE_CACHE_SIZE, Token, sentence_tokens, sentences, tokenize
 
 _TERM_KINDS = frozenset({"word", "number", "acronym", "abbreviation"})
 _HYPHENS = re.compile(r"[‐‑]")
@@ -99,18 +99,22 @@ def _name_key(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _names() -> tuple[dict[tuple[str, ...], str], int]:
-    """Name key (tuple of folded tokens) -> the term it counts as; and the longest key."""
+def _names() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
+    """Name key (tuple of folded tokens) -> its term; and first key -> name lengths, longest first."""
     names: dict[tuple[str, ...], str] = {}
     for entry in read_word_list("multiword_names.txt"):
         variant, _, canonical = (part.strip() for part in entry.partition("="))
         names[_name_key(variant)] = " ".join(_name_key(canonical or variant))
-    return names, max(len(n) for n in names)
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        if len(key) > 1:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return names, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
 
 def _units(tokens: Sequence[Token]) -> list[tuple[str, int, int] | None]:
     """(key, start, end) per term-bearing token; None marks a barrier (punctuation)."""
-    names, _ = _names()
+    names = _names()[0]
     units: list[tuple[str, int, int] | None] = []
     for token in tokens:
         if token.kind not in _TERM_KINDS:
@@ -132,7 +136,7 @@ def _units(tokens: Sequence[Token]) -> list[tuple[str, int, int] | None]:
 
 def terms(tokens: Sequence[Token]) -> list[Term]:
     """Counting terms for a run of tokens (normally one sentence), in text order."""
-    names, longest = _names()
+    names, name_lengths = _names()
     units = _units(tokens)
     result: list[Term] = []
     i = 0
@@ -141,9 +145,11 @@ def terms(tokens: Sequence[Token]) -> list[Term]:
         if unit is None:
             i += 1
             continue
-        for size in range(min(longest, len(units) - i), 1, -1):
+        for size in name_lengths.get(unit[0], ()):  # only names that start with this word
             window = units[i : i + size]
-            key = tuple(u[0] for u in window) if all(window) else None  # type: ignore[index]
+            if len(window) < size or not all(window):
+                continue
+            key = tuple(u[0] for u in window)  # type: ignore[index]
             if key in names:
                 result.append(Term(names[key], unit[1], window[-1][2]))  # type: ignore[index]
                 i += size
@@ -152,6 +158,15 @@ def terms(tokens: Sequence[Token]) -> list[Term]:
             result.append(Term(names.get((unit[0],), unit[0]), unit[1], unit[2]))
             i += 1
     return result
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def sentence_terms(article: Article) -> tuple[tuple[Term, ...], ...]:
+    """The counting terms of each of the article's sentences (offsets into the article text).
+
+    Memoised like `tokenize.sentence_tokens`, which it is built from.
+    """
+    return tuple(tuple(terms(tokens)) for tokens in sentence_tokens(article))
 
 
 def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
@@ -165,8 +180,8 @@ def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
     rows = []
     for article in corpus:
         text = article.text
-        for s in sentences(article):
-            for position, t in enumerate(terms(tokenize(s.text, offset=s.start))):
+        for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
+            for position, t in enumerate(sentence):
                 rows.append(
                     (
                         article.id,

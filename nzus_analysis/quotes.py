@@ -31,7 +31,7 @@ import pandas as pd
 
 from .actors import Actor, ActorTable, Mention, Resolution, load_actors
 from .corpus import Article
-from .tokenize import Sentence, sentences, tokenize
+from .tokenize import Sentence, sentence_tokens, sentences, tokenize, word_count
 
 QUOTE_COLUMNS = [
     "article_id", "year", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention", "channel",
@@ -458,10 +458,6 @@ def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> 
 VOICES = ("quoted", "reported", "reporter")
 
 
-def _word_count(text: str) -> int:
-    return sum(t.kind not in ("punct", "possessive") for t in tokenize(text))
-
-
 def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """Who speaks: one row per (article, speaker).
 
@@ -470,7 +466,8 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
     article, then statements (most first), then speaker.
     """
     counted = quotes.assign(
-        words=quotes.text.map(_word_count), speaker=quotes.speaker.replace("", "(unattributed)")
+        words=quotes.text.map(lambda text: word_count(tokenize(text))),
+        speaker=quotes.speaker.replace("", "(unattributed)"),
     )
     keys = ["article_id", "speaker", "speaker_kind", "speaker_country", "speaker_role"]
     table = counted.groupby(keys, dropna=False).agg(
@@ -507,8 +504,8 @@ def token_voices(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFram
     rows = []
     for article in corpus:
         regions = _voice_by_offset(article, quotes)
-        for s in sentences(article):
-            for token in tokenize(s.text, offset=s.start):
+        for s, tokens in zip(sentences(article), sentence_tokens(article), strict=True):
+            for token in tokens:
                 if token.kind in ("punct", "possessive"):
                     continue
                 voice = next((v for a, b, v in regions if a <= token.start < b), "reporter")

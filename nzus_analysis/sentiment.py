@@ -20,14 +20,14 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from textblob.en import sentiment as pattern_sentiment
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from textblob.en import sentiment as pattern_engine
 
 from .actors import load_actors
 from .corpus import Article
-from .normalise import terms
+from .engines import pattern_sentiment, vader_compound, vader_lexicon
+from .normalise import Term, sentence_terms, terms
 from .resources import data_path, uncommented
-from .tokenize import Sentence, Token, sentences, tokenize
+from .tokenize import sentence_tokens, sentences, tokenize, word_count
 
 KEYS = ["article_id", "paragraph", "sentence"]
 PLACEHOLDER = "entity"  # in neither engine's lexicon
@@ -38,24 +38,9 @@ SCORE_COLUMNS = [
 ]  # fmt: skip
 
 
-@cache
-def _vader() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
-
-
 def textblob_scores(text: str) -> tuple[float, float]:
-    """(polarity, subjectivity) exactly as ``TextBlob(text).sentiment`` gives them.
-
-    Calls the pattern sentiment function that TextBlob's PatternAnalyzer wraps, without the
-    analyzer's per-call namedtuple class (half of its run time).
-    """
-    score = pattern_sentiment(text)
-    return score[0], score[1]
-
-
-def vader_compound(text: str) -> float:
-    """VADER's compound score for the text."""
-    return _vader().polarity_scores(text)["compound"]
+    """(polarity, subjectivity) exactly as ``TextBlob(text).sentiment`` gives them (`engines`)."""
+    return pattern_sentiment(text)
 
 
 def tone(compound: float) -> str:
@@ -67,10 +52,16 @@ def tone(compound: float) -> str:
     return "neutral"
 
 
-def name_spans(text: str, offset: int = 0, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
-    """Spans (offsets into `text` + `offset`) of multi-word names and actor aliases."""
-    tokens = tokens if tokens is not None else tokenize(text, offset=offset)
-    spans = [(t.start, t.end) for t in terms(tokens) if " " in t.term]
+def name_spans(
+    text: str, offset: int = 0, terms_found: Sequence[Term] | None = None
+) -> list[tuple[int, int]]:
+    """Spans (offsets into `text` + `offset`) of multi-word names and actor aliases.
+
+    `terms_found` may pass the text's terms (offsets into `text` + `offset`) when the caller
+    has them already.
+    """
+    found = terms_found if terms_found is not None else terms(tokenize(text, offset=offset))
+    spans = [(t.start, t.end) for t in found if " " in t.term]
     spans += [(m.start + offset, m.end + offset) for m in load_actors().mentions(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -81,13 +72,13 @@ def name_spans(text: str, offset: int = 0, tokens: list[Token] | None = None) ->
     return merged
 
 
-def mask_names(text: str, tokens: list[Token] | None = None) -> tuple[str, list[str]]:
+def mask_names(text: str, spans: Sequence[tuple[int, int]] | None = None) -> tuple[str, list[str]]:
     """The text with names replaced by the placeholder, and the names replaced.
 
-    `tokens` may pass `tokenize(text)` when the caller has it already.
+    `spans` may pass `name_spans(text)` when the caller has it already.
     """
     pieces, names, position = [], [], 0
-    for start, end in name_spans(text, tokens=tokens):
+    for start, end in name_spans(text) if spans is None else spans:
         pieces += [text[position:start], PLACEHOLDER]
         names.append(text[start:end])
         position = end
@@ -95,21 +86,26 @@ def mask_names(text: str, tokens: list[Token] | None = None) -> tuple[str, list[
     return "".join(pieces), names
 
 
-def _score_row(article: Article, s: Sentence) -> tuple:
-    tokens = tokenize(s.text)
-    masked_text, names = mask_names(s.text, tokens)
-    polarity, subjectivity = textblob_scores(s.text)
-    compound = vader_compound(s.text)
-    if names:
-        polarity_m, subjectivity_m = textblob_scores(masked_text)
-        compound_m = vader_compound(masked_text)
-    else:  # nothing masked: the masked text is the text
-        polarity_m, subjectivity_m, compound_m = polarity, subjectivity, compound
-    n_tokens = sum(t.kind not in ("punct", "possessive") for t in tokens)
-    return (
-        article.id, article.year, s.paragraph, s.sentence, s.text, n_tokens, polarity, subjectivity,
-        compound, polarity_m, subjectivity_m, compound_m, "; ".join(names), tone(compound_m),
-    )  # fmt: skip
+def _score_rows(article: Article) -> list[tuple]:
+    rows = []
+    for s, tokens, found in zip(
+        sentences(article), sentence_tokens(article), sentence_terms(article), strict=True
+    ):
+        spans = [(start - s.start, end - s.start) for start, end in name_spans(s.text, s.start, found)]
+        polarity, subjectivity = pattern_sentiment(s.text)
+        compound = vader_compound(s.text)
+        if spans:
+            masked_text, names = mask_names(s.text, spans)
+            polarity_m, subjectivity_m = pattern_sentiment(masked_text)
+            compound_m = vader_compound(masked_text)
+        else:  # nothing masked: the masked text is the text
+            names, polarity_m, subjectivity_m, compound_m = [], polarity, subjectivity, compound
+        rows.append((
+            article.id, article.year, s.paragraph, s.sentence, s.text, word_count(tokens), polarity,
+            subjectivity, compound, polarity_m, subjectivity_m, compound_m, "; ".join(names),
+            tone(compound_m),
+        ))  # fmt: skip
+    return rows
 
 
 def sentence_scores(corpus: Sequence[Article]) -> pd.DataFrame:
@@ -119,7 +115,7 @@ def sentence_scores(corpus: Sequence[Article]) -> pd.DataFrame:
     (TextBlob), compound (VADER), polarity_masked, subjectivity_masked, compound_masked,
     masked (the names replaced, "; "-joined), tone (VADER convention on the masked compound).
     """
-    rows = [_score_row(article, s) for article in corpus for s in sentences(article)]
+    rows = [row for article in corpus for row in _score_rows(article)]
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
@@ -136,9 +132,9 @@ def explain(text: str, mask: bool = True) -> pd.DataFrame:
     scored = mask_names(text)[0] if mask else text
     rows = [
         ("textblob", " ".join(words), polarity)
-        for words, polarity, _subjectivity, _label in pattern_sentiment(scored).assessments
+        for words, polarity, _subjectivity, _label in pattern_engine(scored).assessments
     ]
-    lexicon = _vader().lexicon
+    lexicon = vader_lexicon()
     for token in tokenize(scored):
         valence = lexicon.get(token.text.lower().replace("’", "'"))
         if valence is not None:
@@ -305,8 +301,8 @@ def sentence_sides(corpus: Sequence[Article]) -> pd.DataFrame:
     side_terms, actors = _side_terms(), load_actors()
     rows = []
     for article in corpus:
-        for s in sentences(article):
-            found = {side_terms[t.term] for t in terms(tokenize(s.text)) if t.term in side_terms}
+        for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
+            found = {side_terms[t.term] for t in sentence if t.term in side_terms}
             found |= {
                 m.actor.country for m in actors.mentions(s.text) if m.actor.country in {"US", "NZ", "CN"}
             }

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -95,6 +95,8 @@ _SENTENCE_STARTERS = frozenset(
         "meanwhile",
     ]
 )
+PARSE_CACHE_SIZE = 256  # articles whose sentences and tokens are kept (see `sentence_tokens`)
+_NOT_WORDS = ("punct", "possessive")
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
@@ -211,12 +213,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def sentences(article: Article) -> list[Sentence]:
     """The article's sentences in order; `sentence` counts from 0 across the whole article."""
+    return list(_sentences(article))
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _sentences(article: Article) -> tuple[Sentence, ...]:
     text = article.text
-    result = []
+    result: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(article.paragraph_spans):
         for s_start, s_end in split_sentences(text, p_start, p_end):
             result.append(Sentence(article.id, paragraph, len(result), s_start, s_end, text[s_start:s_end]))
-    return result
+    return tuple(result)
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def sentence_tokens(article: Article) -> tuple[tuple[Token, ...], ...]:
+    """The tokens of each of `sentences(article)`, with offsets into the article text.
+
+    Memoised for the last few hundred articles, so the term, sentiment and quote tables of
+    one article tokenize it once; the result is immutable.
+    """
+    return tuple(tuple(tokenize(s.text, offset=s.start)) for s in _sentences(article))
+
+
+def word_count(tokens: Sequence[Token]) -> int:
+    """Tokens that are words or numbers (punctuation and possessive 's excluded)."""
+    return sum(t.kind not in _NOT_WORDS for t in tokens)
 
 
 def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
@@ -227,8 +249,8 @@ def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     """
     rows = []
     for article in corpus:
-        for s in sentences(article):
-            n_tokens = sum(t.kind not in ("punct", "possessive") for t in tokenize(s.text))
+        for s, tokens in zip(_sentences(article), sentence_tokens(article), strict=True):
+            n_tokens = word_count(tokens)
             rows.append(
                 (
                     article.id,
@@ -253,8 +275,8 @@ def token_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     """
     rows = []
     for article in corpus:
-        for s in sentences(article):
-            for i, t in enumerate(tokenize(s.text, offset=s.start)):
+        for s, tokens in zip(_sentences(article), sentence_tokens(article), strict=True):
+            for i, t in enumerate(tokens):
                 rows.append(
                     (
                         article.id,
