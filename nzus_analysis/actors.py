@@ -114,7 +114,12 @@ class ActorTable:
 
 def load_actors(path: str | Path | None = None) -> ActorTable:
     """Read the actor table; `#` lines are comments. The project's table is read once."""
-    return _read_actors(Path(path) if path is not None else data_path("actors.csv"))
+    return _read_actors(Path(path)) if path is not None else _project_actors()
+
+
+@cache
+def _project_actors() -> ActorTable:
+    return _read_actors(data_path("actors.csv"))
 
 
 @cache

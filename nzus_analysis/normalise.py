@@ -20,8 +20,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 import simplemma
@@ -36,9 +36,8 @@ _HYPHENS = re.compile(r"[‐‑]")
 _CO_PREFIX = re.compile(r"\bco-(?=o)")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A counting term with the offsets of the text it stands for."""
+class Term(NamedTuple):
+    """A counting term with the offsets of the text it stands for (an immutable named tuple)."""
 
     term: str
     start: int

@@ -96,6 +96,8 @@ _EDGE_WORDS = re.compile(
 _PERSON_LIKE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]|[Hh]e$|[Ss]he$)")
 _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
+_QUOTE_MARK = re.compile("[“”‘’\"']")
+_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,8 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
             else:
                 spans.append(QuoteSpan(open_at, previous_end, False))
                 open_at = None
-        for i in range(position, p_end):
+        for mark in _QUOTE_MARK.finditer(text, position, p_end):  # every other character is inert
+            i = mark.start()
             char = text[i]
             before = text[i - 1] if i > p_start else " "
             after = text[i + 1] if i + 1 < p_end else " "
@@ -168,12 +171,12 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
 
 def _mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     """The text with quoted words replaced by 'x' (marks kept), so cues inside quotes are inert."""
-    chars = list(text)
+    pieces, position = [], 0
     for span in spans:
-        for i in range(span.start, span.end):
-            if not chars[i].isspace():
-                chars[i] = "x"
-    return "".join(chars)
+        pieces += [text[position : span.start], _NOT_SPACE.sub("x", text[span.start : span.end])]
+        position = max(position, span.end)
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _titled_mentions(text: str) -> list[Mention]:
