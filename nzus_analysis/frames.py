@@ -11,14 +11,18 @@ longest first and do not overlap ("nuclear weapons" is one hit, not two).
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
+from .collector import collector_paused
+from .corpus import Article
 from .errors import InputError
-from .normalise import lemma, terms
+from .normalise import lemma, sentence_terms, terms
 from .resources import data_path, uncommented
-from .tokenize import tokenize
+from .tokenize import sentences, tokenize
 
 NO_FRAME = "none"
 
@@ -43,16 +47,60 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     return table[["frame", "entry", "note", "key"]]
 
 
+class _Matcher:
+    """A lexicon indexed for matching: lemma key -> (frame, entry), longest entry first."""
+
+    def __init__(self, lexicon: pd.DataFrame) -> None:
+        self.by_key = dict(zip(lexicon.key, zip(lexicon.frame, lexicon.entry, strict=True), strict=True))
+        self.first_words = {key[0] for key in self.by_key}
+        self.longest = max(len(k) for k in self.by_key)
+
+    def matches(self, lemmas: list[str]) -> list[tuple[int, int, tuple[str, str]]]:
+        """(first, last, (frame, entry)) for each match in one sentence's lemmas, in order."""
+        found = []
+        k, n = 0, len(lemmas)
+        while k < n:
+            if lemmas[k] in self.first_words:
+                for size in range(min(self.longest, n - k), 0, -1):
+                    match = self.by_key.get(tuple(lemmas[k : k + size]))
+                    if match:
+                        found.append((k, k + size - 1, match))
+                        k += size - 1
+                        break
+            k += 1
+        return found
+
+
+@cache
+def _project_matcher() -> _Matcher:
+    return _Matcher(load_lexicon())
+
+
+def _matcher(lexicon: pd.DataFrame | None) -> _Matcher:
+    return _project_matcher() if lexicon is None else _Matcher(lexicon)
+
+
+FRAME_HIT_COLUMNS = [
+    "article_id",
+    "year",
+    "paragraph",
+    "sentence",
+    "frame",
+    "entry",
+    "start",
+    "end",
+    "surface",
+]
+
+
+@collector_paused()
 def frame_hits(terms_df: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every lexicon match, in text order.
+    """Every lexicon match in a `term_frame` table, in text order.
 
     Columns: article_id, year, paragraph, sentence, frame, entry, start, end (offsets of the
     matched words in the article text), surface (the words as written).
     """
-    lexicon = lexicon if lexicon is not None else load_lexicon()
-    by_key = dict(zip(lexicon.key, zip(lexicon.frame, lexicon.entry, strict=True), strict=True))
-    first_words = {key[0] for key in by_key}
-    longest = max(len(k) for k in by_key)
+    matcher = _matcher(lexicon)
     ids, sentences = terms_df.article_id.tolist(), terms_df.sentence.tolist()
     years, paragraphs = terms_df.year.tolist(), terms_df.paragraph.tolist()
     starts, ends, surfaces = terms_df.start.tolist(), terms_df.end.tolist(), terms_df.surface.tolist()
@@ -60,24 +108,32 @@ def frame_hits(terms_df: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> p
     rows = []
     i, n = 0, len(lemmas)
     while i < n:
-        stop = i  # the sentence's terms are lemmas[i:stop]
+        stop = i  # the sentence's terms are [i, stop)
         while stop < n and ids[stop] == ids[i] and sentences[stop] == sentences[i]:
             stop += 1
-        k = i
-        while k < stop:
-            if lemmas[k] in first_words:
-                for size in range(min(longest, stop - k), 0, -1):
-                    match = by_key.get(tuple(lemmas[k : k + size]))
-                    if match:
-                        last = k + size - 1
-                        rows.append((ids[k], int(years[k]), int(paragraphs[k]), int(sentences[k]), *match,
-                                     starts[k], ends[last], " ".join(surfaces[k : last + 1])))  # fmt: skip
-                        k += size - 1
-                        break
-            k += 1
+        for first, last, match in matcher.matches(lemmas[i:stop]):
+            first, last = first + i, last + i
+            rows.append((ids[first], int(years[first]), int(paragraphs[first]), int(sentences[first]), *match,
+                         starts[first], ends[last], " ".join(surfaces[first : last + 1])))  # fmt: skip
         i = stop
-    columns = ["article_id", "year", "paragraph", "sentence", "frame", "entry", "start", "end", "surface"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)
+
+
+@collector_paused()
+def article_frame_hits(corpus: Iterable[Article], lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The same table as ``frame_hits(term_frame(corpus))``, straight from the articles' terms."""
+    matcher = _matcher(lexicon)
+    rows = []
+    for article in corpus:
+        text = article.text
+        for s, found in zip(sentences(article), sentence_terms(article), strict=True):
+            if not found:
+                continue
+            for first, last, match in matcher.matches([lemma(t.term) for t in found]):
+                start, end = found[first].start, found[last].end
+                surface = " ".join(text[t.start : t.end] for t in found[first : last + 1])
+                rows.append((article.id, article.year, s.paragraph, s.sentence, *match, start, end, surface))
+    return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)
 
 
 def frame_shares(hits: pd.DataFrame, terms_df: pd.DataFrame, frames: list[str] | None = None) -> pd.DataFrame:

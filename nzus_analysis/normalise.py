@@ -27,10 +27,14 @@ import pandas as pd
 import simplemma
 from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
+from .collector import collector_paused
 from .corpus import Article
 from .resources import data_path, read_word_list
 from .tokenize import PARSE_CACHE_SIZE, Token, sentence_tokens, sentences, tokenize
 
+TERM_COLUMNS = [
+    "article_id", "year", "paragraph", "sentence", "position", "start", "end", "surface", "term", "stopword",
+]  # fmt: skip
 _TERM_KINDS = frozenset({"word", "number", "acronym", "abbreviation"})
 _HYPHENS = re.compile(r"[‐‑]")
 _CO_PREFIX = re.compile(r"\bco-(?=o)")
@@ -168,6 +172,7 @@ def sentence_terms(article: Article) -> tuple[tuple[Term, ...], ...]:
     return tuple(tuple(terms(tokens)) for tokens in sentence_tokens(article))
 
 
+@collector_paused()
 def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
     """One row per counting term.
 
@@ -178,33 +183,22 @@ def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
     stop = stopwords()
     rows = []
     for article in corpus:
-        text = article.text
+        text, article_id, year = article.text, article.id, article.year
         for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
-            for position, t in enumerate(sentence):
-                rows.append(
-                    (
-                        article.id,
-                        article.year,
-                        s.paragraph,
-                        s.sentence,
-                        position,
-                        t.start,
-                        t.end,
-                        text[t.start : t.end],
-                        t.term,
-                        t.term in stop,
-                    )
+            paragraph, number = s.paragraph, s.sentence
+            rows += [
+                (
+                    article_id,
+                    year,
+                    paragraph,
+                    number,
+                    position,
+                    start,
+                    end,
+                    text[start:end],
+                    term,
+                    term in stop,
                 )
-    columns = [
-        "article_id",
-        "year",
-        "paragraph",
-        "sentence",
-        "position",
-        "start",
-        "end",
-        "surface",
-        "term",
-        "stopword",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+                for position, (term, start, end) in enumerate(sentence)
+            ]
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)

@@ -7,17 +7,16 @@ same order) for any number of workers or partitions.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 import pandas as pd
 from tqdm.auto import tqdm
 
+from .collector import collector_paused
 from .corpus import Article
-from .frames import frame_hits
+from .frames import article_frame_hits
 from .normalise import term_frame
 from .quotes import quote_frame
 from .sentiment import sentence_scores
@@ -28,7 +27,7 @@ class CorpusAnalysis:
     """The tidy tables for a corpus (columns as documented by each producing function).
 
     sentences: `sentiment.sentence_scores`; terms: `normalise.term_frame`;
-    frames: `frames.frame_hits`; quotes: `quotes.quote_frame`.
+    frames: `frames.frame_hits` (built by `frames.article_frame_hits`); quotes: `quotes.quote_frame`.
     """
 
     sentences: pd.DataFrame
@@ -41,23 +40,6 @@ class CorpusAnalysis:
         return all(getattr(self, f.name).equals(getattr(other, f.name)) for f in fields(self))
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, then restore its previous state.
-
-    The tables are made of millions of small acyclic objects (tokens, terms, row tuples) that
-    reference counting frees; while they pile up, the cyclic collector rescans them again and
-    again, which doubled the time to tokenize the BBC corpus.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def analyse_chunk(articles: Sequence[Article]) -> CorpusAnalysis:
     """All tables for a list of articles, in one process.
 
@@ -65,11 +47,10 @@ def analyse_chunk(articles: Sequence[Article]) -> CorpusAnalysis:
     remember the last `PARSE_CACHE_SIZE` articles, so keep chunks smaller than that.
     """
     with collector_paused():
-        terms = term_frame(articles)
         return CorpusAnalysis(
             sentences=sentence_scores(articles),
-            terms=terms,
-            frames=frame_hits(terms),
+            terms=term_frame(articles),
+            frames=article_frame_hits(articles),
             quotes=quote_frame(articles),
         )
 

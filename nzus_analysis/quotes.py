@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .actors import Actor, ActorTable, Mention, Resolution, load_actors
+from .collector import collector_paused
 from .corpus import Article
 from .tokenize import Sentence, sentence_tokens, sentences, tokenize, word_count
 
@@ -449,6 +450,7 @@ def extract_quotes(article: Article, actors: ActorTable | None = None) -> pd.Dat
     return pd.DataFrame(_quote_rows(article, actors or load_actors()), columns=QUOTE_COLUMNS)
 
 
+@collector_paused()
 def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> pd.DataFrame:
     """`extract_quotes` for every article, in corpus order (same columns)."""
     actors = actors or load_actors()

@@ -23,6 +23,7 @@ import pandas as pd
 from textblob.en import sentiment as pattern_engine
 
 from .actors import load_actors
+from .collector import collector_paused
 from .corpus import Article
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .normalise import Term, sentence_terms, terms
@@ -108,6 +109,7 @@ def _score_rows(article: Article) -> list[tuple]:
     return rows
 
 
+@collector_paused()
 def sentence_scores(corpus: Sequence[Article]) -> pd.DataFrame:
     """One row per sentence with raw and name-masked scores from both engines.
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .collector import collector_paused
 from .corpus import Article
 from .resources import read_word_list
 
@@ -260,6 +261,7 @@ def word_count(tokens: Sequence[Token]) -> int:
     return sum(t.kind not in _NOT_WORDS for t in tokens)
 
 
+@collector_paused()
 def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     """One row per sentence.
 
@@ -286,6 +288,7 @@ def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@collector_paused()
 def token_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     """One row per token.
 

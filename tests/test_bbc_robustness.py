@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis.bulk import load_table
+from nzus_analysis.frames import frame_hits
 from nzus_analysis.pipeline import analyse_chunk
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
@@ -54,3 +56,7 @@ def test_term_and_frame_offsets_slice_back(bbc_sample, bbc_analysis):
         span = texts[row.article_id][row.start : row.end]
         words = row.surface.split()
         assert span.startswith(words[0]) and span.endswith(words[-1])
+
+
+def test_pipeline_frame_hits_equal_hits_from_its_term_table(bbc_analysis):
+    pd.testing.assert_frame_equal(bbc_analysis.frames, frame_hits(bbc_analysis.terms))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from nzus_analysis import Article, sentence_frame, term_frame
 from nzus_analysis.errors import InputError
-from nzus_analysis.frames import frame_hits, frame_shares, load_lexicon, sentence_frames
+from nzus_analysis.frames import article_frame_hits, frame_hits, frame_shares, load_lexicon, sentence_frames
 
 
 def hits_for(text: str):
@@ -62,3 +63,10 @@ def test_shares_and_sentence_labels_on_seeds(corpus):
     labels = sentence_frames(hits, sentences_df)
     assert labels[labels.primary].shape[0] == len(sentences_df)  # one primary label per sentence
     assert set(labels.frame) >= {"none", "security_defence"}
+
+
+def test_hits_from_articles_equal_hits_from_the_term_table(corpus):
+    articles = list(corpus.values())
+    expected = frame_hits(term_frame(articles))
+    assert len(expected) > 50
+    pd.testing.assert_frame_equal(article_frame_hits(articles), expected)
