@@ -7,6 +7,7 @@ same order) for any number of workers or partitions.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
@@ -92,10 +93,16 @@ def analyse(
                 parts.append(analyse_chunk(chunk))
                 bar.update(len(chunk))
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for chunk, part in zip(chunks, pool.map(analyse_chunk, chunks), strict=True):
-                    parts.append(part)
-                    bar.update(len(chunk))
+            # Forked workers share the parent's memory until they write to it; the collector
+            # writes to every object it scans, so frozen objects stay shared (see gc.freeze).
+            gc.freeze()
+            try:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    for chunk, part in zip(chunks, pool.map(analyse_chunk, chunks), strict=True):
+                        parts.append(part)
+                        bar.update(len(chunk))
+            finally:
+                gc.unfreeze()
     return combine(parts)
 
 

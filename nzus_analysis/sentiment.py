@@ -5,7 +5,8 @@ Engines (both ship their lexicons; no NLTK data is touched):
   lexicon phrases it assesses (`sentiment_assessments`).
 - VADER (Hutto & Gilbert 2014): ``compound`` (−1…1); positive ≥ 0.05, negative ≤ −0.05.
 
-Raw scores are exactly what each engine returns for the sentence text from our splitter.
+Raw scores are exactly what each engine returns for the sentence text from our splitter,
+computed by the faster exact ports in `engines` (tested against the engines themselves).
 Masked scores (``*_masked``) score the same sentence with every multi-word name
 (`data/multiword_names.txt`) and every actor alias (`data/actors.csv`) replaced by a neutral
 placeholder word, so that "New" in "New Zealand" (TextBlob +0.136) or a name never counts as
