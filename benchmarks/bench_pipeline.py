@@ -5,6 +5,8 @@ Needs ../shared/corpora/bbc/bbc_news.csv beside the checkout (it is not part of 
 
 Prints, per stage, the median wall time of the repeats, articles/s and MB/s (of article text).
 Each stage is one public function called on the whole corpus; "all" is `pipeline.analyse`.
+Every stage runs in its own process forked after the corpus is loaded, so no stage inherits
+the caches or the heap left by another.
 Then the naive baseline: TextBlob(s).sentiment and VADER on every sentence from a one-line
 regex splitter, and, like for like, our exact scorers (`engines`) on the same sentences.
 Peak memory is the largest resident set of this process and of its workers.
@@ -13,6 +15,7 @@ Peak memory is the largest resident set of this process and of its workers.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import re
 import resource
 import statistics
@@ -69,6 +72,20 @@ def median_time(function, repeat: int) -> float:
     return statistics.median(times)
 
 
+def time_in_fresh_process(function, repeat: int) -> float:
+    """Median time of `function` in a child process forked from this one."""
+    receive, send = multiprocessing.Pipe(duplex=False)
+
+    def child() -> None:
+        send.send(median_time(function, repeat))
+
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    seconds = receive.recv()
+    process.join()
+    return seconds
+
+
 def peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -100,7 +117,7 @@ def main() -> None:
     print(f"{'stage':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}")
     results = {}
     for name, stage in stages.items():
-        seconds = median_time(stage, args.repeat)
+        seconds = time_in_fresh_process(stage, args.repeat)
         results[name] = seconds
         print(
             f"{name:<26}{seconds:>9.2f}{len(corpus) / seconds:>12.0f}{megabytes / seconds:>8.2f}", flush=True
