@@ -12,6 +12,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from nzus_analysis.bulk import load_table
 from nzus_analysis.frames import frame_hits
 from nzus_analysis.pipeline import analyse_chunk
+from nzus_analysis.sentiment import mask_names
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 EVERY = 25  # every 25th article: 89 articles across all five sections
@@ -45,6 +46,18 @@ def test_sentence_scores_are_the_engines_own(bbc_analysis):
         blob = TextBlob(row.text).sentiment
         assert (row.polarity, row.subjectivity) == (blob.polarity, blob.subjectivity)
         assert row.compound == vader.polarity_scores(row.text)["compound"]
+
+
+def test_masked_scores_are_the_engines_own_on_the_masked_text(bbc_analysis):
+    vader = SentimentIntensityAnalyzer()
+    masked_rows = [row for row in bbc_analysis.sentences.itertuples() if row.masked]
+    assert len(masked_rows) > 100
+    for row in masked_rows:
+        masked_text, names = mask_names(row.text)
+        assert "; ".join(names) == row.masked
+        blob = TextBlob(masked_text).sentiment
+        assert (row.polarity_masked, row.subjectivity_masked) == (blob.polarity, blob.subjectivity)
+        assert row.compound_masked == vader.polarity_scores(masked_text)["compound"]
 
 
 def test_term_and_frame_offsets_slice_back(bbc_sample, bbc_analysis):

@@ -142,3 +142,20 @@ def test_frames_have_documented_columns(corpus):
     assert word_tokens.groupby("article_id").size().to_dict() == (
         sentences_df.groupby("article_id").n_tokens.sum().to_dict()
     )
+
+
+def test_sentence_tokens_are_each_sentence_tokenized_once(corpus):
+    from nzus_analysis.normalise import sentence_terms, terms
+    from nzus_analysis.tokenize import sentence_tokens
+
+    from .conftest import SEED_2025
+
+    article = corpus[SEED_2025]
+    tokens = sentence_tokens(article)
+    assert tokens is sentence_tokens(article)  # remembered, not recomputed
+    assert isinstance(tokens, tuple) and all(isinstance(t, tuple) for t in tokens)  # immutable
+    for s, sentence in zip(sentences(article), tokens, strict=True):
+        assert list(sentence) == tokenize(s.text, offset=s.start)
+        assert all(article.text[t.start : t.end] == t.text for t in sentence)
+    found = sentence_terms(article)
+    assert [list(f) for f in found] == [terms(t) for t in tokens]
