@@ -16,7 +16,8 @@ expressions; only the per-sentence Python loops are rewritten:
   character from VADER's emoji table is scored by VADER itself.
 
 `tests/test_engines.py` checks both against the engines on every seed sentence, a BBC sample
-and generated text full of contractions, negations, emoticons, boosters and quotes.
+and generated text full of contractions, negations, emoticons, boosters and quotes. With any
+other release of either engine installed, the engine itself is called (exact, just slower).
 """
 
 from __future__ import annotations
@@ -24,10 +25,15 @@ from __future__ import annotations
 import re
 import string
 from functools import cache
+from importlib.metadata import version
 
 from textblob import _text as pattern
 from textblob.en import sentiment as pattern_engine
 from vaderSentiment import vaderSentiment as vader_module
+
+PORTED_VERSIONS = {"textblob": "0.20.", "vaderSentiment": "3.3.2"}  # the releases the ports copy
+PATTERN_PORTED = version("textblob").startswith(PORTED_VERSIONS["textblob"])
+VADER_PORTED = version("vaderSentiment") == PORTED_VERSIONS["vaderSentiment"]
 
 # find_tokens splits these single characters off a word's start (and "." too off its end).
 _LEADING_MARKS = frozenset(pattern.PUNCTUATION.replace(".", ""))
@@ -141,6 +147,9 @@ def _pattern_tables() -> tuple[dict[str, tuple[float, float, float, bool, str | 
 
 def pattern_sentiment(text: str) -> tuple[float, float]:
     """(polarity, subjectivity) exactly as ``TextBlob(text).sentiment``."""
+    if not PATTERN_PORTED:
+        score = pattern_engine(text)
+        return score[0], score[1]
     lexicon, emoticons = _pattern_tables()
     negations, is_modifier_word = pattern_engine.negations, pattern_engine.modifier
     found: list[list] = []  # [polarity, subjectivity, intensity, negated]
@@ -290,7 +299,7 @@ def _valence(words: list[str], lowers: list[str], i: int, is_cap_diff: bool) -> 
 def vader_compound(text: str) -> float:
     """VADER's compound score, exactly as ``polarity_scores(text)["compound"]``."""
     analyzer = _vader()
-    if not _emoji_characters().isdisjoint(text):
+    if not VADER_PORTED or not _emoji_characters().isdisjoint(text):
         return analyzer.polarity_scores(text)["compound"]
     text = text.strip()
     marks = string.punctuation  # VADER strips these off a word unless 2 or fewer characters remain

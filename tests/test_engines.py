@@ -80,3 +80,18 @@ def test_pattern_tokens_are_the_engines_words():
     assert pattern_tokens(text) == expected
     assert ":)" in expected and "(!)" in expected  # emoticon and sarcasm rules applied
     assert expected[2:6] == ["is", "n", "'", "t"]  # its quote rule splits the contraction apart
+
+
+def test_other_engine_releases_fall_back_to_the_engines(monkeypatch):
+    from nzus_analysis import engines
+
+    monkeypatch.setattr(engines, "PATTERN_PORTED", False)
+    monkeypatch.setattr(engines, "VADER_PORTED", False)
+    for text in TRICKY:
+        assert_same_as_engines(text)
+
+
+def test_the_installed_engines_are_the_ported_releases():
+    from nzus_analysis import engines
+
+    assert engines.PATTERN_PORTED and engines.VADER_PORTED  # else the fast path is never tested
