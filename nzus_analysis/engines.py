@@ -10,8 +10,9 @@ expressions; only the per-sentence Python loops are rewritten:
   loop reads a plain dict prepared once (the engine goes through a lazy dict and builds a dict
   per known word) and looks emoticons up in a prepared table instead of scanning every set.
 - VADER (3.3.2): a word that is neither in the lexicon nor a booster cannot score, so only
-  lexicon words go through VADER's own ``sentiment_valence`` (with its negation, booster,
-  capitals and idiom rules); the rest count as 0 without a call. "but" weighting, punctuation
+  lexicon words go through the valence rules (negation, boosters, capitals, idioms, "least"),
+  a copy of VADER's ``sentiment_valence`` that reads a lower-case word list built once (VADER
+  rebuilds it four times per lexicon word); the rest count as 0. "but" weighting, punctuation
   emphasis and the compound come from VADER's own methods on the same list. Text holding a
   character from VADER's emoji table is scored by VADER itself.
 
@@ -127,8 +128,8 @@ def _pattern_sentences(tokens: list[str], ends: list[int], has_eos: bool) -> lis
 
 
 @cache
-def _pattern_tables() -> tuple[dict[str, tuple[float, float, float, bool, str | None]], dict[str, float]]:
-    """word -> (polarity, subjectivity, intensity, is adverb modifier, label); emoticon -> polarity."""
+def _pattern_tables() -> tuple[dict[str, tuple[float, float, float, bool]], dict[str, float]]:
+    """word -> (polarity, subjectivity, intensity, is adverb modifier); emoticon -> polarity."""
     if dict.__len__(pattern_engine) == 0:
         pattern_engine.load()
     modifiers = pattern_engine.modifiers
@@ -137,7 +138,7 @@ def _pattern_tables() -> tuple[dict[str, tuple[float, float, float, bool, str | 
         if None in by_tag:
             p, s, i = by_tag[None]
             modifier = any(tag in by_tag for tag in modifiers)
-            words[word] = (p, s, i, modifier, pattern_engine.labeler.get(word))
+            words[word] = (p, s, i, modifier)
     emoticons: dict[str, float] = {}
     for (_kind, polarity), forms in pattern.EMOTICONS.items():
         for form in forms:
@@ -157,7 +158,7 @@ def pattern_sentiment(text: str) -> tuple[float, float]:
     for w in pattern_tokens(text):
         entry = lexicon.get(w)
         if entry is not None:
-            p, s, i, modifies, _label = entry
+            p, s, i, modifies = entry
             if modifier is None:
                 found.append([p, s, i, 1])
             else:

@@ -32,7 +32,7 @@ import pandas as pd
 from .actors import Actor, ActorTable, Mention, Resolution, load_actors
 from .collector import collector_paused
 from .corpus import Article
-from .tokenize import Sentence, sentence_tokens, sentences, tokenize, word_count
+from .tokenize import Sentence, is_word, sentence_tokens, sentences, tokenize, word_count
 
 QUOTE_COLUMNS = [
     "article_id", "year", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention", "channel",
@@ -511,7 +511,7 @@ def token_voices(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFram
         regions = _voice_by_offset(article, quotes)
         for s, tokens in zip(sentences(article), sentence_tokens(article), strict=True):
             for token in tokens:
-                if token.kind in ("punct", "possessive"):
+                if not is_word(token):
                     continue
                 voice = next((v for a, b, v in regions if a <= token.start < b), "reporter")
                 rows.append(

@@ -256,9 +256,14 @@ def sentence_tokens(article: Article) -> tuple[tuple[Token, ...], ...]:
     return tuple(tuple(tokenize(s.text, offset=s.start)) for s in _sentences(article))
 
 
+def is_word(token: Token) -> bool:
+    """True for words, numbers, acronyms, abbreviations and URLs; False for punctuation and 's."""
+    return token.kind not in _NOT_WORDS
+
+
 def word_count(tokens: Sequence[Token]) -> int:
     """Tokens that are words or numbers (punctuation and possessive 's excluded)."""
-    return sum(t.kind not in _NOT_WORDS for t in tokens)
+    return sum(map(is_word, tokens))
 
 
 @collector_paused()
