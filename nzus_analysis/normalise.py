@@ -21,6 +21,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 import pandas as pd
@@ -30,11 +31,14 @@ from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 from .collector import collector_paused
 from .corpus import Article
 from .resources import data_path, read_word_list
+from .tables import typed_frame
 from .tokenize import PARSE_CACHE_SIZE, Token, sentence_tokens, sentences, tokenize
 
-TERM_COLUMNS = [
-    "article_id", "year", "paragraph", "sentence", "position", "start", "end", "surface", "term", "stopword",
-]  # fmt: skip
+TERM_DTYPES = {
+    "article_id": "str", "year": "int64", "paragraph": "int64", "sentence": "int64", "position": "int64",
+    "start": "int64", "end": "int64", "surface": "str", "term": "str", "stopword": "bool",
+}  # fmt: skip
+TERM_COLUMNS = list(TERM_DTYPES)
 _TERM_KINDS = frozenset({"word", "number", "acronym", "abbreviation"})
 _HYPHENS = re.compile(r"[‐‑]")
 _CO_PREFIX = re.compile(r"\bco-(?=o)")
@@ -180,25 +184,24 @@ def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
     start, end (offsets into the article text), surface (the text as written), term,
     stopword (True when the term is in the shipped stopword list).
     """
-    stop = stopwords()
-    rows = []
+    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
+    ids, years, paragraphs, numbers = (columns[c] for c in ("article_id", "year", "paragraph", "sentence"))
+    positions, starts, ends = columns["position"], columns["start"], columns["end"]
+    surfaces, found = columns["surface"], columns["term"]
     for article in corpus:
-        text, article_id, year = article.text, article.id, article.year
+        text, before = article.text, len(found)
         for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
-            paragraph, number = s.paragraph, s.sentence
-            rows += [
-                (
-                    article_id,
-                    year,
-                    paragraph,
-                    number,
-                    position,
-                    start,
-                    end,
-                    text[start:end],
-                    term,
-                    term in stop,
-                )
-                for position, (term, start, end) in enumerate(sentence)
-            ]
-    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+            if sentence:
+                n = len(sentence)
+                paragraphs += repeat(s.paragraph, n)
+                numbers += repeat(s.sentence, n)
+                positions += range(n)
+                sentence_found, sentence_starts, sentence_ends = zip(*sentence, strict=True)
+                found += sentence_found
+                starts += sentence_starts
+                ends += sentence_ends
+                surfaces += map(text.__getitem__, map(slice, sentence_starts, sentence_ends))
+        ids += repeat(article.id, len(found) - before)
+        years += repeat(article.year, len(found) - before)
+    columns["stopword"] = list(map(stopwords().__contains__, found))
+    return typed_frame(columns, TERM_DTYPES)
