@@ -214,3 +214,38 @@ def test_actor_frame_lists_the_table():
     frame = actor_frame().set_index("canonical")
     assert frame.loc["Marco Rubio", "role"] == "US Secretary of State"
     assert frame.loc["Associated Press", "aliases"] == "Associated Press; AP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Guardian said", [("The Guardian", "The Guardian")]),
+        ("the AP and Reuters", [("the AP", "Associated Press"), ("Reuters", "Reuters")]),
+        ("Pentagon Chief Leon Panetta flew", [("Pentagon Chief Leon Panetta", "Leon Panetta")]),
+        ("APs, NZAP, pro-AP, O'Rubio, Panetta-style", []),  # inside longer words: not mentions
+        ("Rubio’s aide; (Peters)", [("Rubio", "Marco Rubio"), ("Peters", "Winston Peters")]),
+        ("the  \n Guardian; The Post", [("the  \n Guardian", "The Guardian"), ("The Post", "The Post")]),
+    ],
+)
+def test_actor_mentions_at_word_edges(text, expected):
+    found = load_actors().mentions(text)
+    assert [(m.text, m.actor.canonical) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_actor_mentions_equal_a_plain_lookbehind_regex(corpus):
+    """The fast alias regex finds what the plain formulation finds, in whole texts and ranges."""
+    import re
+
+    table = load_actors()
+    aliases = sorted(table._alias_owner, key=len, reverse=True)
+    plain = re.compile(r"(?<![\w’'-])(?:(the|The)\s+)?(" + "|".join(map(re.escape, aliases)) + r")(?![\w-])")
+    for article in corpus.values():
+        text = article.text
+        for start, end in [(0, len(text)), *article.paragraph_spans]:
+            expected = [
+                (m.start(), m.end(), table._alias_owner[m.group(2)]) for m in plain.finditer(text, start, end)
+            ]
+            found = [(m.start, m.end, m.actor) for m in table.mentions(text, start, end)]
+            assert found == expected
+        assert len(table.mentions(text)) > 10
