@@ -56,6 +56,16 @@ def analyse_chunk(articles: Sequence[Article]) -> CorpusAnalysis:
         )
 
 
+def _worker_start() -> None:
+    """Turn the cyclic collector off in a worker process for its (short) life.
+
+    The tables hold no reference cycles (`tests/test_bulk_and_pipeline.py` checks that
+    `analyse_chunk` leaves none), so reference counting frees everything; with the collector
+    on, each chunk's end rescans the cached tokens of the previous chunks (~7 % of the time).
+    """
+    gc.disable()
+
+
 def combine(parts: Sequence[CorpusAnalysis]) -> CorpusAnalysis:
     """Concatenate chunk results in order, with a fresh 0…n-1 index."""
     if not parts:
@@ -89,15 +99,16 @@ def analyse(
     parts = []
     with bar:
         if workers == 1:
-            for chunk in chunks:
-                parts.append(analyse_chunk(chunk))
-                bar.update(len(chunk))
+            with collector_paused():  # for the whole run, not per chunk: see _worker_start
+                for chunk in chunks:
+                    parts.append(analyse_chunk(chunk))
+                    bar.update(len(chunk))
         else:
             # Forked workers share the parent's memory until they write to it; the collector
             # writes to every object it scans, so frozen objects stay shared (see gc.freeze).
             gc.freeze()
             try:
-                with ProcessPoolExecutor(max_workers=workers) as pool:
+                with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
                     for chunk, part in zip(chunks, pool.map(analyse_chunk, chunks), strict=True):
                         parts.append(part)
                         bar.update(len(chunk))

@@ -72,6 +72,26 @@ def test_results_identical_for_any_number_of_workers(mixed_corpus):
     assert len(one.sentences) == 33 + 9  # seeds 14 + 19; sample 3 + (3 + 1) + 2
 
 
+def test_analysis_leaves_no_reference_cycles(mixed_corpus):
+    """Workers run with the cyclic collector off: that is only safe while no cycles are made."""
+    import gc
+
+    from nzus_analysis.normalise import sentence_terms
+    from nzus_analysis.tokenize import sentence_tokens
+
+    analyse_chunk(mixed_corpus)  # first use fills module caches (lexicons, regexes)
+    sentence_tokens.cache_clear()
+    sentence_terms.cache_clear()
+    gc.collect()
+    gc.disable()
+    try:
+        analysis = analyse_chunk(mixed_corpus)
+        del analysis
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
 def test_dask_local_cluster_gives_the_in_process_result(mixed_corpus):
     distributed = pytest.importorskip("distributed")
     expected = analyse_chunk(mixed_corpus)
