@@ -146,6 +146,7 @@ def terms(tokens: Sequence[Token]) -> list[Term]:
     names, name_lengths = _names()
     units = _units(tokens)
     result: list[Term] = []
+    new = tuple.__new__  # as in `tokenize.tokenize`: new(Term, (...)) is a cheaper Term(...)
     i = 0
     while i < len(units):
         unit = units[i]
@@ -158,11 +159,11 @@ def terms(tokens: Sequence[Token]) -> list[Term]:
                 continue
             key = tuple(u[0] for u in window)  # type: ignore[index]
             if key in names:
-                result.append(Term(names[key], unit[1], window[-1][2]))  # type: ignore[index]
+                result.append(new(Term, (names[key], unit[1], window[-1][2])))  # type: ignore[index]
                 i += size
                 break
         else:
-            result.append(Term(names.get((unit[0],), unit[0]), unit[1], unit[2]))
+            result.append(new(Term, (names.get((unit[0],), unit[0]), unit[1], unit[2])))
             i += 1
     return result
 

@@ -147,6 +147,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     abbreviations = _abbreviations()
     tokens: list[Token] = []
     append, find = tokens.append, text.find
+    new = tuple.__new__  # new(Token, (...)) skips the named tuple's Python-level __new__: 2x faster
     position = 0
     # findall (no match objects: a third of finditer's cost); only spaces separate matches, so
     # each token starts where its text is next found.
@@ -155,17 +156,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             start = find(word, position)
             end = position = start + len(word)
             if text.startswith(".", end) and word in abbreviations:
-                append(Token(word + ".", "abbreviation", start + offset, end + 1 + offset))
+                append(new(Token, (word + ".", "abbreviation", start + offset, end + 1 + offset)))
                 continue
             if (
                 word[-2:] in _POSSESSIVE_ENDINGS
                 and len(word) > 2
                 and word[:-2].casefold() not in _CONTRACTION_BASES
             ):
-                append(Token(word[:-2], "word", start + offset, end - 2 + offset))
-                append(Token(word[-2:], "possessive", end - 2 + offset, end + offset))
+                append(new(Token, (word[:-2], "word", start + offset, end - 2 + offset)))
+                append(new(Token, (word[-2:], "possessive", end - 2 + offset, end + offset)))
                 continue
-            append(Token(word, "word", start + offset, end + offset))
+            append(new(Token, (word, "word", start + offset, end + offset)))
             continue
         kind, matched = (
             ("punct", punct)
@@ -178,7 +179,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         end = position = start + len(matched)
         if matched == "." and tokens and tokens[-1].kind == "abbreviation" and tokens[-1].end == end + offset:
             continue  # "Mr." was already extended over this period
-        append(Token(matched, kind, start + offset, end + offset))
+        append(new(Token, (matched, kind, start + offset, end + offset)))
     return tokens
 
 
