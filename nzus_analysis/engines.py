@@ -6,7 +6,8 @@ several times the speed. They use the installed engines' own lexicons, constants
 expressions; only the per-sentence Python loops are rewritten:
 
 - pattern (textblob 0.20): the tokenizer is the engine's ``find_tokens`` with its seven
-  contraction ``re.sub`` calls done as the equivalent literal ``str.replace``; the assessment
+  contraction ``re.sub`` calls done as the equivalent literal ``str.replace`` and its
+  whitespace collapsing and token regex as the equivalent ``str.split``; the assessment
   loop reads a plain dict prepared once (the engine goes through a lazy dict and builds a dict
   per known word) and looks emoticons up in a prepared table instead of scanning every set.
 - VADER (3.3.2): a word that is neither in the lexicon nor a booster cannot score, so only
@@ -43,7 +44,6 @@ _ENDS = frozenset(("...", ".", "!", "?", pattern.EOS))
 _CLOSERS = frozenset(("'", '"', "”", "’", "...", ".", "!", "?", ")", pattern.EOS))
 _QUOTES = (("“", " “ "), ("”", " ” "), ("‘", " ‘ "), ("’", " ’ "), ("'", " ' "), ('"', ' " '))
 _LINEBREAK = re.compile(r"\n{2,}")
-_SPACE = re.compile(r"\s+")
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -64,12 +64,13 @@ def pattern_tokens(text: str) -> list[str]:
     text = text.replace("\r\n", "\n")
     if "\n\n" in text:
         text = _LINEBREAK.sub(f" {pattern.EOS} ", text)
-    text = _SPACE.sub(" ", text)
     replace = pattern.replacements
     leading, trailing = _LEADING_MARKS, _TRAILING_MARKS
     tokens: list[str] = []
     ends: list[int] = []  # positions of sentence-ending tokens; only split-off marks can be one
-    for t in pattern.TOKEN.findall(text + " "):
+    # The engine collapses whitespace runs to one space, then takes every `(\S+)\s` match:
+    # that is str.split() (regex \s and str.isspace agree on every code point).
+    for t in text.split():
         if t[0] not in leading and t[-1] not in trailing:  # most words: nothing to split
             tokens.append(t)
             continue

@@ -26,7 +26,8 @@ PIECES = [
     "”", "‘", "’", "'s", "n't", "'ll", "\n\n", "\r\n", "\n", "-", "--", "2012", "$5", "😀", "♥",
     "END-OF-SENTENCE", "well-known", "co-operation", "badly", "hardly", "barely", "love", "hate",
 ]  # fmt: skip
-GLUE = st.sampled_from(["", " ", " ", " ", "  ", "\t"])
+# Unicode spaces too (no-break, em, line separator, \x1c): str.split must see what \s sees.
+GLUE = st.sampled_from(["", " ", " ", " ", "  ", "\t", "\xa0", "\u2003", "\u2028", "\x1c", "\x0b", " \n "])
 GENERATED = st.lists(st.tuples(st.sampled_from(PIECES), GLUE), max_size=30).map(
     lambda parts: "".join(piece + glue for piece, glue in parts)
 )
@@ -40,6 +41,7 @@ TRICKY = [
     "No good, nor bad. Without doubt the bomb :-)",
     "Mr. Smith said the U.S. was 'never so happy'.\n\nNew paragraph: it's :(",
     "I love it 😀 and ♥ it",
+    "not\xa0good\u2003at\x1call\u2028:\u3000)",
 ]
 
 
