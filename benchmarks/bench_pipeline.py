@@ -9,7 +9,8 @@ Every stage runs in its own process forked after the corpus is loaded, so no sta
 the caches or the heap left by another.
 Then the naive baseline: TextBlob(s).sentiment and VADER on every sentence from a one-line
 regex splitter, and, like for like, our exact scorers (`engines`) on the same sentences.
-Peak memory is the largest resident set of this process and of its workers.
+Last, end to end as a user runs it: a new interpreter that imports the package, loads the CSV
+and runs `analyse`. Peak memory is the largest resident set of this process and of its workers.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import multiprocessing
 import re
 import resource
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -86,6 +89,21 @@ def time_in_fresh_process(function, repeat: int) -> float:
     return seconds
 
 
+END_TO_END = """
+import sys
+sys.path.insert(0, {here!r})
+from bench_pipeline import load
+from nzus_analysis.pipeline import analyse
+analyse(load(), workers={workers}, progress=False)
+"""
+
+
+def end_to_end(workers: int) -> None:
+    """A new interpreter: imports, CSV load and `analyse`, as a user would run them."""
+    code = END_TO_END.format(here=str(Path(__file__).resolve().parent), workers=workers)
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -112,6 +130,7 @@ def main() -> None:
         f"all ({args.workers} workers)": lambda: analyse(corpus, workers=args.workers, progress=False),
         "baseline sentiment loop": lambda: baseline(texts),
         "same loop, our scorers": lambda: fast_scores(texts),
+        "end to end (new python)": lambda: end_to_end(args.workers),
     }
     print(f"BBC corpus: {len(corpus)} articles, {megabytes:.2f} MB; median of {args.repeat} runs")
     print(f"{'stage':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}")
