@@ -21,7 +21,6 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import repeat
 from typing import NamedTuple
 
 import pandas as pd
@@ -32,7 +31,7 @@ from .collector import collector_paused
 from .corpus import Article
 from .resources import data_path, read_word_list
 from .tables import typed_frame
-from .tokenize import PARSE_CACHE_SIZE, Token, sentence_tokens, sentences, tokenize
+from .tokenize import PARSE_CACHE_SIZE, Token, sentence_item_columns, sentence_tokens, tokenize
 
 TERM_DTYPES = {
     "article_id": "str", "year": "int64", "paragraph": "int64", "sentence": "int64", "position": "int64",
@@ -185,24 +184,6 @@ def term_frame(corpus: Iterable[Article]) -> pd.DataFrame:
     start, end (offsets into the article text), surface (the text as written), term,
     stopword (True when the term is in the shipped stopword list).
     """
-    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
-    ids, years, paragraphs, numbers = (columns[c] for c in ("article_id", "year", "paragraph", "sentence"))
-    positions, starts, ends = columns["position"], columns["start"], columns["end"]
-    surfaces, found = columns["surface"], columns["term"]
-    for article in corpus:
-        text, before = article.text, len(found)
-        for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
-            if sentence:
-                n = len(sentence)
-                paragraphs += repeat(s.paragraph, n)
-                numbers += repeat(s.sentence, n)
-                positions += range(n)
-                sentence_found, sentence_starts, sentence_ends = zip(*sentence, strict=True)
-                found += sentence_found
-                starts += sentence_starts
-                ends += sentence_ends
-                surfaces += map(text.__getitem__, map(slice, sentence_starts, sentence_ends))
-        ids += repeat(article.id, len(found) - before)
-        years += repeat(article.year, len(found) - before)
-    columns["stopword"] = list(map(stopwords().__contains__, found))
+    columns = sentence_item_columns(corpus, sentence_terms, Term._fields, "position", "surface")
+    columns["stopword"] = list(map(stopwords().__contains__, columns["term"]))
     return typed_frame(columns, TERM_DTYPES)

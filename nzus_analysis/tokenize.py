@@ -19,7 +19,7 @@ Rules, in brief:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import repeat
@@ -303,6 +303,46 @@ def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def sentence_item_columns(
+    corpus: Iterable[Article],
+    items_of: Callable[[Article], tuple[tuple[tuple, ...], ...]],
+    fields: Sequence[str],
+    index_column: str,
+    surface_column: str | None = None,
+) -> dict[str, list]:
+    """Columns of a table with one row per item (token, term) of each sentence, in text order.
+
+    `items_of(article)` gives each sentence's items, e.g. `sentence_tokens`; `fields` names the
+    items' fields in order and each becomes a column (items need ``start`` and ``end`` when
+    `surface_column` is given). Other columns: article_id, year, paragraph, sentence,
+    `index_column` (the item's place in its sentence) and, if named, `surface_column` (the
+    article text from ``start`` to ``end``). Built column by column for `tables.typed_frame`.
+    """
+    ids, years, paragraphs, numbers, indices = keys = [], [], [], [], []
+    field_columns: list[list] = [[] for _ in fields]
+    columns = dict(zip(("article_id", "year", "paragraph", "sentence", index_column), keys, strict=True))
+    columns.update(zip(fields, field_columns, strict=True))
+    surfaces: list[str] = []
+    if surface_column:
+        columns[surface_column] = surfaces
+        starts, ends = field_columns[fields.index("start")], field_columns[fields.index("end")]
+    for article in corpus:
+        text, before = article.text, len(indices)
+        for s, items in zip(_sentences(article), items_of(article), strict=True):
+            if items:
+                n = len(items)
+                paragraphs += repeat(s.paragraph, n)
+                numbers += repeat(s.sentence, n)
+                indices += range(n)
+                for column, values in zip(field_columns, zip(*items, strict=True), strict=True):
+                    column += values
+                if surface_column:
+                    surfaces += map(text.__getitem__, map(slice, starts[-n:], ends[-n:]))
+        ids += repeat(article.id, len(indices) - before)
+        years += repeat(article.year, len(indices) - before)
+    return columns
+
+
 @collector_paused()
 def token_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     """One row per token.
@@ -310,22 +350,5 @@ def token_frame(corpus: Sequence[Article]) -> pd.DataFrame:
     Columns: article_id, year, paragraph, sentence, token (index within the sentence),
     start, end (offsets into the article text), text, kind.
     """
-    columns: dict[str, list] = {name: [] for name in TOKEN_DTYPES}
-    ids, years, paragraphs, numbers = (columns[c] for c in ("article_id", "year", "paragraph", "sentence"))
-    indices, starts, ends, texts, kinds = (columns[c] for c in ("token", "start", "end", "text", "kind"))
-    for article in corpus:
-        before = len(texts)
-        for s, tokens in zip(_sentences(article), sentence_tokens(article), strict=True):
-            if tokens:
-                n = len(tokens)
-                paragraphs += repeat(s.paragraph, n)
-                numbers += repeat(s.sentence, n)
-                indices += range(n)
-                sentence_texts, sentence_kinds, sentence_starts, sentence_ends = zip(*tokens, strict=True)
-                texts += sentence_texts
-                kinds += sentence_kinds
-                starts += sentence_starts
-                ends += sentence_ends
-        ids += repeat(article.id, len(texts) - before)
-        years += repeat(article.year, len(texts) - before)
+    columns = sentence_item_columns(corpus, sentence_tokens, Token._fields, "token")
     return typed_frame(columns, TOKEN_DTYPES)
