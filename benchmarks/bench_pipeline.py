@@ -30,12 +30,12 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis.bulk import load_table
 from nzus_analysis.engines import pattern_sentiment, vader_compound
-from nzus_analysis.frames import article_frame_hits
-from nzus_analysis.normalise import term_frame
+from nzus_analysis.frames import frame_hit_table
 from nzus_analysis.pipeline import analyse
-from nzus_analysis.quotes import quote_frame
-from nzus_analysis.sentiment import sentence_scores
-from nzus_analysis.tokenize import split_sentences, token_frame
+from nzus_analysis.quotes import quote_table
+from nzus_analysis.sentiment import score_table
+from nzus_analysis.terms import term_table
+from nzus_analysis.tokens import split_sentences, token_table
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 NAIVE_SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -121,11 +121,11 @@ def main() -> None:
     stages = {
         "load": load,
         "split sentences": lambda: [split_sentences(t) for t in texts],
-        "tokenize": lambda: token_frame(corpus),
-        "terms": lambda: term_frame(corpus),
-        "frames": lambda: article_frame_hits(corpus),
-        "sentiment": lambda: sentence_scores(corpus),
-        "quotes": lambda: quote_frame(corpus),
+        "tokenize": lambda: token_table(corpus),
+        "terms": lambda: term_table(corpus),
+        "frames": lambda: frame_hit_table(corpus),
+        "sentiment": lambda: score_table(corpus),
+        "quotes": lambda: quote_table(corpus),
         "all (1 worker)": lambda: analyse(corpus, workers=1, progress=False),
         f"all ({args.workers} workers)": lambda: analyse(corpus, workers=args.workers, progress=False),
         "baseline sentiment loop": lambda: baseline(texts),

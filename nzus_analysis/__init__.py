@@ -1,28 +1,31 @@
 """nzus_analysis: compare how news articles frame the US-New Zealand defence relationship.
 
-One import gives a notebook everything it needs::
+One import gives a notebook the loaders and the basic tables::
 
-    from nzus_analysis import load_corpus, sentence_frame, term_frame
+    from nzus_analysis import load_corpus, sentence_table, term_table
+
+Each analysis lives in a module named for its concern (`keyness`, `frames`, `sentiment`,
+`quotes`, …); no name here is also the name of a module.
 """
 
 from .cleaning import CleanText, Removed, clean_text
 from .corpus import (
     Article,
     article_from_text,
-    corpus_frame,
+    article_table,
     load_corpus,
     read_catalog,
-    removed_frame,
+    removed_table,
 )
 from .errors import InputError
-from .normalise import Term, fold_spelling, normalise, stopwords, term_frame, terms
-from .tokenize import (
+from .terms import Term, counting_terms, fold_spelling, normalise, stopwords, term_table
+from .tokens import (
     Sentence,
     Token,
-    sentence_frame,
+    sentence_table,
     sentences,
     split_sentences,
-    token_frame,
+    token_table,
     tokenize,
 )
 
@@ -35,19 +38,19 @@ __all__ = [
     "Term",
     "Token",
     "article_from_text",
+    "article_table",
     "clean_text",
-    "corpus_frame",
+    "counting_terms",
     "fold_spelling",
     "load_corpus",
     "normalise",
     "read_catalog",
-    "removed_frame",
-    "sentence_frame",
+    "removed_table",
+    "sentence_table",
     "sentences",
     "split_sentences",
     "stopwords",
-    "term_frame",
-    "terms",
-    "token_frame",
+    "term_table",
+    "token_table",
     "tokenize",
 ]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._tables import typed_table
 from .errors import InputError
 from .resources import data_path, uncommented
 
@@ -29,6 +30,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """One row of `data/actors.csv`: a person, body or outlet with the names that refer to it."""
+
     canonical: str
     aliases: tuple[str, ...]
     titles: tuple[str, ...]
@@ -64,7 +67,7 @@ def _at_word_start(word: str) -> str:
     return rf"{head}(?<![\w’'-]{head}){re.escape(word[1:])}"
 
 
-class ActorTable:
+class ActorIndex:
     """Actors with their aliases and titles, and the matching machinery."""
 
     def __init__(self, actors: list[Actor]) -> None:
@@ -128,18 +131,18 @@ class ActorTable:
         return Resolution(cleaned, cleaned, "unresolved", None)
 
 
-def load_actors(path: str | Path | None = None) -> ActorTable:
+def load_actors(path: str | Path | None = None) -> ActorIndex:
     """Read the actor table; `#` lines are comments. The project's table is read once."""
     return _read_actors(Path(path)) if path is not None else _project_actors()
 
 
 @cache
-def _project_actors() -> ActorTable:
+def _project_actors() -> ActorIndex:
     return _read_actors(data_path("actors.csv"))
 
 
 @cache
-def _read_actors(path: Path) -> ActorTable:
+def _read_actors(path: Path) -> ActorIndex:
     reader = csv.DictReader(uncommented(path))
     missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -159,16 +162,18 @@ def _read_actors(path: Path) -> ActorTable:
                 row["role"], row["gender"] or "",
             )
         )  # fmt: skip
-    return ActorTable(actors)
+    return ActorIndex(actors)
 
 
-def actor_frame(table: ActorTable | None = None) -> pd.DataFrame:
-    """The actor table as a DataFrame: canonical, aliases, titles, kind, country, role, gender."""
-    table = table or load_actors()
-    return pd.DataFrame(
-        [
-            (a.canonical, "; ".join(a.aliases), "; ".join(a.titles), a.kind, a.country, a.role, a.gender)
-            for a in table.actors
-        ],
-        columns=list(ACTOR_COLUMNS),
-    )
+def actor_table(index: ActorIndex | None = None) -> pd.DataFrame:
+    """The actor table as a DataFrame: one row per actor, aliases and titles "; "-joined.
+
+    Columns: `ACTOR_COLUMNS` (the columns of `data/actors.csv`).
+    """
+    index = index or load_actors()
+    rows = [
+        (a.canonical, "; ".join(a.aliases), "; ".join(a.titles), a.kind, a.country, a.role, a.gender)
+        for a in index.actors
+    ]
+    columns = dict(zip(ACTOR_COLUMNS, zip(*rows, strict=True), strict=True))
+    return typed_table(columns, dict.fromkeys(ACTOR_COLUMNS, "str"))

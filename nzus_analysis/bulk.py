@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Article, article_from_text
+from .corpus import Article, article_from_text, bad_rows_message, row_problem
 from .errors import InputError
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 METADATA_FIELDS = ("date", "outlet", "author", "title", "section", "url")
-MAX_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -81,12 +80,14 @@ def load_table(
     if year_column is None and year is None:
         raise ValueError("give year_column or a fixed year")
 
-    articles, problems, seen = [], [], {}
+    articles: list[Article] = []
+    problems: list[tuple[int, str, str]] = []
+    seen: dict[str, int] = {}
     for number, row in enumerate(table.itertuples(index=False), 1):
         record = row._asdict()
         article_id = str(record[id_column]).strip() if id_column else f"row-{number:06d}"
         text = str(record[text_column])
-        problem = _row_problem(record, article_id, text_column, id_column, year_column, seen)
+        problem = row_problem(record, seen, id_column, year_column, text_column)
         if problem:
             problems.append((number, article_id, problem))
             continue
@@ -100,34 +101,8 @@ def load_table(
             articles.append(Article(article_id, row_year, paragraphs=paragraphs, **metadata))
     report = pd.DataFrame(problems, columns=["row", "id", "problem"])
     if problems:
-        listed = "; ".join(f"row {r}: {p}" for r, _, p in problems[:MAX_LISTED])
-        more = f" (and {len(problems) - MAX_LISTED} more)" if len(problems) > MAX_LISTED else ""
-        message = f"{len(problems)} bad row(s): {listed}{more}"
+        message = bad_rows_message(problems)
         if strict:
             raise InputError(path, message)
         warnings.warn(f"{path}: left out {message}", stacklevel=2)
     return BulkCorpus(articles, report)
-
-
-def _row_problem(
-    record: dict,
-    article_id: str,
-    text_column: str,
-    id_column: str | None,
-    year_column: str | None,
-    seen: dict,
-) -> str:
-    """Why a row cannot become an Article ("" when it can)."""
-    if id_column and not article_id:
-        return f"missing {id_column}"
-    if article_id in seen:
-        return f"duplicate id {article_id!r} (first on row {seen[article_id]})"
-    if not str(record[text_column]).strip():
-        return f"empty {text_column}"
-    if year_column:
-        value = str(record[year_column]).strip()
-        if not value:
-            return f"missing {year_column}"
-        if not value.isdigit():
-            return f"{year_column} {value!r} is not a whole number"
-    return ""

@@ -8,12 +8,14 @@ cleaning happens here, through `nzus_analysis.cleaning.clean_text`.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
+from ._tables import per_article
 from .cleaning import Removed, clean_text
 from .errors import InputError
 from .resources import data_path
@@ -21,6 +23,7 @@ from .resources import data_path
 CATALOG_COLUMNS = ("id", "year", "date", "outlet", "author", "title", "section", "url", "raw_file")
 REQUIRED_COLUMNS = ("id", "year", "raw_file")
 PARAGRAPH_SEPARATOR = "\n\n"
+MAX_LISTED = 20  # bad rows named in one error message
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,53 @@ def article_from_text(article_id: str, year: int, raw: str, **metadata: str) -> 
     )
 
 
+def row_problem(
+    values: Mapping[str, object],
+    seen: Mapping[str, int],
+    id_column: str | None = "id",
+    year_column: str | None = "year",
+    text_column: str | None = None,
+    required: Iterable[str] = (),
+) -> str:
+    """Why a catalog or table row cannot become an Article ("" when it can).
+
+    `values` maps column -> value. The id must be present and not in `seen` (id -> the row it
+    was first on), the text (if a column is named) non-blank, every `required` column filled
+    and the year a whole number. Used by `read_catalog` and `bulk.load_table` alike.
+    """
+
+    def blank(column: str) -> bool:
+        return not str(values.get(column, "")).strip()
+
+    if id_column and blank(id_column):
+        return f"missing {id_column}"
+    article_id = str(values.get(id_column, "")).strip() if id_column else ""
+    if article_id in seen:
+        return f"duplicate id {article_id!r} (first on row {seen[article_id]})"
+    if text_column and blank(text_column):
+        return f"empty {text_column}"
+    for column in (*required, *([year_column] if year_column else [])):
+        if blank(column):
+            return f"missing {column}"
+    if year_column:
+        year = str(values[year_column]).strip()
+        if not year.isdigit():
+            return f"{year_column} {year!r} is not a whole number"
+    return ""
+
+
+def bad_rows_message(problems: list[tuple[int, str, str]]) -> str:
+    """ "N bad row(s): row 2: missing year; …" for (row, id, problem) triples, the first 20 named."""
+    listed = "; ".join(f"row {row}: {problem}" for row, _, problem in problems[:MAX_LISTED])
+    more = f" (and {len(problems) - MAX_LISTED} more)" if len(problems) > MAX_LISTED else ""
+    return f"{len(problems)} bad row(s): {listed}{more}"
+
+
 def read_catalog(catalog: str | Path | None = None) -> list[dict[str, str]]:
-    """Read and validate the catalog CSV; each row gets its `line` number in the file."""
+    """Read and validate the catalog CSV; each row gets its `row` number (the first data row is 1).
+
+    Every bad row is named in one `InputError` (same wording as `bulk.load_table`).
+    """
     path = Path(catalog) if catalog is not None else data_path("articles.csv")
     if not path.is_file():
         raise InputError(path, "catalog file not found")
@@ -84,25 +132,24 @@ def read_catalog(catalog: str | Path | None = None) -> list[dict[str, str]]:
             if missing:
                 raise InputError(path, f"catalog lacks required column(s): {', '.join(missing)}")
             rows = []
-            for row in reader:
+            for number, row in enumerate(reader, 1):
                 row = {k: (v or "").strip() for k, v in row.items() if k is not None}
-                row["line"] = str(reader.line_num)
+                row["row"] = str(number)
                 rows.append(row)
     except UnicodeDecodeError as exc:
         raise InputError(path, f"catalog is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     if not rows:
         raise InputError(path, "catalog has no article rows")
-    seen: dict[str, str] = {}
-    for row in rows:
-        where = f"line {row['line']}"
-        for column in REQUIRED_COLUMNS:
-            if not row.get(column):
-                raise InputError(path, f"{where}: missing {column}")
-        if not row["year"].isdigit():
-            raise InputError(path, f"{where}: year {row['year']!r} is not a whole number")
-        if row["id"] in seen:
-            raise InputError(path, f"{where}: duplicate id {row['id']!r} (first on line {seen[row['id']]})")
-        seen[row["id"]] = row["line"]
+    seen: dict[str, int] = {}
+    problems = []
+    for number, row in enumerate(rows, 1):
+        problem = row_problem(row, seen, required=["raw_file"])
+        if problem:
+            problems.append((number, row.get("id", ""), problem))
+        else:
+            seen[row["id"]] = number
+    if problems:
+        raise InputError(path, bad_rows_message(problems))
     return rows
 
 
@@ -135,7 +182,7 @@ def load_corpus(catalog: str | Path | None = None, raw_dir: str | Path | None = 
     articles = []
     for row in rows:
         raw_path = folder / row["raw_file"]
-        raw = read_raw_text(raw_path, f"{catalog_path.name} line {row['line']}")
+        raw = read_raw_text(raw_path, f"{catalog_path.name} row {row['row']}")
         metadata = {c: row.get(c, "") for c in CATALOG_COLUMNS if c not in ("id", "year")}
         metadata["notes"] = row.get("notes", "")
         article = article_from_text(row["id"], int(row["year"]), raw, **metadata)
@@ -145,38 +192,48 @@ def load_corpus(catalog: str | Path | None = None, raw_dir: str | Path | None = 
     return articles
 
 
-def corpus_frame(corpus: Sequence[Article]) -> pd.DataFrame:
-    """One row per article: metadata and size.
+class ArticleRow(NamedTuple):
+    """A row of `article_table`: one article's metadata and size."""
 
-    Columns: article_id, year, date, outlet, author, title, section, url, raw_file,
-    n_paragraphs, n_captions, n_furniture_lines, n_chars.
-    """
-    rows = [
-        {
-            "article_id": a.id,
-            "year": a.year,
-            "date": a.date,
-            "outlet": a.outlet,
-            "author": a.author,
-            "title": a.title,
-            "section": a.section,
-            "url": a.url,
-            "raw_file": a.raw_file,
-            "n_paragraphs": len(a.paragraphs),
-            "n_captions": len(a.captions),
-            "n_furniture_lines": len(a.furniture),
-            "n_chars": len(a.text),
-        }
-        for a in corpus
-    ]
-    return pd.DataFrame(rows)
+    article_id: str
+    year: int
+    date: str
+    outlet: str
+    author: str
+    title: str
+    section: str
+    url: str
+    raw_file: str
+    n_paragraphs: int
+    n_captions: int
+    n_furniture_lines: int
+    n_chars: int
 
 
-def removed_frame(corpus: Iterable[Article]) -> pd.DataFrame:
-    """Everything cleaning took out, one row per raw line: article_id, line, kind, text."""
-    rows = [
-        {"article_id": a.id, "line": r.line, "kind": r.kind, "text": r.text}
-        for a in corpus
-        for r in sorted((*a.captions, *a.furniture), key=lambda r: r.line)
-    ]
-    return pd.DataFrame(rows, columns=["article_id", "line", "kind", "text"])
+def _article_rows(a: Article) -> Iterable[tuple]:
+    yield (a.id, a.year, a.date, a.outlet, a.author, a.title, a.section, a.url, a.raw_file,
+           len(a.paragraphs), len(a.captions), len(a.furniture), len(a.text))  # fmt: skip
+
+
+def article_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """One row per article: metadata and size (columns: `ArticleRow`)."""
+    return per_article(corpus, _article_rows, ArticleRow)
+
+
+class RemovedRow(NamedTuple):
+    """A row of `removed_table`: one raw line that cleaning took out."""
+
+    article_id: str
+    line: int  # line number in the raw file
+    kind: str  # the cleaning rule that removed it
+    text: str
+
+
+def _removed_rows(a: Article) -> Iterable[tuple]:
+    for r in sorted((*a.captions, *a.furniture), key=lambda r: r.line):
+        yield (a.id, r.line, r.kind, r.text)
+
+
+def removed_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """Everything cleaning took out, one row per raw line (columns: `RemovedRow`)."""
+    return per_article(corpus, _removed_rows, RemovedRow)

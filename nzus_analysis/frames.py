@@ -1,7 +1,7 @@
 """Frame lexicon hits: which frames each article and each sentence invoke.
 
 The lexicon (`data/lexicons/frames.csv`, sources and method in its header) maps words and
-phrases to frames. Entries are matched on counting terms from `term_frame`, so spelling
+phrases to frames. Entries are matched on the articles' counting terms (`terms`), so spelling
 variants and abbreviations are already folded and a word inside another word never matches
 ("ally" is not found in "really"). A single-word entry matches any term with the same lemma
 ("ally" matches "allies"); a phrase matches a run of terms within one sentence. Matches are
@@ -14,15 +14,16 @@ import csv
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
-from .collector import collector_paused
+from ._tables import columns_of, per_article, table
 from .corpus import Article
 from .errors import InputError
-from .normalise import lemma, sentence_terms, terms
 from .resources import data_path, uncommented
-from .tokenize import sentences, tokenize
+from .terms import counting_terms, lemma, sentence_terms
+from .tokens import sentences, tokenize
 
 NO_FRAME = "none"
 
@@ -36,7 +37,7 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     table = pd.DataFrame(rows).fillna("")
     keys = []
     for line, entry in enumerate(table.entry, 2):
-        key = tuple(lemma(t.term) for t in terms(tokenize(entry)))
+        key = tuple(lemma(t.term) for t in counting_terms(tokenize(entry)))
         if not key:
             raise InputError(path, f"entry {line - 1} ({entry!r}) has no words")
         keys.append(key)
@@ -80,67 +81,65 @@ def _matcher(lexicon: pd.DataFrame | None) -> _Matcher:
     return _project_matcher() if lexicon is None else _Matcher(lexicon)
 
 
-FRAME_HIT_COLUMNS = [
-    "article_id",
-    "year",
-    "paragraph",
-    "sentence",
-    "frame",
-    "entry",
-    "start",
-    "end",
-    "surface",
-]
+class FrameHitRow(NamedTuple):
+    """A row of `frame_hit_table`: one lexicon match."""
+
+    article_id: str
+    year: int
+    paragraph: int
+    sentence: int
+    frame: str
+    entry: str  # the lexicon entry that matched
+    start: int  # offsets of the matched words in the article text
+    end: int
+    surface: str  # the matched words as written
 
 
-@collector_paused()
-def frame_hits(terms_df: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every lexicon match in a `term_frame` table, in text order.
+class FrameShareRow(NamedTuple):
+    """A row of `frame_share_table`."""
 
-    Columns: article_id, year, paragraph, sentence, frame, entry, start, end (offsets of the
-    matched words in the article text), surface (the words as written).
-    """
+    article_id: str
+    year: int
+    frame: str
+    n_hits: int
+    per_1k: float  # hits per 1,000 counting terms
+    hit_share: float  # share of the article's frame hits, 0-1
+
+
+class SentenceFrameRow(NamedTuple):
+    """A row of `sentence_frame_table`."""
+
+    article_id: str
+    paragraph: int
+    sentence: int
+    frame: str
+    n_hits: int
+    primary: bool  # the sentence's most-hit frame (ties broken alphabetically)
+
+
+def _hit_rows(article: Article, matcher: _Matcher) -> Iterable[tuple]:
+    text = article.text
+    for s, found in zip(sentences(article), sentence_terms(article), strict=True):
+        if not found:
+            continue
+        for first, last, match in matcher.matches([lemma(t.term) for t in found]):
+            start, end = found[first].start, found[last].end
+            surface = " ".join(text[t.start : t.end] for t in found[first : last + 1])
+            yield (article.id, article.year, s.paragraph, s.sentence, *match, start, end, surface)
+
+
+def frame_hit_table(corpus: Iterable[Article], lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every lexicon match in the articles, in text order (columns: `FrameHitRow`)."""
     matcher = _matcher(lexicon)
-    ids, sentences = terms_df.article_id.tolist(), terms_df.sentence.tolist()
-    years, paragraphs = terms_df.year.tolist(), terms_df.paragraph.tolist()
-    starts, ends, surfaces = terms_df.start.tolist(), terms_df.end.tolist(), terms_df.surface.tolist()
-    lemmas = [lemma(t) for t in terms_df.term.tolist()]
-    rows = []
-    i, n = 0, len(lemmas)
-    while i < n:
-        stop = i  # the sentence's terms are [i, stop)
-        while stop < n and ids[stop] == ids[i] and sentences[stop] == sentences[i]:
-            stop += 1
-        for first, last, match in matcher.matches(lemmas[i:stop]):
-            first, last = first + i, last + i
-            rows.append((ids[first], int(years[first]), int(paragraphs[first]), int(sentences[first]), *match,
-                         starts[first], ends[last], " ".join(surfaces[first : last + 1])))  # fmt: skip
-        i = stop
-    return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)
+    return per_article(corpus, lambda article: _hit_rows(article, matcher), FrameHitRow)
 
 
-@collector_paused()
-def article_frame_hits(corpus: Iterable[Article], lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The same table as ``frame_hits(term_frame(corpus))``, straight from the articles' terms."""
-    matcher = _matcher(lexicon)
-    rows = []
-    for article in corpus:
-        text = article.text
-        for s, found in zip(sentences(article), sentence_terms(article), strict=True):
-            if not found:
-                continue
-            for first, last, match in matcher.matches([lemma(t.term) for t in found]):
-                start, end = found[first].start, found[last].end
-                surface = " ".join(text[t.start : t.end] for t in found[first : last + 1])
-                rows.append((article.id, article.year, s.paragraph, s.sentence, *match, start, end, surface))
-    return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)
+def frame_share_table(
+    hits: pd.DataFrame, terms_df: pd.DataFrame, frames: list[str] | None = None
+) -> pd.DataFrame:
+    """Frame hits per article: every (article, frame) pair, zeros included (columns: `FrameShareRow`).
 
-
-def frame_shares(hits: pd.DataFrame, terms_df: pd.DataFrame, frames: list[str] | None = None) -> pd.DataFrame:
-    """Frame hits per article: every (article, frame) pair, zeros included.
-
-    Columns: article_id, year, frame, hits, per_1k (per 1,000 counting terms), share (of the
-    article's frame hits, 0-1).
+    `hits` is a `frame_hit_table`, `terms_df` the same articles' `terms.term_table`.
     """
     frames = frames if frames is not None else sorted(load_lexicon().frame.unique())
     sizes = terms_df.groupby("article_id").size()
@@ -155,23 +154,21 @@ def frame_shares(hits: pd.DataFrame, terms_df: pd.DataFrame, frames: list[str] |
                 (article_id, int(years[article_id]), frame, n, round(1000 * n / sizes[article_id], 2),
                  round(n / total, 3) if total else 0.0)
             )  # fmt: skip
-    return pd.DataFrame(rows, columns=["article_id", "year", "frame", "hits", "per_1k", "share"])
+    return table(rows, FrameShareRow)
 
 
-def sentence_frames(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.DataFrame:
-    """Frame labels per sentence, for joining with sentiment and quotes.
+def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.DataFrame:
+    """Frame labels per sentence, for joining with sentiment and quotes (columns: `SentenceFrameRow`).
 
     One row per (sentence, frame) with at least one hit; a sentence with no hit gets one row
-    with frame "none" and hits 0, so no sentence is lost in a join. Columns: article_id,
-    paragraph, sentence, frame, hits, primary (True for the sentence's most-hit frame, ties
-    broken alphabetically).
+    with frame "none" and 0 hits, so no sentence is lost in a join.
     """
     keys = ["article_id", "paragraph", "sentence"]
-    counted = hits.groupby([*keys, "frame"]).size().rename("hits").reset_index()
+    counted = hits.groupby([*keys, "frame"]).size().rename("n_hits").reset_index()
     base = sentences_df[keys].drop_duplicates()
     labelled = base.merge(counted, on=keys, how="left")
     labelled["frame"] = labelled.frame.fillna(NO_FRAME)
-    labelled["hits"] = labelled.hits.fillna(0).astype(int)
-    labelled = labelled.sort_values([*keys, "hits", "frame"], ascending=[True, True, True, False, True])
+    labelled["n_hits"] = labelled.n_hits.fillna(0).astype(int)
+    labelled = labelled.sort_values([*keys, "n_hits", "frame"], ascending=[True, True, True, False, True])
     labelled["primary"] = ~labelled.duplicated(keys)
-    return labelled.reset_index(drop=True)
+    return labelled.reset_index(drop=True)[columns_of(SentenceFrameRow)]

@@ -11,48 +11,80 @@ import gc
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipywidgets
 
-from .collector import collector_paused
+from ._gc import collector_paused
 from .corpus import Article
-from .frames import article_frame_hits
-from .normalise import term_frame
-from .quotes import quote_frame
-from .sentiment import sentence_scores
+from .frames import frame_hit_table, frame_share_table
+from .quotes import channel_table, quote_table, speaker_table, token_voice_table, voice_share_table
+from .sentiment import score_table
+from .sizes import size_table_from
+from .terms import term_table
 
 
 @dataclass(frozen=True)
-class CorpusAnalysis:
-    """The tidy tables for a corpus (columns as documented by each producing function).
+class CorpusTables:
+    """Every per-corpus table, computed article by article (so chunks concatenate).
 
-    sentences: `sentiment.sentence_scores`; terms: `normalise.term_frame`;
-    frames: `frames.frame_hits` (built by `frames.article_frame_hits`); quotes: `quotes.quote_frame`.
+    Fields (built by `analyse`): ``scores`` (`sentiment.score_table`), ``terms``
+    (`terms.term_table`), ``frame_hits`` (`frames.frame_hit_table`), ``quotes``
+    (`quotes.quote_table`), ``voices`` (`quotes.token_voice_table`). Derived on first use:
+    ``sizes``, ``frame_shares``, ``channels``, ``speakers``, ``voice_shares``.
     """
 
-    sentences: pd.DataFrame
+    scores: pd.DataFrame
     terms: pd.DataFrame
-    frames: pd.DataFrame
+    frame_hits: pd.DataFrame
     quotes: pd.DataFrame
+    voices: pd.DataFrame
 
-    def equals(self, other: CorpusAnalysis) -> bool:
+    def equals(self, other: CorpusTables) -> bool:
         """True when every table has the same rows in the same order."""
         return all(getattr(self, f.name).equals(getattr(other, f.name)) for f in fields(self))
 
+    @cached_property
+    def sizes(self) -> pd.DataFrame:
+        """`sizes.size_table`: one row per article."""
+        return size_table_from(self.scores, self.terms)
 
-def analyse_chunk(articles: Sequence[Article]) -> CorpusAnalysis:
+    @cached_property
+    def frame_shares(self) -> pd.DataFrame:
+        """`frames.frame_share_table`: hits per (article, frame)."""
+        return frame_share_table(self.frame_hits, self.terms)
+
+    @cached_property
+    def channels(self) -> pd.DataFrame:
+        """`quotes.channel_table`: statements per (article, channel)."""
+        return channel_table(self.quotes)
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        """`quotes.speaker_table`: one row per (article, speaker)."""
+        return speaker_table(self.quotes)
+
+    @cached_property
+    def voice_shares(self) -> pd.DataFrame:
+        """`quotes.voice_share_table`: words per (article, voice)."""
+        return voice_share_table(self.voices)
+
+
+def analyse_chunk(articles: Sequence[Article]) -> CorpusTables:
     """All tables for a list of articles, in one process.
 
     Each article is tokenized once: the tables share `sentence_tokens`/`sentence_terms`, which
     remember the last `PARSE_CACHE_SIZE` articles, so keep chunks smaller than that.
     """
     with collector_paused():
-        return CorpusAnalysis(
-            sentences=sentence_scores(articles),
-            terms=term_frame(articles),
-            frames=article_frame_hits(articles),
-            quotes=quote_frame(articles),
+        quotes = quote_table(articles)
+        return CorpusTables(
+            scores=score_table(articles),
+            terms=term_table(articles),
+            frame_hits=frame_hit_table(articles),
+            quotes=quotes,
+            voices=token_voice_table(articles, quotes),
         )
 
 
@@ -66,11 +98,11 @@ def _worker_start() -> None:
     gc.disable()
 
 
-def combine(parts: Sequence[CorpusAnalysis]) -> CorpusAnalysis:
+def combine(parts: Sequence[CorpusTables]) -> CorpusTables:
     """Concatenate chunk results in order, with a fresh 0…n-1 index."""
     if not parts:
         return analyse_chunk([])
-    return CorpusAnalysis(*(_concat([getattr(p, f.name) for p in parts]) for f in fields(CorpusAnalysis)))
+    return CorpusTables(*(_concat([getattr(p, f.name) for p in parts]) for f in fields(CorpusTables)))
 
 
 def _concat(tables: list[pd.DataFrame]) -> pd.DataFrame:
@@ -86,7 +118,7 @@ def chunked(corpus: Sequence[Article], size: int) -> Iterator[list[Article]]:
 
 def analyse(
     corpus: Sequence[Article], workers: int = 1, chunk_size: int = 50, progress: bool = True
-) -> CorpusAnalysis:
+) -> CorpusTables:
     """Every table for the corpus, over `workers` processes, with a progress bar.
 
     The bar (tqdm) shows articles done and works in notebooks and terminals; pass
@@ -119,7 +151,7 @@ def analyse(
 
 def analyse_dask(
     corpus: Sequence[Article], chunk_size: int = 50, scheduler: str | None = None
-) -> CorpusAnalysis:
+) -> CorpusTables:
     """The same tables computed with `dask.bag` (install the ``dask`` extra).
 
     Uses the active `distributed.Client` if there is one (e.g. a `LocalCluster` or a real

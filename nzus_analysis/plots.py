@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
@@ -11,7 +14,7 @@ from matplotlib.figure import Figure
 PALETTE = ("#1b6ca8", "#d1495b", "#66a182", "#edae49", "#8d6a9f", "#2e4057")
 FIGSIZE = (8.0, 4.2)
 
-STYLE = {
+STYLE: dict[str, Any] = {
     "figure.figsize": FIGSIZE,
     "figure.dpi": 100,
     "axes.spines.top": False,
@@ -28,7 +31,14 @@ STYLE = {
 
 def use_style() -> None:
     """Apply the house style to every later figure in this session."""
-    plt.rcParams.update(STYLE)
+    plt.rcParams.update(STYLE)  # type: ignore[arg-type]
+
+
+def _figure_of(ax: Axes) -> Figure:
+    """The top-level figure an axes is drawn on."""
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    return figure
 
 
 def colour_for(index: int) -> str:
@@ -36,7 +46,7 @@ def colour_for(index: int) -> str:
 
 
 def sentence_length_plot(sentences: pd.DataFrame, ax: Axes | None = None) -> Figure:
-    """Histogram of sentence length (tokens) per article, from `sentence_frame()`."""
+    """Histogram of sentence length (tokens) per article, from `sentence_table()`."""
     if ax is None:
         _, ax = plt.subplots(figsize=FIGSIZE)
     longest = int(sentences.n_tokens.max())
@@ -56,7 +66,7 @@ def sentence_length_plot(sentences: pd.DataFrame, ax: Axes | None = None) -> Fig
     ax.set_ylabel("Number of sentences")
     ax.set_title("Sentence length per article")
     ax.legend(fontsize=9, loc="upper left")
-    return ax.figure
+    return _figure_of(ax)
 
 
 def keyness_plot(
@@ -64,7 +74,7 @@ def keyness_plot(
 ) -> Figure:
     """Diverging bars of the k most distinctive terms each way, by z, counts on the bars.
 
-    `table` is a `terms.compare()` result (A-distinctive terms have z > 0).
+    `table` is a `keyness.count_keyness_table()` result (A-distinctive terms have z > 0).
     """
     top_a = table[table.z > 0].nlargest(k, "z")
     top_b = table[table.z < 0].nsmallest(k, "z")
@@ -91,7 +101,7 @@ def keyness_plot(
     ax.set_ylabel("Term")
     ax.set_title(f"Most distinctive terms: {label_a} vs {label_b} (counts {label_a} vs {label_b})")
     ax.grid(axis="y", visible=False)
-    return ax.figure
+    return _figure_of(ax)
 
 
 def grouped_bar_plot(
@@ -124,7 +134,7 @@ def grouped_bar_plot(
     ax.set_title(title)
     ax.legend(fontsize=9)
     ax.grid(axis="x", visible=False)
-    return ax.figure
+    return _figure_of(ax)
 
 
 def tone_trajectory_plot(scores: pd.DataFrame, masked: bool = True) -> Figure:
@@ -151,7 +161,7 @@ def tone_trajectory_plot(scores: pd.DataFrame, masked: bool = True) -> Figure:
 
 
 def interval_plot(intervals: pd.DataFrame, title: str, ax: Axes | None = None) -> Figure:
-    """Mean with its interval per article (rows of `sentiment.article_intervals`), one panel."""
+    """Mean with its interval per article (rows of `sentiment.article_interval_table`), one panel."""
     if ax is None:
         _, ax = plt.subplots(figsize=FIGSIZE)
     scores = list(dict.fromkeys(intervals.score))
@@ -171,19 +181,34 @@ def interval_plot(intervals: pd.DataFrame, title: str, ax: Axes | None = None) -
     ax.set_ylabel("Mean over sentences (95% bootstrap interval)")
     ax.set_title(title)
     ax.legend(fontsize=9)
-    return ax.figure
+    return _figure_of(ax)
 
 
-def summary_figure(frames: pd.DataFrame, voices: pd.DataFrame, channels: pd.DataFrame,
-                   intervals: pd.DataFrame) -> Figure:  # fmt: skip
-    """Small multiples of the framing comparison: frames, voices, channels and tone."""
+def summary_figure(
+    frame_shares: pd.DataFrame, voice_shares: pd.DataFrame, channels: pd.DataFrame, intervals: pd.DataFrame
+) -> Figure:
+    """Small multiples of the framing comparison: frames, voices, channels and tone.
+
+    Arguments are a `CorpusTables`' ``frame_shares``, ``voice_shares`` and ``channels`` and a
+    `sentiment.article_interval_table`.
+    """
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
-    grouped_bar_plot(frames, "frame", "share", "year", "Frame share", "Share of frame hits", ax=axes[0][0])
-    grouped_bar_plot(voices, "voice", "share", "year", "Whose words", "Share of word tokens", ax=axes[0][1])
-    grouped_bar_plot(channels, "channel", "statements", "year", "How statements were sourced",
+    grouped_bar_plot(frame_shares, "frame", "hit_share", "year", "Frame share", "Share of frame hits",
+                     ax=axes[0][0])  # fmt: skip
+    grouped_bar_plot(voice_shares, "voice", "word_share", "year", "Whose words", "Share of word tokens",
+                     ax=axes[0][1])  # fmt: skip
+    grouped_bar_plot(channels, "channel", "n_statements", "year", "How statements were sourced",
                      "Attributed statements", ax=axes[1][0])  # fmt: skip
     interval_plot(intervals, "Mean sentence tone (names masked)", ax=axes[1][1])
     axes[1][1].legend(fontsize=8)
     fig.suptitle("Framing of the US–NZ defence relationship: 2012 vs 2025", fontweight="bold", fontsize=13)
     fig.tight_layout()
     return fig
+
+
+def save_figure(figure: Figure, path: str | Path) -> Path:
+    """Write `figure` as a PNG (the folder is created; metadata left out so reruns are byte-stable)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(target, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    return target

@@ -1,6 +1,6 @@
 """Rule-based quote attribution: who is quoted, in whose words, and through which channel.
 
-One record per attributed statement (columns: `QUOTE_COLUMNS`, offsets into `article.text`):
+One record per attributed statement (columns: `QuoteRow`, offsets into `article.text`):
 
 - ``direct``: words inside quote marks whose sentence holds nothing but the quotation and its
   attribution (“…,” he said. / Coleman said, “…” / a quote paragraph continuing the previous
@@ -26,18 +26,37 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import pandas as pd
 
-from .actors import Actor, ActorTable, Mention, Resolution, load_actors
-from .collector import collector_paused
+from ._tables import columns_of, per_article, table
+from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
-from .tokenize import Sentence, is_word, sentence_tokens, sentences, tokenize, word_count
+from .tokens import Sentence, is_word, sentence_tokens, sentences, tokenize, word_count
 
-QUOTE_COLUMNS = [
-    "article_id", "year", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention", "channel",
-    "via", "paragraph", "sentence", "resolved_by", "speaker_kind", "speaker_country", "speaker_role",
-]  # fmt: skip
+
+class QuoteRow(NamedTuple):
+    """A row of `quote_table`: one attributed statement."""
+
+    article_id: str
+    year: int
+    kind: str  # direct | partial | indirect
+    text: str  # the attributed words
+    start: int  # offsets of `text` in the article text
+    end: int
+    cue: str  # the speech cue ("said", "according to")
+    speaker: str  # canonical name, or the mention when unresolved
+    speaker_mention: str  # the words naming the speaker
+    channel: str  # see the module docstring
+    via: str  # the outlet that reported it (second_hand)
+    paragraph: int
+    sentence: int
+    resolved_by: str  # name | pronoun | title | continuation | unresolved | unattributed
+    speaker_kind: str  # from the actor table ("" when not in it)
+    speaker_country: str
+    speaker_role: str
+
 
 _CUE_WORDS = (
     r"said|says|say|told\s+(?:reporters|journalists|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)|tells|added|adds|"
@@ -231,7 +250,7 @@ def _names_channel(attribution: str) -> bool:
 class _Extractor:
     """State for one article: its text, sentences, quote spans and actor mentions."""
 
-    def __init__(self, article: Article, actors: ActorTable) -> None:
+    def __init__(self, article: Article, actors: ActorIndex) -> None:
         self.article = article
         self.actors = actors
         self.text = article.text
@@ -427,35 +446,24 @@ class _Extractor:
         return self.records
 
 
-def _quote_rows(article: Article, actors: ActorTable) -> list[tuple]:
+def _quote_rows(article: Article, actors: ActorIndex) -> Iterable[tuple]:
     extractor = _Extractor(article, actors)
-    rows = []
     for record in extractor.run():
         first = extractor.sentence_at(record.start)
         actor = record.resolution.actor
-        rows.append(
-            (
-                article.id, article.year, record.kind, article.text[record.start : record.end],
-                record.start, record.end,
-                record.cue, record.resolution.speaker, record.resolution.mention, record.channel, record.via,
-                first.paragraph, first.sentence, record.resolution.resolved_by,
-                actor.kind if actor else "", actor.country if actor else "", actor.role if actor else "",
-            )
+        yield (
+            article.id, article.year, record.kind, article.text[record.start : record.end],
+            record.start, record.end,
+            record.cue, record.resolution.speaker, record.resolution.mention, record.channel, record.via,
+            first.paragraph, first.sentence, record.resolution.resolved_by,
+            actor.kind if actor else "", actor.country if actor else "", actor.role if actor else "",
         )  # fmt: skip
-    return rows
 
 
-def extract_quotes(article: Article, actors: ActorTable | None = None) -> pd.DataFrame:
-    """Every attributed statement in one article, in text order (columns: `QUOTE_COLUMNS`)."""
-    return pd.DataFrame(_quote_rows(article, actors or load_actors()), columns=QUOTE_COLUMNS)
-
-
-@collector_paused()
-def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> pd.DataFrame:
-    """`extract_quotes` for every article, in corpus order (same columns)."""
-    actors = actors or load_actors()
-    rows = [row for article in corpus for row in _quote_rows(article, actors)]
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+def quote_table(corpus: Iterable[Article], actors: ActorIndex | None = None) -> pd.DataFrame:
+    """Every attributed statement of every article, in corpus and text order (columns: `QuoteRow`)."""
+    index = actors or load_actors()
+    return per_article(corpus, lambda article: _quote_rows(article, index), QuoteRow)
 
 
 # ---- summaries -----------------------------------------------------------------------------------
@@ -463,27 +471,38 @@ def quote_frame(corpus: Iterable[Article], actors: ActorTable | None = None) -> 
 VOICES = ("quoted", "reported", "reporter")
 
 
-def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Who speaks: one row per (article, speaker).
+class SpeakerRow(NamedTuple):
+    """A row of `speaker_table`."""
 
-    Columns: article_id, speaker, speaker_kind, speaker_country, speaker_role, statements,
-    words (word tokens in the attributed spans), channels (sorted, comma-separated). Sorted by
-    article, then statements (most first), then speaker.
+    article_id: str
+    speaker: str
+    speaker_kind: str
+    speaker_country: str
+    speaker_role: str
+    n_statements: int
+    n_words: int  # word tokens in the attributed spans
+    channels: str  # sorted, comma-separated
+
+
+def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who speaks: one row per (article, speaker) (columns: `SpeakerRow`).
+
+    Sorted by article, then statements (most first), then speaker.
     """
     counted = quotes.assign(
         words=quotes.text.map(lambda text: word_count(tokenize(text))),
         speaker=quotes.speaker.replace("", "(unattributed)"),
     )
     keys = ["article_id", "speaker", "speaker_kind", "speaker_country", "speaker_role"]
-    table = counted.groupby(keys, dropna=False).agg(
-        statements=("text", "size"),
-        words=("words", "sum"),
+    grouped = counted.groupby(keys, dropna=False).agg(
+        n_statements=("text", "size"),
+        n_words=("words", "sum"),
         channels=("channel", lambda c: ", ".join(sorted(set(c)))),
     )
-    table = table.reset_index().sort_values(
-        ["article_id", "statements", "speaker"], ascending=[True, False, True]
+    grouped = grouped.reset_index().sort_values(
+        ["article_id", "n_statements", "speaker"], ascending=[True, False, True]
     )
-    return table.reset_index(drop=True)
+    return grouped.reset_index(drop=True)[columns_of(SpeakerRow)]
 
 
 def _voice_by_offset(article: Article, quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
@@ -491,56 +510,90 @@ def _voice_by_offset(article: Article, quotes: pd.DataFrame) -> list[tuple[int, 
     own = quotes[quotes.article_id == article.id]
     spans = find_quote_spans(article.text, article.paragraph_spans)
     regions = []
-    for row in own.itertuples():
-        if row.kind == "direct":
-            regions.append((row.start, row.end, "quoted"))
+    # zip over columns, not itertuples: that makes a new namedtuple class (a reference cycle) per call
+    for kind, start, end in zip(own.kind.tolist(), own.start.tolist(), own.end.tolist(), strict=True):
+        if kind == "direct":
+            regions.append((start, end, "quoted"))
             continue
-        regions.extend((s.start, s.end, "quoted") for s in spans if row.start <= s.open_at < row.end)
-        regions.append((row.start, row.end, "reported"))
+        regions.extend((s.start, s.end, "quoted") for s in spans if start <= s.open_at < end)
+        regions.append((start, end, "reported"))
     return regions
 
 
-def token_voices(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
+class TokenVoiceRow(NamedTuple):
+    """A row of `token_voice_table`: one word token."""
+
+    article_id: str
+    year: int
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    voice: str  # one of VOICES
+
+
+def _token_voice_rows(article: Article, quotes: pd.DataFrame) -> Iterable[tuple]:
+    # Each character's voice: the first region that covers it (regions painted last to first).
+    voice_at: list[str | None] = [None] * len(article.text)
+    for start, end, region_voice in reversed(_voice_by_offset(article, quotes)):
+        end = min(end, len(voice_at))
+        voice_at[start:end] = [region_voice] * (end - start)
+    for s, tokens in zip(sentences(article), sentence_tokens(article), strict=True):
+        for token in tokens:
+            if not is_word(token):
+                continue
+            voice = voice_at[token.start] or "reporter"
+            yield (article.id, article.year, s.paragraph, s.sentence, token.start, token.end, voice)
+
+
+def token_voice_table(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
     """Each word token's voice: quoted (inside attributed quote marks), reported (in reported
     speech), or reporter (the journalist's own words, scare quotes included).
 
-    Columns: article_id, year, paragraph, sentence, start, end, voice.
+    Columns: `TokenVoiceRow`.
     """
-    rows = []
-    for article in corpus:
-        regions = _voice_by_offset(article, quotes)
-        for s, tokens in zip(sentences(article), sentence_tokens(article), strict=True):
-            for token in tokens:
-                if not is_word(token):
-                    continue
-                voice = next((v for a, b, v in regions if a <= token.start < b), "reporter")
-                rows.append(
-                    (article.id, article.year, s.paragraph, s.sentence, token.start, token.end, voice)
-                )
-    return pd.DataFrame(
-        rows, columns=["article_id", "year", "paragraph", "sentence", "start", "end", "voice"]
-    )
+    return per_article(corpus, lambda article: _token_voice_rows(article, quotes), TokenVoiceRow)
 
 
 CHANNELS = ("in_person", "statement", "social_media", "second_hand", "unspecified")
 
 
-def channel_mix(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Statements per channel per article, every channel listed.
+class ChannelRow(NamedTuple):
+    """A row of `channel_table`."""
 
-    Columns: article_id, year, channel, statements, share (of the article's statements).
-    """
+    article_id: str
+    year: int
+    channel: str
+    n_statements: int
+    statement_share: float  # of the article's statements
+
+
+def channel_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Statements per channel per article, every channel listed (columns: `ChannelRow`)."""
     rows = []
     for (article_id, year), group in quotes.groupby(["article_id", "year"]):
         counts = group.channel.value_counts()
         for channel in CHANNELS:
             n = int(counts.get(channel, 0))
             rows.append((article_id, int(year), channel, n, round(n / len(group), 3)))
-    return pd.DataFrame(rows, columns=["article_id", "year", "channel", "statements", "share"])
+    return table(rows, ChannelRow)
 
 
-def voice_shares(voices: pd.DataFrame) -> pd.DataFrame:
-    """Words per voice per article, every voice listed: article_id, year, voice, words, share."""
+class VoiceShareRow(NamedTuple):
+    """A row of `voice_share_table`."""
+
+    article_id: str
+    year: int
+    voice: str
+    n_words: int
+    word_share: float  # of the article's word tokens
+
+
+def voice_share_table(voices: pd.DataFrame) -> pd.DataFrame:
+    """Words per voice per article, every voice listed (columns: `VoiceShareRow`).
+
+    `voices` is a `token_voice_table`.
+    """
     counts = voices.groupby(["article_id", "year", "voice"]).size()
     rows = []
     for (article_id, year), group in voices.groupby(["article_id", "year"]):
@@ -548,19 +601,25 @@ def voice_shares(voices: pd.DataFrame) -> pd.DataFrame:
         for voice in VOICES:
             n = int(counts.get((article_id, year, voice), 0))
             rows.append((article_id, int(year), voice, n, round(n / total, 3)))
-    return pd.DataFrame(rows, columns=["article_id", "year", "voice", "words", "share"])
+    return table(rows, VoiceShareRow)
 
 
-def sentence_voices(voices: pd.DataFrame) -> pd.DataFrame:
-    """The majority voice of each sentence (ties: quoted > reported > reporter).
+class SentenceVoiceRow(NamedTuple):
+    """A row of `sentence_voice_table`."""
 
-    Columns: article_id, paragraph, sentence, voice, quoted_share (share of its words quoted
-    or reported).
-    """
+    article_id: str
+    paragraph: int
+    sentence: int
+    voice: str  # the majority voice (ties: quoted > reported > reporter)
+    attributed_share: float  # share of its words quoted or reported
+
+
+def sentence_voice_table(voices: pd.DataFrame) -> pd.DataFrame:
+    """The majority voice of each sentence (columns: `SentenceVoiceRow`)."""
     rows = []
     for (article_id, paragraph, sentence), group in voices.groupby(["article_id", "paragraph", "sentence"]):
         counts = group.voice.value_counts()
         voice = max(VOICES, key=lambda v: (counts.get(v, 0), -VOICES.index(v)))
         attributed = counts.get("quoted", 0) + counts.get("reported", 0)
         rows.append((article_id, paragraph, sentence, voice, round(attributed / len(group), 3)))
-    return pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence", "voice", "quoted_share"])
+    return table(rows, SentenceVoiceRow)

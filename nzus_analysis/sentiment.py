@@ -16,33 +16,25 @@ opinion.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from textblob.en import sentiment as pattern_engine
 
+from ._tables import per_article, table
 from .actors import load_actors
-from .collector import collector_paused
 from .corpus import Article
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
-from .normalise import Term, sentence_terms, terms
 from .resources import data_path, uncommented
-from .tokenize import sentence_tokens, sentences, tokenize, word_count
+from .terms import Term, counting_terms, sentence_terms
+from .tokens import sentence_tokens, sentences, tokenize, word_count
 
 KEYS = ["article_id", "paragraph", "sentence"]
 PLACEHOLDER = "entity"  # in neither engine's lexicon
 VADER_THRESHOLD = 0.05
-SCORE_COLUMNS = [
-    "article_id", "year", "paragraph", "sentence", "text", "n_tokens", "polarity", "subjectivity",
-    "compound", "polarity_masked", "subjectivity_masked", "compound_masked", "masked", "tone",
-]  # fmt: skip
-
-
-def textblob_scores(text: str) -> tuple[float, float]:
-    """(polarity, subjectivity) exactly as ``TextBlob(text).sentiment`` gives them (`engines`)."""
-    return pattern_sentiment(text)
 
 
 def tone(compound: float) -> str:
@@ -62,7 +54,7 @@ def name_spans(
     `terms_found` may pass the text's terms (offsets into `text` + `offset`) when the caller
     has them already.
     """
-    found = terms_found if terms_found is not None else terms(tokenize(text, offset=offset))
+    found = terms_found if terms_found is not None else counting_terms(tokenize(text, offset=offset))
     spans = [(t.start, t.end) for t in found if " " in t.term]
     spans += [(m.start + offset, m.end + offset) for m in load_actors().mentions(text)]
     merged: list[tuple[int, int]] = []
@@ -88,8 +80,26 @@ def mask_names(text: str, spans: Sequence[tuple[int, int]] | None = None) -> tup
     return "".join(pieces), names
 
 
-def _score_rows(article: Article) -> list[tuple]:
-    rows = []
+class ScoreRow(NamedTuple):
+    """A row of `score_table`: one sentence, raw and name-masked scores from both engines."""
+
+    article_id: str
+    year: int
+    paragraph: int
+    sentence: int
+    text: str
+    n_tokens: int
+    polarity: float  # TextBlob, -1..1
+    subjectivity: float  # TextBlob, 0..1
+    compound: float  # VADER, -1..1
+    polarity_masked: float
+    subjectivity_masked: float
+    compound_masked: float
+    masked: str  # the names replaced, "; "-joined
+    tone: str  # VADER convention on the masked compound
+
+
+def _score_rows(article: Article) -> Iterable[tuple]:
     for s, tokens, found in zip(
         sentences(article), sentence_tokens(article), sentence_terms(article), strict=True
     ):
@@ -102,35 +112,35 @@ def _score_rows(article: Article) -> list[tuple]:
             compound_m = vader_compound(masked_text)
         else:  # nothing masked: the masked text is the text
             names, polarity_m, subjectivity_m, compound_m = [], polarity, subjectivity, compound
-        rows.append((
+        yield (
             article.id, article.year, s.paragraph, s.sentence, s.text, word_count(tokens), polarity,
             subjectivity, compound, polarity_m, subjectivity_m, compound_m, "; ".join(names),
             tone(compound_m),
-        ))  # fmt: skip
-    return rows
+        )  # fmt: skip
 
 
-@collector_paused()
-def sentence_scores(corpus: Sequence[Article]) -> pd.DataFrame:
-    """One row per sentence with raw and name-masked scores from both engines.
-
-    Columns: article_id, year, paragraph, sentence, text, n_tokens, polarity, subjectivity
-    (TextBlob), compound (VADER), polarity_masked, subjectivity_masked, compound_masked,
-    masked (the names replaced, "; "-joined), tone (VADER convention on the masked compound).
-    """
-    rows = [row for article in corpus for row in _score_rows(article)]
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+def score_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """One row per sentence with raw and name-masked scores from both engines (columns: `ScoreRow`)."""
+    return per_article(corpus, _score_rows, ScoreRow)
 
 
 # ---- explanations -----------------------------------------------------------------------------------
 
 
-def explain(text: str, mask: bool = True) -> pd.DataFrame:
+class DriverRow(NamedTuple):
+    """A row of `driver_table`."""
+
+    engine: str  # "textblob" or "vader"
+    words: str
+    score: float
+
+
+def driver_table(text: str, mask: bool = True) -> pd.DataFrame:
     """The words that move each engine's score for one sentence.
 
     TextBlob: each assessed phrase with its polarity (the sentence polarity is their mean).
     VADER: each word found in its lexicon with the lexicon valence (−4…4), before VADER's rules
-    for negation, intensifiers, capitals and "but" adjust it. Columns: engine, words, score.
+    for negation, intensifiers, capitals and "but" adjust it. Columns: `DriverRow`.
     """
     scored = mask_names(text)[0] if mask else text
     rows = [
@@ -142,12 +152,12 @@ def explain(text: str, mask: bool = True) -> pd.DataFrame:
         valence = lexicon.get(token.text.lower().replace("’", "'"))
         if valence is not None:
             rows.append(("vader", token.text, valence))
-    return pd.DataFrame(rows, columns=["engine", "words", "score"])
+    return table(rows, DriverRow)
 
 
 def drivers(text: str, engine: str = "textblob", mask: bool = True) -> str:
-    """One-line summary of `explain` (non-zero scores only): "very pleased (+0.65); worry (−1.90)"."""
-    table = explain(text, mask)
+    """One-line summary of `driver_table` (non-zero scores only): "very pleased (+0.65); worry (−1.90)"."""
+    table = driver_table(text, mask)
     table = table[(table.engine == engine) & (table.score != 0)]
     return "; ".join(f"{w} ({s:+.2f})" for w, s in zip(table.words, table.score, strict=True))
 
@@ -163,12 +173,26 @@ def with_drivers(scores: pd.DataFrame) -> pd.DataFrame:
 # ---- aggregates -------------------------------------------------------------------------------------
 
 
-def article_summary(scores: pd.DataFrame, masked: bool = True) -> pd.DataFrame:
+class ArticleToneRow(NamedTuple):
+    """A row of `article_tone_table`."""
+
+    article_id: str
+    year: int
+    n_sentences: int
+    polarity_mean: float
+    polarity_weighted: float  # weighted by the sentence's word tokens
+    compound_mean: float
+    positive_share: float  # share of sentences by VADER's ±0.05
+    neutral_share: float
+    negative_share: float
+    subjectivity_mean: float
+
+
+def article_tone_table(scores: pd.DataFrame, masked: bool = True) -> pd.DataFrame:
     """Per article: mean and token-weighted mean polarity, mean compound, tone shares, subjectivity.
 
-    Columns: article_id, year, sentences, polarity_mean, polarity_weighted, compound_mean,
-    positive, neutral, negative (shares of sentences by VADER's ±0.05), subjectivity_mean.
-    Uses the masked scores unless `masked` is False. Rounded to 3 decimals.
+    Columns: `ArticleToneRow`. Uses the masked scores unless `masked` is False. Rounded to 3
+    decimals.
     """
     suffix = "_masked" if masked else ""
     rows = []
@@ -182,11 +206,7 @@ def article_summary(scores: pd.DataFrame, masked: bool = True) -> pd.DataFrame:
                 tones.get("negative", 0.0), g[f"subjectivity{suffix}"].mean(),
             )
         )  # fmt: skip
-    columns = [
-        "article_id", "year", "sentences", "polarity_mean", "polarity_weighted", "compound_mean",
-        "positive", "neutral", "negative", "subjectivity_mean",
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).round(3)
+    return table(rows, ArticleToneRow).round(3)
 
 
 def _resampled_means(values: np.ndarray, rng: np.random.Generator, n_resamples: int) -> np.ndarray:
@@ -231,26 +251,50 @@ def bootstrap_difference(
     }
 
 
-def article_intervals(scores: pd.DataFrame, columns: Sequence[str] = ("polarity_masked", "compound_masked"),
-                      n_resamples: int = 5000, seed: int = 2025) -> pd.DataFrame:  # fmt: skip
-    """Mean of each score per article with a bootstrap 95 % interval.
+class IntervalRow(NamedTuple):
+    """A row of `article_interval_table` (rounded to 3)."""
 
-    Columns: article_id, year, score, mean, low, high (rounded to 3).
-    """
+    article_id: str
+    year: int
+    score: str  # the score column
+    mean: float
+    low: float
+    high: float
+
+
+def article_interval_table(
+    scores: pd.DataFrame,
+    columns: Sequence[str] = ("polarity_masked", "compound_masked"),
+    n_resamples: int = 5000,
+    seed: int = 2025,
+) -> pd.DataFrame:
+    """Mean of each score per article with a bootstrap 95 % interval (columns: `IntervalRow`)."""
     rows = []
     for (article_id, year), g in scores.groupby(["article_id", "year"]):
         for column in columns:
             rows.append((article_id, int(year), column, *bootstrap_mean(g[column], n_resamples, seed)))
-    return pd.DataFrame(rows, columns=["article_id", "year", "score", "mean", "low", "high"]).round(3)
+    return table(rows, IntervalRow).round(3)
 
 
-def compare_years(
+class ToneDifferenceRow(NamedTuple):
+    """A row of `tone_difference_table`."""
+
+    score: str
+    mean_a: float
+    mean_b: float
+    difference: float
+    low: float
+    high: float
+    includes_zero: bool
+    reading: str  # a plain sentence
+
+
+def tone_difference_table(
     scores: pd.DataFrame, year_a: int, year_b: int, n_resamples: int = 5000, seed: int = 2025
 ) -> pd.DataFrame:
     """Year A minus year B for each masked and raw score, with bootstrap 95 % intervals.
 
-    Columns: score, mean_a, mean_b, difference, low, high, includes_zero, reading (a plain
-    sentence). Rounded to 3 decimals.
+    Columns: `ToneDifferenceRow`, rounded to 3 decimals.
     """
     a, b = scores[scores.year == year_a], scores[scores.year == year_b]
     rows = []
@@ -263,17 +307,29 @@ def compare_years(
             reading = f"{year_a} is {direction} than {year_b} ({column})"
         rows.append((column, a[column].mean(), b[column].mean(), result["difference"], result["low"],
                      result["high"], result["includes_zero"], reading))  # fmt: skip
-    columns = ["score", "mean_a", "mean_b", "difference", "low", "high", "includes_zero", "reading"]
-    return pd.DataFrame(rows, columns=columns).round(3)
+    return table(rows, ToneDifferenceRow).round(3)
 
 
-def by_group(scores: pd.DataFrame, labels: pd.DataFrame, group: str) -> pd.DataFrame:
+class ToneByLabelRow(NamedTuple):
+    """A row of `tone_by_label_table`; the ``label`` column takes the name of the label column."""
+
+    article_id: str
+    year: int
+    label: str
+    n_sentences: int
+    polarity_mean: float
+    compound_mean: float
+    positive_share: float
+    negative_share: float
+
+
+def tone_by_label_table(scores: pd.DataFrame, labels: pd.DataFrame, group: str) -> pd.DataFrame:
     """Mean masked scores per article and label, joining on (article_id, paragraph, sentence).
 
     `labels` has the key columns and a `group` column (e.g. voice from
-    `quotes.sentence_voices`, frame from `frames.sentence_frames`, side from `sentence_sides`);
-    a sentence with several labels counts once in each. Columns: article_id, year, <group>,
-    sentences, polarity_mean, compound_mean, positive_share, negative_share (rounded to 3).
+    `quotes.sentence_voice_table`, frame from `frames.sentence_frame_table`, side from `sentence_side_table`);
+    a sentence with several labels counts once in each. Columns: `ToneByLabelRow` with
+    ``label`` named after `group` (rounded to 3).
     """
     joined = scores.merge(labels[[*KEYS, group]], on=KEYS, how="inner")
     rows = []
@@ -281,44 +337,67 @@ def by_group(scores: pd.DataFrame, labels: pd.DataFrame, group: str) -> pd.DataF
         tones = g.compound_masked.map(tone)
         rows.append((article_id, int(year), label, len(g), g.polarity_masked.mean(), g.compound_masked.mean(),
                      (tones == "positive").mean(), (tones == "negative").mean()))  # fmt: skip
-    columns = ["article_id", "year", group, "sentences", "polarity_mean", "compound_mean",
-               "positive_share", "negative_share"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).round(3)
+    return table(rows, ToneByLabelRow).rename(columns={"label": group}).round(3)
 
 
 # ---- sides mentioned ------------------------------------------------------------------------------
 
 
 @cache
-def _side_terms() -> dict[str, str]:
+def side_terms() -> dict[str, str]:
+    """Counting term -> side code (US, NZ, CN) from `data/lexicons/sides.csv`."""
     rows = csv.DictReader(uncommented(data_path("lexicons", "sides.csv")))
     return {row["term"]: row["side"] for row in rows}
 
 
-def sentence_sides(corpus: Sequence[Article]) -> pd.DataFrame:
-    """Which sides (US, NZ, CN) each sentence mentions; one row per (sentence, side), "none" if none.
+def sides() -> frozenset[str]:
+    """The side codes `data/lexicons/sides.csv` lists (US, NZ, CN)."""
+    return frozenset(side_terms().values())
+
+
+class SideRow(NamedTuple):
+    """A row of `sentence_side_table`."""
+
+    article_id: str
+    paragraph: int
+    sentence: int
+    side: str  # a code from `sides()`, or "none"
+
+
+def _side_rows(article: Article) -> Iterable[tuple]:
+    terms_to_side, codes, actors = side_terms(), sides(), load_actors()
+    for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
+        found = {terms_to_side[t.term] for t in sentence if t.term in terms_to_side}
+        found |= {m.actor.country for m in actors.mentions(s.text) if m.actor.country in codes}
+        for side in sorted(found) or ["none"]:
+            yield (article.id, s.paragraph, s.sentence, side)
+
+
+def sentence_side_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """Which sides each sentence mentions; one row per (sentence, side), "none" if none.
 
     A side is mentioned by a listed term (`data/lexicons/sides.csv`) or an actor of that country.
-    Columns: article_id, paragraph, sentence, side.
+    Columns: `SideRow`.
     """
-    side_terms, actors = _side_terms(), load_actors()
-    rows = []
-    for article in corpus:
-        for s, sentence in zip(sentences(article), sentence_terms(article), strict=True):
-            found = {side_terms[t.term] for t in sentence if t.term in side_terms}
-            found |= {
-                m.actor.country for m in actors.mentions(s.text) if m.actor.country in {"US", "NZ", "CN"}
-            }
-            for side in sorted(found) or ["none"]:
-                rows.append((article.id, s.paragraph, s.sentence, side))
-    return pd.DataFrame(rows, columns=[*KEYS, "side"])
+    return per_article(corpus, _side_rows, SideRow)
 
 
-def extremes(scores: pd.DataFrame, k: int = 3, column: str = "compound_masked") -> pd.DataFrame:
+class ExtremeSentenceRow(NamedTuple):
+    """A row of `extreme_sentence_table`."""
+
+    article_id: str
+    end: str  # "most positive" or "most negative"
+    sentence: int
+    score: float
+    text: str
+    textblob_drivers: str
+    vader_drivers: str
+
+
+def extreme_sentence_table(scores: pd.DataFrame, k: int = 3, column: str = "compound_masked") -> pd.DataFrame:
     """The k most positive and k most negative sentences per article, with their driving words.
 
-    Columns: article_id, end ("most positive"/"most negative"), sentence, score, text,
-    textblob_drivers, vader_drivers.
+    Columns: `ExtremeSentenceRow`.
     """
     rows = []
     for article_id, g in scores.groupby("article_id"):
@@ -329,5 +408,4 @@ def extremes(scores: pd.DataFrame, k: int = 3, column: str = "compound_masked") 
             for row in picked.itertuples():
                 rows.append((article_id, end, row.sentence, round(getattr(row, column), 3), row.text,
                              drivers(row.text, "textblob"), drivers(row.text, "vader")))  # fmt: skip
-    columns = ["article_id", "end", "sentence", "score", "text", "textblob_drivers", "vader_drivers"]
-    return pd.DataFrame(rows, columns=columns)
+    return table(rows, ExtremeSentenceRow)

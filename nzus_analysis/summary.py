@@ -1,55 +1,17 @@
-"""The framing comparison in one table: every indicator for two years, computed from the corpus.
+"""The framing comparison in one table: every indicator for two years, from `CorpusTables`.
 
 This is the one module that joins the analyses (terms, frames, sentiment, quotes); each of them
-stays independent of the others.
+stays independent of the others. Build the tables with ``pipeline.analyse(corpus)``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 import pandas as pd
 
-from .corpus import Article
-from .describe import corpus_summary
-from .frames import frame_hits, frame_shares
-from .normalise import term_frame
-from .quotes import channel_mix, quote_frame, speaker_table, token_voices, voice_shares
-from .sentiment import bootstrap_difference, bootstrap_mean, sentence_scores
-from .terms import compare
-
-
-@dataclass(frozen=True)
-class FramingResults:
-    """Every table behind the summary, for one corpus (all tidy DataFrames)."""
-
-    size: pd.DataFrame
-    keyness: pd.DataFrame
-    frames: pd.DataFrame
-    scores: pd.DataFrame
-    quotes: pd.DataFrame
-    voices: pd.DataFrame
-    channels: pd.DataFrame
-    speakers: pd.DataFrame
-
-
-def analyse_framing(corpus: Sequence[Article], year_a: int, year_b: int) -> FramingResults:
-    """Run every analysis once; keyness compares the articles of `year_a` with those of `year_b`."""
-    terms = term_frame(corpus)
-    ids_a = [a.id for a in corpus if a.year == year_a]
-    ids_b = [a.id for a in corpus if a.year == year_b]
-    quotes = quote_frame(corpus)
-    return FramingResults(
-        size=corpus_summary(corpus),
-        keyness=compare(terms, ids_a, ids_b),
-        frames=frame_shares(frame_hits(terms), terms),
-        scores=sentence_scores(corpus),
-        quotes=quotes,
-        voices=voice_shares(token_voices(corpus, quotes)),
-        channels=channel_mix(quotes),
-        speakers=speaker_table(quotes),
-    )
+from .keyness import keyness_table
+from .pipeline import CorpusTables
+from .quotes import VOICES
+from .sentiment import bootstrap_difference, bootstrap_mean
 
 
 def _by_year(frame: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -69,36 +31,39 @@ def _speakers_text(speakers: pd.DataFrame, article_ids: list[str], country: str)
     ]
     if rows.empty:
         return "none"
-    return "; ".join(f"{r.speaker} ({r.speaker_role}, {r.statements})" for r in rows.itertuples())
+    return "; ".join(f"{r.speaker} ({r.speaker_role}, {r.n_statements})" for r in rows.itertuples())
 
 
 def framing_table(
-    results: FramingResults, year_a: int, year_b: int, k_terms: int = 5, seed: int = 2025
+    tables: CorpusTables, year_a: int, year_b: int, k_terms: int = 5, seed: int = 2025
 ) -> pd.DataFrame:
     """One row per indicator; columns: section, indicator, then one column per year (as text).
 
-    Tone cells read "mean [95 % interval]" (bootstrap, fixed seed); shares are of the article.
+    Keyness compares the articles of `year_a` with those of `year_b`. Tone cells read
+    "mean [95 % interval]" (bootstrap, fixed seed); shares are of the article.
     """
     rows: list[tuple[str, str, str, str]] = []
     years = (year_b, year_a)
-    ids = {y: results.size[results.size.year == y].article_id.tolist() for y in years}
+    sizes = tables.sizes
+    ids = {y: sizes[sizes.year == y].article_id.tolist() for y in years}
+    keyness = keyness_table(tables.terms, ids[year_a], ids[year_b])
 
     def add(section: str, indicator: str, values: dict[int, str]) -> None:
         rows.append((section, indicator, values[year_b], values[year_a]))
 
-    size = results.size.set_index("year")
-    add("Size", "word tokens", {y: f"{size.loc[y, 'tokens']}" for y in years})
-    add("Size", "sentences", {y: f"{size.loc[y, 'sentences']}" for y in years})
+    size = sizes.set_index("year")
+    add("Size", "word tokens", {y: f"{size.loc[y, 'n_tokens']}" for y in years})
+    add("Size", "sentences", {y: f"{size.loc[y, 'n_sentences']}" for y in years})
 
-    top_a = ", ".join(results.keyness.term.head(k_terms))
-    top_b = ", ".join(results.keyness.term.tail(k_terms).iloc[::-1])
+    top_a = ", ".join(keyness.term.head(k_terms))
+    top_b = ", ".join(keyness.term.tail(k_terms).iloc[::-1])
     add("Terms", f"most distinctive terms (top {k_terms} by z)", {year_a: top_a, year_b: top_b})
 
-    for frame, group in results.frames.groupby("frame", sort=True):
-        shares = {y: f"{_by_year(group, y).share.sum():.0%}" for y in years}
+    for frame, group in tables.frame_shares.groupby("frame", sort=True):
+        shares = {y: f"{_by_year(group, y).hit_share.sum():.0%}" for y in years}
         add("Frames", f"share of frame hits: {frame.replace('_', ' ')}", shares)
 
-    scores = results.scores
+    scores = tables.scores
     add(
         "Tone",
         "VADER compound, names masked",
@@ -118,39 +83,39 @@ def framing_table(
     difference = f"{diff['difference']:+.2f} [{diff['low']:+.2f}, {diff['high']:+.2f}]"
     add("Tone", f"VADER difference {year_a} − {year_b}", {year_a: difference, year_b: verdict})
 
-    for voice in ("quoted", "reported", "reporter"):
+    for voice in VOICES:
         add(
             "Voices",
             f"share of words: {voice}",
-            {y: _share(results.voices, y, "voice", voice) for y in years},
+            {y: _share(tables.voice_shares, y, "voice", voice, "word_share") for y in years},
         )
 
     for country in ("US", "NZ"):
         add("Speakers", f"{country} officials quoted (role, statements)",
-            {y: _speakers_text(results.speakers, ids[y], country) for y in years})  # fmt: skip
-    outlets = results.speakers[results.speakers.speaker_kind == "news outlet"]
+            {y: _speakers_text(tables.speakers, ids[y], country) for y in years})  # fmt: skip
+    outlets = tables.speakers[tables.speakers.speaker_kind == "news outlet"]
     cited = {y: ", ".join(outlets[outlets.article_id.isin(ids[y])].speaker) or "none" for y in years}
     add("Speakers", "other outlets cited as sources", cited)
 
-    channels = results.channels
+    channels = tables.channels
     add(
         "Sourcing",
         "attributed statements",
-        {y: str(int(_by_year(channels, y).statements.sum())) for y in years},
+        {y: str(int(_by_year(channels, y).n_statements.sum())) for y in years},
     )
     add("Sourcing", "second-hand (via another outlet)",
-        {y: _share(channels, y, "channel", "second_hand") for y in years})  # fmt: skip
+        {y: _share(channels, y, "channel", "second_hand", "statement_share") for y in years})  # fmt: skip
     add("Sourcing", "channel mix (statements)", {y: _channel_text(channels, y) for y in years})
     return pd.DataFrame(rows, columns=["section", "indicator", str(year_b), str(year_a)])
 
 
-def _share(frame: pd.DataFrame, year: int, column: str, value: str) -> str:
+def _share(frame: pd.DataFrame, year: int, column: str, value: str, share: str) -> str:
     rows = _by_year(frame, year)
-    return f"{rows[rows[column] == value].share.sum():.0%}"
+    return f"{rows[rows[column] == value][share].sum():.0%}"
 
 
 def _channel_text(channels: pd.DataFrame, year: int) -> str:
     rows = _by_year(channels, year)
     return ", ".join(
-        f"{r.channel.replace('_', ' ')} {r.statements}" for r in rows.itertuples() if r.statements
+        f"{r.channel.replace('_', ' ')} {r.n_statements}" for r in rows.itertuples() if r.n_statements
     )

@@ -1,285 +1,193 @@
-"""Term frequencies, keyness statistics and keyword-in-context concordances.
+"""Turn tokens into counting terms, so that spelling and naming do not pose as framing.
 
-All functions start from `term_frame(corpus)` rows (counting terms: case-folded, US/NZ
-spelling folded, multi-word names whole), so spelling variants can never surface as key terms.
-
-Keyness statistics, for a term with count ``a`` in group A (``N1`` terms) and ``b`` in
-group B (``N2`` terms):
-
-- ``log_odds`` / ``z``: log-odds ratio with informative Dirichlet prior (Monroe, Colaresi &
-  Quinn 2008, "Fightin' Words", eq. 22 and the variance approximation of eq. 20):
-  ``δ = ln[(a+α_w)/(N1+α0−a−α_w)] − ln[(b+α_w)/(N2+α0−b−α_w)]``,
-  ``σ² ≈ 1/(a+α_w) + 1/(b+α_w)``, ``z = δ/σ``, with ``α_w = α0 · f_w`` and ``f_w`` the
-  term's share of general English (wordfreq, spelling variants summed; 1e-8 when unknown).
-- ``g2`` / ``p_value``: Dunning's (1993) log-likelihood G² on the full 2×2 table (term vs
-  other terms, A vs B), no continuity correction; p from χ² with 1 degree of freedom.
-  With two short articles most expected counts are below 5: read p-values as descriptive.
-- ``log_ratio``: Hardie's (2014) binary log of the ratio of relative frequencies, 0.5 added
-  to a zero count.
+For each word, number or acronym token, in order:
+1. an exact alias from `data/term_aliases.csv` (``US``/``U.S.`` -> ``united states``);
+2. case folding, ’ -> ', and a trailing abbreviation period dropped (``Mr.`` -> ``mr``);
+3. spelling folding to the British/NZ form: ``co-o…`` -> ``coo…`` (``co-operation`` ->
+   ``cooperation``), then breame's American->British table per hyphen part (``defense`` ->
+   ``defence``, ``center-right`` -> ``centre-right``, ``-ize`` -> ``-ise`` only where the
+   table lists the word), except words in `data/spelling_exceptions.txt`;
+4. capitalised hyphen compounds not in the names list are split (``US-New`` -> US, New);
+5. multi-word names from `data/multiword_names.txt` are merged into one term, longest match
+   first (``New Zealand`` -> ``new zealand``), never across punctuation; a line
+   ``variant = canonical`` counts a variant as its canonical form (``Asia Pacific`` ->
+   ``asia-pacific``).
+Possessive ``'s`` and punctuation are not terms.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
-from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
-from wordfreq import word_frequency
+import simplemma
+from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
+from ._tables import sentence_item_columns, typed_table
 from .corpus import Article
-from .normalise import lemma, stopwords, term_frame, terms
-from .tokenize import tokenize
+from .resources import data_path, read_word_list
+from .tokens import PARSE_CACHE_SIZE, Token, sentence_tokens, sentences, tokenize
 
-UNKNOWN_FREQUENCY = 1e-8
-#: Default prior strength α0 as a multiple of the compared text's size. At 1× the prior is so
-#: weak for rare words that z is dominated by 1/α_w; at 100× and above it drowns the data and
-#: ranks names (rare in general English) first. 10× is the middle; notebook 02 shows the
-#: ranking at 1×, 10× and 100× so the choice is visible.
-PRIOR_WEIGHT = 10
-FREQUENCY_COLUMNS = ["article_id", "year", "term", "n", "per_1k"]
-KEYNESS_COLUMNS = [
-    "term", "n_a", "n_b", "per_1k_a", "per_1k_b", "log_odds", "z", "g2", "p_value", "log_ratio",
-]  # fmt: skip
+_TERM_KINDS = frozenset({"word", "number", "acronym", "abbreviation"})
+_HYPHENS = re.compile(r"[‐‑]")
+_CO_PREFIX = re.compile(r"\bco-(?=o)")
 
 
-# ---- frequencies --------------------------------------------------------------------------------
+class Term(NamedTuple):
+    """A counting term with the offsets of the text it stands for (an immutable named tuple)."""
 
-
-def ngrams(terms_df: pd.DataFrame, n: int = 1, lemmatise: bool = False) -> pd.DataFrame:
-    """Term n-grams within sentences, one row each.
-
-    Columns: article_id, year, sentence, term (words joined by a space; a multi-word name
-    counts as one word), stopword (True when any word of the n-gram is a stopword).
-    """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}")
-    words = terms_df.term.map(lemma) if lemmatise else terms_df.term
-    frame = terms_df.assign(term=words, stopword=words.isin(stopwords()) | terms_df.stopword)
-    if n == 1:
-        return frame[["article_id", "year", "sentence", "term", "stopword"]].reset_index(drop=True)
-    pieces = []
-    for _, sentence in frame.groupby(["article_id", "sentence"], sort=False):
-        if len(sentence) < n:
-            continue
-        tokens = sentence.term.tolist()
-        flags = sentence.stopword.tolist()
-        first = sentence.iloc[0]
-        pieces.extend(
-            (first.article_id, first.year, first.sentence, " ".join(tokens[i : i + n]), any(flags[i : i + n]))
-            for i in range(len(tokens) - n + 1)
-        )
-    return pd.DataFrame(pieces, columns=["article_id", "year", "sentence", "term", "stopword"])
-
-
-def frequencies(
-    terms_df: pd.DataFrame, n: int = 1, drop_stopwords: bool = True, lemmatise: bool = False
-) -> pd.DataFrame:
-    """Counts per article, most frequent first (ties alphabetical).
-
-    Columns: article_id, year, term, n, per_1k. ``per_1k`` is per 1,000 counting terms of
-    the article (all unigram terms, stopwords included), whatever ``n`` and ``drop_stopwords``.
-    With ``drop_stopwords`` an n-gram is dropped when any of its words is a stopword.
-    """
-    sizes = terms_df.groupby("article_id").size()
-    grams = ngrams(terms_df, n, lemmatise)
-    if drop_stopwords:
-        grams = grams[~grams.stopword]
-    counts = grams.groupby(["article_id", "year", "term"]).size().rename("n").reset_index()
-    counts["per_1k"] = (1000 * counts.n / counts.article_id.map(sizes)).round(2)
-    counts = counts.sort_values(["article_id", "n", "term"], ascending=[True, False, True])
-    return counts.reset_index(drop=True)[FREQUENCY_COLUMNS]
-
-
-def top_terms(freq: pd.DataFrame, k: int = 15) -> pd.DataFrame:
-    """The k most frequent terms of each article side by side (columns: rank, then per article)."""
-    columns = {}
-    for article_id, group in freq.groupby("article_id", sort=True):
-        head = group.head(k)
-        columns[article_id] = [f"{t} ({c})" for t, c in zip(head.term, head.n, strict=True)]
-        columns[article_id] += [""] * (k - len(head))
-    table = pd.DataFrame(columns)
-    table.index = pd.RangeIndex(1, k + 1, name="rank")
-    return table
-
-
-# ---- background ---------------------------------------------------------------------------------
+    term: str
+    start: int
+    end: int
 
 
 @cache
-def background_frequency(term: str) -> float:
-    """Share of general English for a term (wordfreq 'en'), US and UK spellings summed."""
-    variants = {term, BRITISH_ENGLISH_SPELLINGS.get(term, term)}
-    if term.startswith("coo"):
-        variants.add("co-o" + term[3:])
-    total = sum(word_frequency(v, "en") for v in variants)
-    return total if total > 0 else UNKNOWN_FREQUENCY
+def _aliases() -> dict[str, str]:
+    with data_path("term_aliases.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["surface"]: row["term"] for row in csv.DictReader(handle)}
 
 
-# ---- keyness statistics -------------------------------------------------------------------------
+@cache
+def _spelling_exceptions() -> frozenset[str]:
+    return read_word_list("spelling_exceptions.txt")
 
 
-def _xlogx_ratio(observed: float, expected: float) -> float:
-    return observed * math.log(observed / expected) if observed > 0 else 0.0
+@cache
+def stopwords() -> frozenset[str]:
+    """The shipped English stopword list (`data/stopwords_en.txt`, Snowball)."""
+    return read_word_list("stopwords_en.txt")
 
 
-def g2_statistic(a: float, b: float, n1: float, n2: float) -> float:
-    """Dunning's G² on the 2×2 table [[a, n1−a], [b, n2−b]] (no correction)."""
-    total = n1 + n2
-    term_total, other_total = a + b, total - a - b
-    cells = (
-        (a, n1 * term_total / total),
-        (b, n2 * term_total / total),
-        (n1 - a, n1 * other_total / total),
-        (n2 - b, n2 * other_total / total),
-    )
-    return 2 * sum(_xlogx_ratio(o, e) for o, e in cells)
-
-
-def chi2_sf_1df(x: float) -> float:
-    """Upper-tail probability of χ² with one degree of freedom."""
-    return math.erfc(math.sqrt(max(x, 0.0) / 2))
-
-
-def log_ratio(a: float, b: float, n1: float, n2: float) -> float:
-    """Hardie's log ratio: log2 of relative frequency in A over B, 0.5 for a zero count."""
-    return math.log2(((a or 0.5) / n1) / ((b or 0.5) / n2))
-
-
-def log_odds_dirichlet(a: float, b: float, n1: float, n2: float, alpha_w: float, alpha0: float):
-    """(δ, z) of Monroe et al.'s log-odds ratio with informative Dirichlet prior."""
-    delta = math.log((a + alpha_w) / (n1 + alpha0 - a - alpha_w)) - math.log(
-        (b + alpha_w) / (n2 + alpha0 - b - alpha_w)
-    )
-    sigma = math.sqrt(1 / (a + alpha_w) + 1 / (b + alpha_w))
-    return delta, delta / sigma
-
-
-def keyness_table(
-    counts_a: pd.Series,
-    counts_b: pd.Series,
-    size_a: int | None = None,
-    size_b: int | None = None,
-    alpha0: float | None = None,
-    prior: Callable[[str], float] = background_frequency,
-) -> pd.DataFrame:
-    """Keyness of every term in A or B; sorted by z (A-distinctive first).
-
-    ``counts_*`` map term -> count; sizes default to their sums. ``alpha0`` (prior strength,
-    in pseudo-terms) defaults to ``PRIOR_WEIGHT × (size_a + size_b)``.
-    Columns: term, n_a, n_b, per_1k_a, per_1k_b, log_odds, z, g2, p_value, log_ratio.
-    """
-    n1 = float(size_a if size_a is not None else counts_a.sum())
-    n2 = float(size_b if size_b is not None else counts_b.sum())
-    alpha0 = float(alpha0 if alpha0 is not None else PRIOR_WEIGHT * (n1 + n2))
-    vocabulary = sorted(set(counts_a.index) | set(counts_b.index))
-    rows = []
-    for term in vocabulary:
-        a, b = float(counts_a.get(term, 0)), float(counts_b.get(term, 0))
-        delta, z = log_odds_dirichlet(a, b, n1, n2, alpha0 * prior(term), alpha0)
-        g2 = g2_statistic(a, b, n1, n2)
-        rows.append(
-            (term, int(a), int(b), 1000 * a / n1, 1000 * b / n2, delta, z, g2, chi2_sf_1df(g2),
-             log_ratio(a, b, n1, n2))
-        )  # fmt: skip
-    table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
-    return table.sort_values(["z", "term"], ascending=[False, True]).reset_index(drop=True)
-
-
-def _term_counts(terms_df: pd.DataFrame, drop_stopwords: bool, lemmatise: bool) -> pd.Series:
-    words = terms_df.term.map(lemma) if lemmatise else terms_df.term
-    if drop_stopwords:
-        words = words[~terms_df.stopword]
-    return words.value_counts()
-
-
-def compare(
-    terms_df: pd.DataFrame,
-    group_a: Iterable[str],
-    group_b: Iterable[str],
-    drop_stopwords: bool = True,
-    lemmatise: bool = False,
-    alpha0: float | None = None,
-) -> pd.DataFrame:
-    """Keyness of group A's articles against group B's (article ids), e.g. 2025 vs 2012.
-
-    Group sizes count all terms (stopwords included), so rates match `frequencies`.
-    """
-    a_ids, b_ids = set(group_a), set(group_b)
-    for name, ids in (("group_a", a_ids), ("group_b", b_ids)):
-        unknown = ids - set(terms_df.article_id)
-        if not ids or unknown:
-            raise ValueError(f"{name}: no articles, or unknown article ids {sorted(unknown)}")
-    a_df = terms_df[terms_df.article_id.isin(a_ids)]
-    b_df = terms_df[terms_df.article_id.isin(b_ids)]
-    return keyness_table(
-        _term_counts(a_df, drop_stopwords, lemmatise),
-        _term_counts(b_df, drop_stopwords, lemmatise),
-        size_a=len(a_df),
-        size_b=len(b_df),
-        alpha0=alpha0,
+def fold_spelling(word: str) -> str:
+    """US -> British/NZ spelling of a lower-case word or hyphen compound."""
+    word = _CO_PREFIX.sub("co", word)
+    exceptions = _spelling_exceptions()
+    return "-".join(
+        part if part in exceptions else AMERICAN_ENGLISH_SPELLINGS.get(part, part) for part in word.split("-")
     )
 
 
-def against_background(
-    terms_df: pd.DataFrame,
-    article_id: str,
-    background_size: float = 1e9,
-    drop_stopwords: bool = True,
-    alpha0: float | None = None,
-) -> pd.DataFrame:
-    """Keyness of one article against general English (wordfreq), terms of the article only.
+@lru_cache(maxsize=1 << 16)
+def normalise(surface: str) -> str:
+    """The counting form of one token's text (aliases, case, apostrophes, spelling).
 
-    The background is treated as a corpus of ``background_size`` terms with counts
-    ``f_w · background_size``; group B columns (``n_b``, ``per_1k_b``) describe it.
+    Memoised: a pure function of its argument, so the cache only saves time.
     """
-    article = terms_df[terms_df.article_id == article_id]
-    if article.empty:
-        raise ValueError(f"unknown article id {article_id!r}")
-    counts = _term_counts(article, drop_stopwords, lemmatise=False)
-    background = pd.Series({t: background_frequency(t) * background_size for t in counts.index})
-    table = keyness_table(
-        counts, background, size_a=len(article), size_b=int(background_size),
-        alpha0=alpha0 or PRIOR_WEIGHT * len(article),
-    )  # fmt: skip
-    return table[table.n_a > 0].reset_index(drop=True)
+    alias = _aliases().get(surface)
+    if alias is not None:
+        return alias
+    word = _HYPHENS.sub("-", surface.casefold().replace("’", "'"))
+    if word.endswith(".") and word.count(".") == 1:
+        word = word[:-1]
+    return fold_spelling(word)
 
 
-# ---- keyword in context -------------------------------------------------------------------------
+@lru_cache(maxsize=1 << 16)
+def lemma(term: str) -> str:
+    """Offline English lemma of a single-word term (simplemma); names and compounds unchanged."""
+    if " " in term or "-" in term or not term.isalpha():
+        return term
+    return simplemma.lemmatize(term, lang="en")
 
 
-def kwic(corpus: Sequence[Article], query: str, window: int = 6) -> pd.DataFrame:
-    """Keyword in context for a term or phrase, matched on counting terms.
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(normalise(t.text) for t in tokenize(name) if t.kind in _TERM_KINDS)
 
-    The query goes through the same normalisation as the text, so "defense" finds
-    "defence" and "New Zealand" finds "NZ". ``window`` counts terms on each side, within
-    the sentence. Columns: article_id, paragraph, sentence, left, match, right (as written).
-    """
-    wanted = [t.term for t in terms(tokenize(query))]
-    if not wanted:
-        raise ValueError(f"query {query!r} has no words")
-    size = len(wanted)
-    texts = {article.id: article.text for article in corpus}
-    frame = term_frame(corpus)
-    rows = []
-    for (article_id, sentence), group in frame.groupby(["article_id", "sentence"], sort=False):
-        words = group.term.tolist()
-        starts, ends = group.start.tolist(), group.end.tolist()
-        text = texts[article_id]
-        for i in range(len(words) - size + 1):
-            if words[i : i + size] != wanted:
+
+@cache
+def _names() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
+    """Name key (tuple of folded tokens) -> its term; and first key -> name lengths, longest first."""
+    names: dict[tuple[str, ...], str] = {}
+    for entry in read_word_list("multiword_names.txt"):
+        variant, _, canonical = (part.strip() for part in entry.partition("="))
+        names[_name_key(variant)] = " ".join(_name_key(canonical or variant))
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        if len(key) > 1:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return names, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
+def _units(tokens: Sequence[Token]) -> list[tuple[str, int, int] | None]:
+    """(key, start, end) per term-bearing token; None marks a barrier (punctuation)."""
+    names = _names()[0]
+    units: list[tuple[str, int, int] | None] = []
+    for token in tokens:
+        if token.kind not in _TERM_KINDS:
+            if token.kind != "possessive":
+                units.append(None)
+            continue
+        key = normalise(token.text)
+        if "-" in key and (key,) not in names and token.text[:1].isupper():
+            parts = token.text.split("-")
+            if all(p[:1].isupper() for p in parts if p):
+                position = token.start
+                for part in parts:
+                    units.append((normalise(part), position, position + len(part)))
+                    position += len(part) + 1
                 continue
-            left_start = starts[max(0, i - window)]
-            right_end = ends[min(len(words), i + size + window) - 1]
-            rows.append(
-                (
-                    article_id,
-                    int(group.paragraph.iloc[0]),
-                    sentence,
-                    text[left_start : starts[i]].strip(),
-                    text[starts[i] : ends[i + size - 1]],
-                    text[ends[i + size - 1] : right_end].strip(),
-                )
-            )
-    return pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence", "left", "match", "right"])
+        units.append((key, token.start, token.end))
+    return units
+
+
+def counting_terms(tokens: Sequence[Token]) -> list[Term]:
+    """Counting terms for a run of tokens (normally one sentence), in text order."""
+    names, name_lengths = _names()
+    units = _units(tokens)
+    result: list[Term] = []
+    new = tuple.__new__  # as in `tokenize.tokenize`: new(Term, (...)) is a cheaper Term(...)
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit is None:
+            i += 1
+            continue
+        for size in name_lengths.get(unit[0], ()):  # only names that start with this word
+            window = units[i : i + size]
+            if len(window) < size or not all(window):
+                continue
+            key = tuple(u[0] for u in window)  # type: ignore[index]
+            if key in names:
+                result.append(new(Term, (names[key], unit[1], window[-1][2])))  # type: ignore[index]
+                i += size
+                break
+        else:
+            result.append(new(Term, (names.get((unit[0],), unit[0]), unit[1], unit[2])))
+            i += 1
+    return result
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def sentence_terms(article: Article) -> tuple[tuple[Term, ...], ...]:
+    """The counting terms of each of the article's sentences (offsets into the article text).
+
+    Memoised like `tokenize.sentence_tokens`, which it is built from.
+    """
+    return tuple(tuple(counting_terms(tokens)) for tokens in sentence_tokens(article))
+
+
+class TermRow(NamedTuple):
+    """A row of `term_table`."""
+
+    article_id: str
+    year: int
+    paragraph: int
+    sentence: int
+    position: int  # index within the sentence
+    start: int  # offsets into the article text
+    end: int
+    surface: str  # the text as written
+    term: str
+    stopword: bool  # the term is in the shipped stopword list
+
+
+def term_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """One row per counting term (columns: `TermRow`)."""
+    parsed = ((article, sentences(article), sentence_terms(article)) for article in corpus)
+    columns = sentence_item_columns(parsed, Term._fields, surface_column="surface")
+    columns["stopword"] = list(map(stopwords().__contains__, columns["term"]))
+    return typed_table(columns, TermRow)

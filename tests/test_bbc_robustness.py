@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis.bulk import load_table
-from nzus_analysis.frames import frame_hits
 from nzus_analysis.pipeline import analyse_chunk
 from nzus_analysis.sentiment import mask_names
 
@@ -42,7 +40,7 @@ def test_every_quote_span_slices_back(bbc_sample, bbc_analysis):
 
 def test_sentence_scores_are_the_engines_own(bbc_analysis):
     vader = SentimentIntensityAnalyzer()
-    for row in bbc_analysis.sentences.itertuples():
+    for row in bbc_analysis.scores.itertuples():
         blob = TextBlob(row.text).sentiment
         assert (row.polarity, row.subjectivity) == (blob.polarity, blob.subjectivity)
         assert row.compound == vader.polarity_scores(row.text)["compound"]
@@ -50,7 +48,7 @@ def test_sentence_scores_are_the_engines_own(bbc_analysis):
 
 def test_masked_scores_are_the_engines_own_on_the_masked_text(bbc_analysis):
     vader = SentimentIntensityAnalyzer()
-    masked_rows = [row for row in bbc_analysis.sentences.itertuples() if row.masked]
+    masked_rows = [row for row in bbc_analysis.scores.itertuples() if row.masked]
     assert len(masked_rows) > 100
     for row in masked_rows:
         masked_text, names = mask_names(row.text)
@@ -64,12 +62,8 @@ def test_term_and_frame_offsets_slice_back(bbc_sample, bbc_analysis):
     texts = {a.id: a.text for a in bbc_sample}
     for row in bbc_analysis.terms.itertuples():
         assert texts[row.article_id][row.start : row.end] == row.surface
-    assert len(bbc_analysis.frames) > 100
-    for row in bbc_analysis.frames.itertuples():
+    assert len(bbc_analysis.frame_hits) > 100
+    for row in bbc_analysis.frame_hits.itertuples():
         span = texts[row.article_id][row.start : row.end]
         words = row.surface.split()
         assert span.startswith(words[0]) and span.endswith(words[-1])
-
-
-def test_pipeline_frame_hits_equal_hits_from_its_term_table(bbc_analysis):
-    pd.testing.assert_frame_equal(bbc_analysis.frames, frame_hits(bbc_analysis.terms))

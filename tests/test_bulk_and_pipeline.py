@@ -69,15 +69,15 @@ def test_results_identical_for_any_number_of_workers(mixed_corpus):
     whole = analyse_chunk(mixed_corpus)
     assert one.equals(whole)
     assert list(one.quotes.article_id.unique()) == [a.id for a in mixed_corpus if a.id != "ex-3"]
-    assert len(one.sentences) == 33 + 9  # seeds 14 + 19; sample 3 + (3 + 1) + 2
+    assert len(one.scores) == 33 + 9  # seeds 14 + 19; sample 3 + (3 + 1) + 2
 
 
 def test_analysis_leaves_no_reference_cycles(mixed_corpus):
     """Workers run with the cyclic collector off: that is only safe while no cycles are made."""
     import gc
 
-    from nzus_analysis.normalise import sentence_terms
-    from nzus_analysis.tokenize import sentence_tokens
+    from nzus_analysis.terms import sentence_terms
+    from nzus_analysis.tokens import sentence_tokens
 
     analyse_chunk(mixed_corpus)  # first use fills module caches (lexicons, regexes)
     sentence_tokens.cache_clear()

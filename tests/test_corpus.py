@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nzus_analysis import InputError, corpus_frame, load_corpus, removed_frame
+from nzus_analysis import InputError, article_table, load_corpus, removed_table
 from nzus_analysis.resources import data_path
 
 from .conftest import SEED_2012, SEED_2025
@@ -30,7 +30,7 @@ def test_raw_layer_is_byte_identical_to_shared_seeds():
 
 
 def test_captions_and_furniture_are_kept_separately(corpus):
-    removed = removed_frame(corpus.values())
+    removed = removed_table(corpus.values())
     by_kind = removed.groupby(["article_id", "kind"]).size().to_dict()
     assert by_kind[(SEED_2012, "caption")] == 1
     assert by_kind[(SEED_2012, "section_label")] == 1
@@ -63,7 +63,7 @@ def test_text_offsets_match_paragraphs(corpus):
 
 
 def test_corpus_frame_columns_and_order(corpus):
-    frame = corpus_frame(list(corpus.values()))
+    frame = article_table(list(corpus.values()))
     assert list(frame.article_id) == [SEED_2012, SEED_2025]
     assert list(frame.year) == [2012, 2025]
     assert frame.loc[1, "author"] == "Thomas Manch"
@@ -86,7 +86,7 @@ def _project(tmp_path: Path, catalog: str, files: dict[str, bytes]) -> Path:
 
 def test_missing_raw_file_names_the_file_and_catalog_line(tmp_path):
     catalog = _project(tmp_path, "a,2020,,,,,,,a.txt\n", {})
-    with pytest.raises(InputError, match=r"a\.txt: raw file not found \(listed in articles\.csv line 2\)"):
+    with pytest.raises(InputError, match=r"a\.txt: raw file not found \(listed in articles\.csv row 1\)"):
         load_corpus(catalog)
 
 
@@ -105,14 +105,19 @@ def test_non_utf8_file_is_an_error(tmp_path):
 def test_duplicate_id_is_an_error(tmp_path):
     rows = "a,2020,,,,,,,a.txt\na,2021,,,,,,,b.txt\n"
     catalog = _project(tmp_path, rows, {"a.txt": b"Text.", "b.txt": b"Text."})
-    with pytest.raises(InputError, match=r"articles\.csv: line 3: duplicate id 'a' \(first on line 2\)"):
+    with pytest.raises(
+        InputError, match=r"articles\.csv: 1 bad row\(s\): row 2: duplicate id 'a' \(first on row 1\)"
+    ):
         load_corpus(catalog)
 
 
 @pytest.mark.parametrize("year", ["", "twenty"])
 def test_missing_or_bad_year_is_an_error(tmp_path, year):
     catalog = _project(tmp_path, f"a,{year},,,,,,,a.txt\n", {"a.txt": b"Text."})
-    with pytest.raises(InputError, match=r"articles\.csv: line 2: (missing year|year 'twenty')"):
+    with pytest.raises(
+        InputError,
+        match=r"articles\.csv: 1 bad row\(s\): row 1: (missing year|year 'twenty' is not a whole number)",
+    ):
         load_corpus(catalog)
 
 

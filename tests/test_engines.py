@@ -9,7 +9,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis.engines import pattern_sentiment, pattern_tokens, vader_compound
-from nzus_analysis.tokenize import sentences
+from nzus_analysis.tokens import sentences
 
 VADER = SentimentIntensityAnalyzer()
 

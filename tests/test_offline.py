@@ -22,9 +22,9 @@ def test_pipeline_runs_with_sockets_blocked():
         import nltk
         nltk.data.path[:] = []
 
-        from nzus_analysis import load_corpus, sentence_frame, term_frame, token_frame
+        from nzus_analysis import load_corpus, sentence_table, term_table, token_table
         corpus = load_corpus()
-        print(len(sentence_frame(corpus)), len(token_frame(corpus)), len(term_frame(corpus)))
+        print(len(sentence_table(corpus)), len(token_table(corpus)), len(term_table(corpus)))
         """
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from nzus_analysis import Article
-from nzus_analysis.actors import Actor, ActorTable, load_actors
-from nzus_analysis.quote_eval import evaluate, load_gold, match_records, overlap
-from nzus_analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_quote_spans, quote_frame
+from nzus_analysis._tables import columns_of
+from nzus_analysis.actors import Actor, ActorIndex, load_actors
+from nzus_analysis.quote_eval import evaluation_table, load_gold, match_table, overlap
+from nzus_analysis.quotes import QuoteRow, find_quote_spans, quote_table
 
 from .conftest import SEED_2012, SEED_2025
 
 
-def quotes_in(*paragraphs: str, actors: ActorTable | None = None):
-    return extract_quotes(Article("t", 2020, paragraphs=paragraphs), actors)
+def quotes_in(*paragraphs: str, actors: ActorIndex | None = None):
+    return quote_table([Article("t", 2020, paragraphs=paragraphs)], actors)
 
 
 # ---- seeds against gold --------------------------------------------------------------------------
@@ -21,7 +22,7 @@ def quotes_in(*paragraphs: str, actors: ActorTable | None = None):
 
 @pytest.fixture(scope="module")
 def seed_quotes(corpus):
-    return quote_frame(corpus.values())
+    return quote_table(corpus.values())
 
 
 def test_gold_spans_slice_back(corpus):
@@ -32,14 +33,14 @@ def test_gold_spans_slice_back(corpus):
 
 
 def test_seed_scores_meet_the_bar(seed_quotes):
-    scores = evaluate(seed_quotes, load_gold()).set_index("group")
+    scores = evaluation_table(seed_quotes, load_gold()).set_index("group")
     assert scores.loc["direct+partial", "f1"] >= 0.95
     assert scores.loc["indirect", "f1"] >= 0.85
     assert scores.loc["all", "speaker_accuracy"] >= 0.9
 
 
 def test_seed_records_slice_back_and_have_documented_columns(corpus, seed_quotes):
-    assert list(seed_quotes.columns) == QUOTE_COLUMNS
+    assert list(seed_quotes.columns) == columns_of(QuoteRow)
     for row in seed_quotes.itertuples():
         assert corpus[row.article_id].text[row.start : row.end] == row.text
 
@@ -61,11 +62,11 @@ def test_multi_paragraph_quote_is_one_record(seed_quotes):
 def test_evaluate_counts_misses_and_false_alarms(seed_quotes):
     gold = load_gold()
     fewer = seed_quotes.drop(index=seed_quotes.index[:2])  # two indirect records missing
-    scores = evaluate(fewer, gold).set_index("group")
+    scores = evaluation_table(fewer, gold).set_index("group")
     assert scores.loc["indirect", "recall"] == pytest.approx(7 / 9, abs=1e-3)
     assert scores.loc["indirect", "precision"] == 1.0
     wrong = seed_quotes.assign(speaker="Nobody")
-    assert evaluate(wrong, gold).set_index("group").loc["all", "speaker_accuracy"] == 0.0
+    assert evaluation_table(wrong, gold).set_index("group").loc["all", "speaker_accuracy"] == 0.0
 
 
 def test_overlap_rule():
@@ -77,7 +78,7 @@ def test_overlap_rule():
 def test_match_needs_same_kind(seed_quotes):
     gold = load_gold()
     as_indirect = seed_quotes.assign(kind="indirect")
-    matched = match_records(as_indirect, gold)
+    matched = match_table(as_indirect, gold)
     assert len(matched) == 9
 
 
@@ -94,7 +95,7 @@ def test_nested_quotes_stay_inside_one_direct_quote():
 
 
 def test_she_added_resolves_to_the_last_female_person():
-    table = ActorTable(
+    table = ActorIndex(
         [
             *load_actors().actors,
             Actor(
@@ -209,9 +210,9 @@ def test_people_outside_the_actor_table():
 
 
 def test_actor_frame_lists_the_table():
-    from nzus_analysis.actors import actor_frame
+    from nzus_analysis.actors import actor_table
 
-    frame = actor_frame().set_index("canonical")
+    frame = actor_table().set_index("canonical")
     assert frame.loc["Marco Rubio", "role"] == "US Secretary of State"
     assert frame.loc["Associated Press", "aliases"] == "Associated Press; AP"
 

@@ -8,20 +8,20 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis import Article
+from nzus_analysis.engines import pattern_sentiment
 from nzus_analysis.sentiment import (
-    article_intervals,
-    article_summary,
+    article_interval_table,
+    article_tone_table,
     bootstrap_difference,
     bootstrap_mean,
-    by_group,
-    compare_years,
+    driver_table,
     drivers,
-    explain,
     mask_names,
-    sentence_scores,
-    sentence_sides,
-    textblob_scores,
+    score_table,
+    sentence_side_table,
     tone,
+    tone_by_label_table,
+    tone_difference_table,
     vader_compound,
 )
 
@@ -29,7 +29,7 @@ from .conftest import SEED_2012, SEED_2025
 
 
 def test_raw_scores_equal_the_engines_own_on_every_seed_sentence(corpus):
-    scores = sentence_scores(list(corpus.values()))
+    scores = score_table(list(corpus.values()))
     vader = SentimentIntensityAnalyzer()
     for row in scores.itertuples():
         blob = TextBlob(row.text).sentiment
@@ -38,36 +38,36 @@ def test_raw_scores_equal_the_engines_own_on_every_seed_sentence(corpus):
 
 
 def test_negation_turns_the_sign():
-    assert textblob_scores("They were friendly.")[0] > 0 > textblob_scores("They were not friendly.")[0]
+    assert pattern_sentiment("They were friendly.")[0] > 0 > pattern_sentiment("They were not friendly.")[0]
     assert vader_compound("They were friendly.") > 0 > vader_compound("They were not friendly.")
 
 
 def test_intensifier_strengthens():
-    assert textblob_scores("He was very pleased.")[0] > textblob_scores("He was pleased.")[0] > 0
+    assert pattern_sentiment("He was very pleased.")[0] > pattern_sentiment("He was pleased.")[0] > 0
     assert vader_compound("He was very pleased.") > vader_compound("He was pleased.") > 0
 
 
 def test_names_are_not_opinions():
     masked, names = mask_names("New Zealand and the National Party met in New York.")
     assert names == ["New Zealand", "National Party", "New York"]
-    assert textblob_scores("New Zealand met them.")[0] == pytest.approx(0.136, abs=1e-3)
-    assert textblob_scores(mask_names("New Zealand met them.")[0])[0] == 0.0
+    assert pattern_sentiment("New Zealand met them.")[0] == pytest.approx(0.136, abs=1e-3)
+    assert pattern_sentiment(mask_names("New Zealand met them.")[0])[0] == 0.0
     assert "entity" in masked and "New" not in masked
 
 
 def test_masked_scores_on_a_seed_sentence(corpus):
-    scores = sentence_scores([corpus[SEED_2025]]).set_index("sentence")
+    scores = score_table([corpus[SEED_2025]]).set_index("sentence")
     row = scores.loc[17]  # "We will now go back to New Zealand to discuss with Cabinet colleagues ..."
     assert row.polarity == pytest.approx(0.068, abs=1e-3)  # "New" (+0.136) is its only non-zero assessment
     assert row.polarity_masked == 0.0
 
 
 def test_explain_names_the_words_that_moved_the_score():
-    table = explain("Peters said he was very pleased with the friendly talks.")
+    table = driver_table("Peters said he was very pleased with the friendly talks.")
     textblob = table[table.engine == "textblob"]
     assert "very pleased" in set(textblob.words)
     assert textblob.score.mean() == pytest.approx(
-        textblob_scores("Peters said he was very pleased with the friendly talks.")[0]
+        pattern_sentiment("Peters said he was very pleased with the friendly talks.")[0]
     )
     vader = table[table.engine == "vader"].set_index("words")
     assert vader.loc["pleased", "score"] == 1.9 and vader.loc["friendly", "score"] == 2.2
@@ -87,9 +87,14 @@ def test_article_summary_by_hand():
             "polarity_masked": [0.5, -0.1], "compound_masked": [0.6, 0.0], "subjectivity_masked": [0.4, 0.2],
         }
     )  # fmt: skip
-    row = article_summary(scores).iloc[0]
+    row = article_tone_table(scores).iloc[0]
     assert (row.polarity_mean, row.polarity_weighted, row.compound_mean) == (0.2, 0.02, 0.3)
-    assert (row.positive, row.neutral, row.negative, row.subjectivity_mean) == (0.5, 0.5, 0.0, 0.3)
+    assert (row.positive_share, row.neutral_share, row.negative_share, row.subjectivity_mean) == (
+        0.5,
+        0.5,
+        0.0,
+        0.3,
+    )
 
 
 def test_bootstrap_is_deterministic_and_sane():
@@ -106,7 +111,7 @@ def test_bootstrap_is_deterministic_and_sane():
 
 
 def test_compare_years_says_when_the_interval_includes_zero(corpus):
-    table = compare_years(sentence_scores(list(corpus.values())), 2025, 2012).set_index("score")
+    table = tone_difference_table(score_table(list(corpus.values())), 2025, 2012).set_index("score")
     row = table.loc["compound_masked"]
     assert row.low <= row.difference <= row.high
     assert row.reading.startswith("no clear difference") == bool(row.includes_zero)
@@ -114,14 +119,14 @@ def test_compare_years_says_when_the_interval_includes_zero(corpus):
 
 def test_intervals_and_groups(corpus):
     articles = list(corpus.values())
-    scores = sentence_scores(articles)
-    intervals = article_intervals(scores)
+    scores = score_table(articles)
+    intervals = article_interval_table(scores)
     assert len(intervals) == 4 and (intervals.low <= intervals["mean"]).all()
-    sides = sentence_sides(articles)
+    sides = sentence_side_table(articles)
     assert set(sides.side) == {"US", "NZ", "CN", "none"}
-    grouped = by_group(scores, sides, "side")
+    grouped = tone_by_label_table(scores, sides, "side")
     china = grouped[(grouped.article_id == SEED_2012) & (grouped.side == "CN")]
-    assert china.sentences.item() == 3  # Sino-American spat; Coleman on China; the quote on China
+    assert china.n_sentences.item() == 3  # Sino-American spat; Coleman on China; the quote on China
     assert set(grouped.article_id) == {SEED_2012, SEED_2025}
 
 
@@ -130,12 +135,12 @@ def test_sentiment_needs_no_nltk_data():
 
     assert nltk.data.path == []  # emptied in conftest
     article = Article("x", 2020, paragraphs=("The talks were productive. Nobody was worried.",))
-    assert len(sentence_scores([article])) == 2
+    assert len(score_table([article])) == 2
 
 
 def test_every_sentence_gets_its_drivers(corpus):
     from nzus_analysis.sentiment import with_drivers
 
-    explained = with_drivers(sentence_scores([corpus[SEED_2012]])).set_index("sentence")
+    explained = with_drivers(score_table([corpus[SEED_2012]])).set_index("sentence")
     assert explained.loc[9, "vader_drivers"] == "worry (-1.90); disputed (-1.40)"
     assert explained.loc[10, "textblob_drivers"] == "friendly (+0.38); military (-0.10)"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import nbformat
 import pytest
 
+from nzus_analysis.pipeline import analyse
 from nzus_analysis.report import NotebookFailed, build_report
-from nzus_analysis.summary import analyse_framing, framing_table
+from nzus_analysis.summary import framing_table
 
 
 def test_framing_table_on_seeds(corpus):
-    results = analyse_framing(list(corpus.values()), 2025, 2012)
-    table = framing_table(results, 2025, 2012).set_index("indicator")
+    tables = analyse(list(corpus.values()), progress=False)
+    table = framing_table(tables, 2025, 2012).set_index("indicator")
     assert list(table.columns) == ["section", "2012", "2025"]
     assert table.loc["word tokens", "2012"] == "353" and table.loc["word tokens", "2025"] == "470"
     assert table.loc["second-hand (via another outlet)", "2012"] == "100%"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nzus_analysis import Article, sentence_frame, sentences, split_sentences, token_frame, tokenize
+from nzus_analysis import Article, sentence_table, sentences, split_sentences, token_table, tokenize
 
 
 def texts(text: str) -> list[str]:
@@ -115,8 +115,8 @@ def test_seed_sentences(corpus):
 
 def test_frames_have_documented_columns(corpus):
     articles = list(corpus.values())
-    sentences_df = sentence_frame(articles)
-    tokens_df = token_frame(articles)
+    sentences_df = sentence_table(articles)
+    tokens_df = token_table(articles)
     assert list(sentences_df.columns) == [
         "article_id",
         "year",
@@ -132,7 +132,7 @@ def test_frames_have_documented_columns(corpus):
         "year",
         "paragraph",
         "sentence",
-        "token",
+        "position",
         "start",
         "end",
         "text",
@@ -145,8 +145,8 @@ def test_frames_have_documented_columns(corpus):
 
 
 def test_sentence_tokens_are_each_sentence_tokenized_once(corpus):
-    from nzus_analysis.normalise import sentence_terms, terms
-    from nzus_analysis.tokenize import sentence_tokens
+    from nzus_analysis.terms import counting_terms, sentence_terms
+    from nzus_analysis.tokens import sentence_tokens
 
     from .conftest import SEED_2025
 
@@ -158,4 +158,4 @@ def test_sentence_tokens_are_each_sentence_tokenized_once(corpus):
         assert list(sentence) == tokenize(s.text, offset=s.start)
         assert all(article.text[t.start : t.end] == t.text for t in sentence)
     found = sentence_terms(article)
-    assert [list(f) for f in found] == [terms(t) for t in tokens]
+    assert [list(f) for f in found] == [counting_terms(t) for t in tokens]

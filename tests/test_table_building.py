@@ -1,12 +1,12 @@
-"""typed_frame: the same DataFrame pandas would infer, built without per-value inference."""
+"""typed_table: the same DataFrame pandas would infer, built without per-value inference."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from nzus_analysis.tables import typed_frame
-from nzus_analysis.tokenize import tokenize, word_count
+from nzus_analysis._tables import typed_table
+from nzus_analysis.tokens import tokenize, word_count
 
 DTYPES = {"name": "str", "count": "int64", "share": "float64", "flag": "bool"}
 
@@ -18,22 +18,22 @@ def test_equals_pandas_inference():
         "share": [0.5, 1.0, -2.25],
         "flag": [True, False, True],
     }
-    built = typed_frame(columns, DTYPES)
+    built = typed_table(columns, DTYPES)
     assert built.equals(pd.DataFrame(columns))
     assert list(built.columns) == list(DTYPES)
 
 
 def test_empty_columns_keep_their_dtypes():
-    built = typed_frame({name: [] for name in DTYPES}, DTYPES)
+    built = typed_table({name: [] for name in DTYPES}, DTYPES)
     assert len(built) == 0
     assert [str(d) for d in built.dtypes] == ["str", "int64", "float64", "bool"]
 
 
 def test_bad_specs_are_named():
     with pytest.raises(ValueError, match="do not match"):
-        typed_frame({"name": ["a"]}, DTYPES)
+        typed_table({"name": ["a"]}, DTYPES)
     with pytest.raises(ValueError, match="'name': unsupported dtype 'category'"):
-        typed_frame({"name": ["a"]}, {"name": "category"})
+        typed_table({"name": ["a"]}, {"name": "category"})
 
 
 def test_word_count_leaves_out_punctuation_and_possessives():

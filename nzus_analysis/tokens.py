@@ -19,19 +19,17 @@ Rules, in brief:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 import pandas as pd
 
-from .collector import collector_paused
+from ._tables import per_article, sentence_item_columns, typed_table
 from .corpus import Article
 from .resources import read_word_list
-from .tables import typed_frame
 
 _PART = r"[^\W_]+(?:['’][^\W_]+)*"  # letters/digits, inner apostrophes: it's, He’ll
 _WORD = rf"{_PART}(?:[-‐‑]{_PART})*"  # hyphen compounds: Asia-Pacific, co-operation
@@ -103,12 +101,7 @@ _SENTENCE_STARTERS = frozenset(
 PARSE_CACHE_SIZE = 256  # articles whose sentences and tokens are kept (see `sentence_tokens`)
 _NOT_WORDS = ("punct", "possessive")
 _KIND = itemgetter(1)  # Token.kind
-TOKEN_DTYPES = {
-    "article_id": "str", "year": "int64", "paragraph": "int64", "sentence": "int64", "token": "int64",
-    "start": "int64", "end": "int64", "text": "str", "kind": "str",
-}  # fmt: skip
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
 
 
@@ -181,21 +174,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             continue  # "Mr." was already extended over this period
         append(new(Token, (matched, kind, start + offset, end + offset)))
     return tokens
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph (blocks separated by blank lines), whitespace trimmed."""
-    spans = []
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        stop = match.start() if match else len(text)
-        chunk = text[position:stop]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            spans.append((position + lead, position + lead + len(stripped)))
-        position = match.end() if match else len(text)
-    return spans
 
 
 def _is_false_boundary(text: str, terminator_at: int, next_at: int) -> bool:
@@ -276,79 +254,44 @@ def word_count(tokens: Sequence[Token]) -> int:
     return len(kinds) - sum(map(kinds.count, _NOT_WORDS))
 
 
-@collector_paused()
-def sentence_frame(corpus: Sequence[Article]) -> pd.DataFrame:
-    """One row per sentence.
+class SentenceRow(NamedTuple):
+    """A row of `sentence_table`."""
 
-    Columns: article_id, year, paragraph, sentence, start, end, text, n_tokens (word and
-    number tokens, punctuation excluded).
-    """
-    rows = []
-    for article in corpus:
-        for s, tokens in zip(_sentences(article), sentence_tokens(article), strict=True):
-            n_tokens = word_count(tokens)
-            rows.append(
-                (
-                    article.id,
-                    article.year,
-                    s.paragraph,
-                    s.sentence,
-                    s.start,
-                    s.end,
-                    s.text,
-                    n_tokens,
-                )
-            )
-    columns = ["article_id", "year", "paragraph", "sentence", "start", "end", "text", "n_tokens"]
-    return pd.DataFrame(rows, columns=columns)
+    article_id: str
+    year: int
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    n_tokens: int  # word and number tokens, punctuation excluded
 
 
-def sentence_item_columns(
-    corpus: Iterable[Article],
-    items_of: Callable[[Article], tuple[tuple[tuple, ...], ...]],
-    fields: Sequence[str],
-    index_column: str,
-    surface_column: str | None = None,
-) -> dict[str, list]:
-    """Columns of a table with one row per item (token, term) of each sentence, in text order.
+class TokenRow(NamedTuple):
+    """A row of `token_table`: the keys, the token's place in its sentence, then the `Token` fields."""
 
-    `items_of(article)` gives each sentence's items, e.g. `sentence_tokens`; `fields` names the
-    items' fields in order and each becomes a column (items need ``start`` and ``end`` when
-    `surface_column` is given). Other columns: article_id, year, paragraph, sentence,
-    `index_column` (the item's place in its sentence) and, if named, `surface_column` (the
-    article text from ``start`` to ``end``). Built column by column for `tables.typed_frame`.
-    """
-    ids, years, paragraphs, numbers, indices = keys = [], [], [], [], []
-    field_columns: list[list] = [[] for _ in fields]
-    columns = dict(zip(("article_id", "year", "paragraph", "sentence", index_column), keys, strict=True))
-    columns.update(zip(fields, field_columns, strict=True))
-    surfaces: list[str] = []
-    if surface_column:
-        columns[surface_column] = surfaces
-        starts, ends = field_columns[fields.index("start")], field_columns[fields.index("end")]
-    for article in corpus:
-        text, before = article.text, len(indices)
-        for s, items in zip(_sentences(article), items_of(article), strict=True):
-            if items:
-                n = len(items)
-                paragraphs += repeat(s.paragraph, n)
-                numbers += repeat(s.sentence, n)
-                indices += range(n)
-                for column, values in zip(field_columns, zip(*items, strict=True), strict=True):
-                    column += values
-                if surface_column:
-                    surfaces += map(text.__getitem__, map(slice, starts[-n:], ends[-n:]))
-        ids += repeat(article.id, len(indices) - before)
-        years += repeat(article.year, len(indices) - before)
-    return columns
+    article_id: str
+    year: int
+    paragraph: int
+    sentence: int
+    position: int
+    start: int
+    end: int
+    text: str
+    kind: str
 
 
-@collector_paused()
-def token_frame(corpus: Sequence[Article]) -> pd.DataFrame:
-    """One row per token.
+def _sentence_rows(article: Article) -> Iterable[tuple]:
+    for s, tokens in zip(_sentences(article), sentence_tokens(article), strict=True):
+        yield (article.id, article.year, s.paragraph, s.sentence, s.start, s.end, s.text, word_count(tokens))
 
-    Columns: article_id, year, paragraph, sentence, token (index within the sentence),
-    start, end (offsets into the article text), text, kind.
-    """
-    columns = sentence_item_columns(corpus, sentence_tokens, Token._fields, "token")
-    return typed_frame(columns, TOKEN_DTYPES)
+
+def sentence_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """One row per sentence (columns: `SentenceRow`)."""
+    return per_article(corpus, _sentence_rows, SentenceRow)
+
+
+def token_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """One row per token (columns: `TokenRow`; start, end are offsets into the article text)."""
+    parsed = ((article, _sentences(article), sentence_tokens(article)) for article in corpus)
+    return typed_table(sentence_item_columns(parsed, Token._fields), TokenRow)

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from nzus_analysis.collector import collector_paused
+from nzus_analysis._gc import collector_paused
 
 
 def test_pauses_and_restores():
