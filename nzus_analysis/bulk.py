@@ -98,7 +98,7 @@ def load_table(
             articles.append(article_from_text(article_id, row_year, text, **metadata))
         else:
             paragraphs = tuple(p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
-            articles.append(Article(article_id, row_year, paragraphs=paragraphs, **metadata))
+            articles.append(Article(article_id, row_year, paragraphs=paragraphs, **metadata))  # type: ignore[arg-type]  # keys are METADATA_FIELDS (str fields)
     report = pd.DataFrame(problems, columns=["row", "id", "problem"])
     if problems:
         message = bad_rows_message(problems)

@@ -179,6 +179,12 @@ def load_corpus(catalog: str | Path | None = None, raw_dir: str | Path | None = 
     catalog_path = Path(catalog) if catalog is not None else data_path("articles.csv")
     rows = read_catalog(catalog_path)
     folder = Path(raw_dir) if raw_dir is not None else catalog_path.parent / "raw"
+    if not folder.is_dir():
+        raise InputError(
+            folder,
+            "raw text folder not found (an installed wheel does not ship the news articles: pass "
+            "raw_dir, or set NZUS_DATA_DIR to the data/ folder of a checkout)",
+        )
     articles = []
     for row in rows:
         raw_path = folder / row["raw_file"]

@@ -309,7 +309,7 @@ def vader_compound(text: str) -> float:
     lowers = [w.lower() for w in words]
     lexicon, boosters = analyzer.lexicon, vader_module.BOOSTER_DICT
     is_cap_diff = None
-    sentiments = [0] * len(words)
+    sentiments: list[float] = [0] * len(words)
     for i, lower in enumerate(lowers):
         if lower not in lexicon or lower in boosters:
             continue

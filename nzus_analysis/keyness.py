@@ -99,7 +99,7 @@ def ngram_table(terms_df: pd.DataFrame, n: int = 1, lemmatise: bool = False) -> 
     frame = terms_df.assign(term=words, stopword=words.isin(stopwords()) | terms_df.stopword)
     if n == 1:
         return frame[columns_of(NgramRow)].reset_index(drop=True)
-    pieces = []
+    pieces: list[tuple] = []
     for _, sentence in frame.groupby(["article_id", "sentence"], sort=False):
         if len(sentence) < n:
             continue

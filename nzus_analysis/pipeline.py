@@ -19,9 +19,9 @@ from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipyw
 from ._gc import collector_paused
 from .corpus import Article
 from .frames import frame_hit_table, frame_share_table
-from .quotes import channel_table, quote_table, speaker_table, token_voice_table, voice_share_table
+from .quotes import channel_table, quote_table, speaker_table, voice_share_table
 from .sentiment import score_table
-from .sizes import size_table_from
+from .sizes import derived_size_table
 from .terms import term_table
 
 
@@ -31,15 +31,15 @@ class CorpusTables:
 
     Fields (built by `analyse`): ``scores`` (`sentiment.score_table`), ``terms``
     (`terms.term_table`), ``frame_hits`` (`frames.frame_hit_table`), ``quotes``
-    (`quotes.quote_table`), ``voices`` (`quotes.token_voice_table`). Derived on first use:
-    ``sizes``, ``frame_shares``, ``channels``, ``speakers``, ``voice_shares``.
+    (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`). Derived on first
+    use: ``sizes``, ``frame_shares``, ``channels``, ``speakers``.
     """
 
     scores: pd.DataFrame
     terms: pd.DataFrame
     frame_hits: pd.DataFrame
     quotes: pd.DataFrame
-    voices: pd.DataFrame
+    voice_shares: pd.DataFrame
 
     def equals(self, other: CorpusTables) -> bool:
         """True when every table has the same rows in the same order."""
@@ -48,7 +48,7 @@ class CorpusTables:
     @cached_property
     def sizes(self) -> pd.DataFrame:
         """`sizes.size_table`: one row per article."""
-        return size_table_from(self.scores, self.terms)
+        return derived_size_table(self.scores, self.terms)
 
     @cached_property
     def frame_shares(self) -> pd.DataFrame:
@@ -65,11 +65,6 @@ class CorpusTables:
         """`quotes.speaker_table`: one row per (article, speaker)."""
         return speaker_table(self.quotes)
 
-    @cached_property
-    def voice_shares(self) -> pd.DataFrame:
-        """`quotes.voice_share_table`: words per (article, voice)."""
-        return voice_share_table(self.voices)
-
 
 def analyse_chunk(articles: Sequence[Article]) -> CorpusTables:
     """All tables for a list of articles, in one process.
@@ -84,7 +79,7 @@ def analyse_chunk(articles: Sequence[Article]) -> CorpusTables:
             terms=term_table(articles),
             frame_hits=frame_hit_table(articles),
             quotes=quotes,
-            voices=token_voice_table(articles, quotes),
+            voice_shares=voice_share_table(articles, quotes),
         )
 
 

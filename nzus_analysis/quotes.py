@@ -24,16 +24,17 @@ same or previous paragraph, inherits that record's channel when its own attribut
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import pandas as pd
 
-from ._tables import columns_of, per_article, table
+from ._tables import columns_of, per_article, sentence_item_columns, table, typed_table
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
-from .tokens import Sentence, is_word, sentence_tokens, sentences, tokenize, word_count
+from .tokens import NON_WORD_KINDS, Sentence, Token, sentence_tokens, sentences, tokenize, word_count
 
 
 class QuoteRow(NamedTuple):
@@ -312,7 +313,7 @@ class _Extractor:
             and not _names_channel(attribution)
             and not via
         )
-        if inherits:
+        if inherits and previous is not None:
             channel, via = previous.channel, previous.via
         self.records.append(_Record(kind, start, end, cue, resolution, channel, via))
 
@@ -334,6 +335,7 @@ class _Extractor:
             return None
         if trail or lead:
             match = trail or lead
+            assert match is not None
             mention = match.group("m1") or match.group("m2")
             cue = match.group("c1") or match.group("c2")
             base = span.close_at + 1 if trail else opening.start
@@ -407,12 +409,12 @@ class _Extractor:
             cue = re.sub(r"\s+", " ", match.group("cue"))
             self.add(self.kind_of(start, end), start, end, cue, resolution, attribution)
             return sentence.end
-        for pattern, cue in ((_ACCORDING_TRAIL, "according to"), (_REPORTED_TRAIL, None)):
+        for pattern, fixed_cue in ((_ACCORDING_TRAIL, "according to"), (_REPORTED_TRAIL, "")):
             match = pattern.match(text)
             if match:
                 source = self.resolve(match.group("source"), s0 + match.start("source"))
                 start, end = self.content_span(s0 + match.start("content"), s0 + match.end("content"))
-                cue = cue or match.group("cue")
+                cue = fixed_cue or match.group("cue")
                 attribution = self.text[s0 + match.end("content") : sentence.end]
                 if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":
                     attribution += " reported"
@@ -505,13 +507,20 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
     return grouped.reset_index(drop=True)[columns_of(SpeakerRow)]
 
 
-def _voice_by_offset(article: Article, quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
+def _statements_by_article(quotes: pd.DataFrame) -> dict[str, list[tuple[str, int, int]]]:
+    """(kind, start, end) of each attributed statement, per article, in table order."""
+    by_article: dict[str, list[tuple[str, int, int]]] = {}
+    columns = (quotes.article_id.tolist(), quotes.kind.tolist(), quotes.start.tolist(), quotes.end.tolist())
+    for article_id, kind, start, end in zip(*columns, strict=True):
+        by_article.setdefault(article_id, []).append((kind, start, end))
+    return by_article
+
+
+def _voice_by_offset(article: Article, statements: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, voice) for the attributed parts of the article, quoted words first."""
-    own = quotes[quotes.article_id == article.id]
-    spans = find_quote_spans(article.text, article.paragraph_spans)
+    spans = find_quote_spans(article.text, article.paragraph_spans) if statements else []
     regions = []
-    # zip over columns, not itertuples: that makes a new namedtuple class (a reference cycle) per call
-    for kind, start, end in zip(own.kind.tolist(), own.start.tolist(), own.end.tolist(), strict=True):
+    for kind, start, end in statements:
         if kind == "direct":
             regions.append((start, end, "quoted"))
             continue
@@ -532,27 +541,45 @@ class TokenVoiceRow(NamedTuple):
     voice: str  # one of VOICES
 
 
-def _token_voice_rows(article: Article, quotes: pd.DataFrame) -> Iterable[tuple]:
-    # Each character's voice: the first region that covers it (regions painted last to first).
+def _voice_at(article: Article, statements: list[tuple[str, int, int]]) -> list[str | None]:
+    """Each character's voice: the first region that covers it (regions painted last to first)."""
     voice_at: list[str | None] = [None] * len(article.text)
-    for start, end, region_voice in reversed(_voice_by_offset(article, quotes)):
+    for start, end, region_voice in reversed(_voice_by_offset(article, statements)):
         end = min(end, len(voice_at))
         voice_at[start:end] = [region_voice] * (end - start)
-    for s, tokens in zip(sentences(article), sentence_tokens(article), strict=True):
-        for token in tokens:
-            if not is_word(token):
-                continue
-            voice = voice_at[token.start] or "reporter"
-            yield (article.id, article.year, s.paragraph, s.sentence, token.start, token.end, voice)
+    return voice_at
+
+
+def _word_voices(
+    article: Article, statements: list[tuple[str, int, int]]
+) -> tuple[tuple[tuple[Token, ...], ...], list[str]]:
+    """The article's word tokens per sentence, and the voice of each word in text order."""
+    voice_at = _voice_at(article, statements)
+    words = tuple(
+        tuple(t for t in tokens if t[1] not in NON_WORD_KINDS) for tokens in sentence_tokens(article)
+    )
+    return words, [voice_at[t[2]] or "reporter" for sentence in words for t in sentence]
 
 
 def token_voice_table(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
     """Each word token's voice: quoted (inside attributed quote marks), reported (in reported
     speech), or reporter (the journalist's own words, scare quotes included).
 
-    Columns: `TokenVoiceRow`.
+    `quotes` is the same articles' `quote_table`. Columns: `TokenVoiceRow`.
     """
-    return per_article(corpus, lambda article: _token_voice_rows(article, quotes), TokenVoiceRow)
+    voices: list[str] = []
+    statements = _statements_by_article(quotes)
+
+    def parsed() -> Iterator[tuple[Article, list[Sentence], tuple[tuple[Token, ...], ...]]]:
+        for article in corpus:
+            words, word_voices = _word_voices(article, statements.get(article.id, []))
+            voices.extend(word_voices)
+            yield article, sentences(article), words
+
+    columns = sentence_item_columns(parsed(), Token._fields)
+    columns = {name: columns[name] for name in columns_of(TokenVoiceRow) if name != "voice"}
+    columns["voice"] = voices
+    return typed_table(columns, TokenVoiceRow)
 
 
 CHANNELS = ("in_person", "statement", "social_media", "second_hand", "unspecified")
@@ -589,19 +616,21 @@ class VoiceShareRow(NamedTuple):
     word_share: float  # of the article's word tokens
 
 
-def voice_share_table(voices: pd.DataFrame) -> pd.DataFrame:
-    """Words per voice per article, every voice listed (columns: `VoiceShareRow`).
+def voice_share_table(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
+    """Word tokens per voice per article, every voice listed, in corpus order (columns: `VoiceShareRow`).
 
-    `voices` is a `token_voice_table`.
+    `quotes` is the same articles' `quote_table`; the voices are those of `token_voice_table`.
     """
-    counts = voices.groupby(["article_id", "year", "voice"]).size()
-    rows = []
-    for (article_id, year), group in voices.groupby(["article_id", "year"]):
-        total = len(group)
-        for voice in VOICES:
-            n = int(counts.get((article_id, year, voice), 0))
-            rows.append((article_id, int(year), voice, n, round(n / total, 3)))
-    return table(rows, VoiceShareRow)
+    statements = _statements_by_article(quotes)
+
+    def rows(article: Article) -> Iterator[tuple]:
+        counts = Counter(_word_voices(article, statements.get(article.id, []))[1])
+        total = sum(counts.values())
+        if total:
+            for voice in VOICES:
+                yield (article.id, article.year, voice, counts[voice], round(counts[voice] / total, 3))
+
+    return per_article(corpus, rows, VoiceShareRow)
 
 
 class SentenceVoiceRow(NamedTuple):

@@ -30,10 +30,10 @@ class SizeRow(NamedTuple):
 def size_table(corpus: Iterable[Article]) -> pd.DataFrame:
     """One row per article, in corpus order (columns: `SizeRow`)."""
     articles = list(corpus)
-    return size_table_from(sentence_table(articles), term_table(articles))
+    return derived_size_table(sentence_table(articles), term_table(articles))
 
 
-def size_table_from(sentences: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+def derived_size_table(sentences: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
     """`size_table` from tables already built: any table with one row per sentence and the
     columns article_id, year, paragraph, n_tokens (`sentence_table`, `sentiment.score_table`),
     and the same articles' `term_table`. Every article has at least one sentence."""

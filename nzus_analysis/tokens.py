@@ -99,7 +99,7 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 PARSE_CACHE_SIZE = 256  # articles whose sentences and tokens are kept (see `sentence_tokens`)
-_NOT_WORDS = ("punct", "possessive")
+NON_WORD_KINDS = ("punct", "possessive")  # token kinds that are not words
 _KIND = itemgetter(1)  # Token.kind
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
@@ -245,13 +245,13 @@ def sentence_tokens(article: Article) -> tuple[tuple[Token, ...], ...]:
 
 def is_word(token: Token) -> bool:
     """True for words, numbers, acronyms, abbreviations and URLs; False for punctuation and 's."""
-    return token.kind not in _NOT_WORDS
+    return token.kind not in NON_WORD_KINDS
 
 
 def word_count(tokens: Sequence[Token]) -> int:
     """Tokens that are words or numbers (punctuation and possessive 's excluded)."""
     kinds = list(map(_KIND, tokens))  # counted in C: this runs for every sentence of a corpus
-    return len(kinds) - sum(map(kinds.count, _NOT_WORDS))
+    return len(kinds) - sum(map(kinds.count, NON_WORD_KINDS))
 
 
 class SentenceRow(NamedTuple):

@@ -23,6 +23,7 @@ def test_csv_table_becomes_articles():
 
 
 def test_jsonl_and_parquet_give_the_same_articles(tmp_path):
+    pytest.importorskip("pyarrow", reason="Parquet needs the 'parquet' extra: pip install -e '.[parquet]'")
     table = pd.read_csv(SAMPLE, dtype=str)
     jsonl = tmp_path / "sample.jsonl"
     jsonl.write_text("\n".join(json.dumps(r) for r in table.to_dict("records")), encoding="utf-8")
@@ -93,7 +94,9 @@ def test_analysis_leaves_no_reference_cycles(mixed_corpus):
 
 
 def test_dask_local_cluster_gives_the_in_process_result(mixed_corpus):
-    distributed = pytest.importorskip("distributed")
+    distributed = pytest.importorskip(
+        "distributed", reason="needs the 'dask' extra: pip install -e '.[dask]'"
+    )
     expected = analyse_chunk(mixed_corpus)
     with (
         distributed.LocalCluster(

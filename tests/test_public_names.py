@@ -1,0 +1,76 @@
+"""Public names: no name is both a function and a module, and the README documents what exists."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from pathlib import Path
+
+import pandas as pd
+
+import nzus_analysis
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+SUBMODULES = sorted(m.name for m in pkgutil.iter_modules(nzus_analysis.__path__) if m.name != "__main__")
+
+
+def _import_all_submodules() -> None:
+    for name in SUBMODULES:
+        importlib.import_module(f"nzus_analysis.{name}")
+
+
+def test_no_exported_name_is_also_a_submodule():
+    assert not set(nzus_analysis.__all__) & set(SUBMODULES)
+
+
+def test_exports_keep_their_meaning_after_every_submodule_is_imported():
+    """Importing `nzus_analysis.x` sets attribute x on the package; an export named x would be lost."""
+    before = {name: getattr(nzus_analysis, name) for name in nzus_analysis.__all__}
+    _import_all_submodules()
+    for name, value in before.items():
+        assert getattr(nzus_analysis, name) is value, name
+        assert not inspect.ismodule(value), name
+
+
+def _readme_module_table() -> dict[str, list[str]]:
+    """module -> helpers named in the README's module table."""
+    text = README.read_text(encoding="utf-8")
+    table = {}
+    for module, helpers in re.findall(r"^\| `(\w+)` \| (.+?) \|", text, re.M):
+        table[module] = re.findall(r"`(\w+)`", helpers)
+    return table
+
+
+def test_readme_module_table_names_real_modules_and_helpers():
+    table = _readme_module_table()
+    public = [name for name in SUBMODULES if not name.startswith("_")]
+    assert sorted(table) == sorted(set(public) - {"errors", "resources"})
+    for module, helpers in table.items():
+        imported = importlib.import_module(f"nzus_analysis.{module}")
+        for helper in helpers:
+            assert hasattr(imported, helper), f"README names {module}.{helper}, which does not exist"
+
+
+def test_every_public_table_builder_ends_in_table():
+    """Public functions that build a DataFrame from inputs end in `_table` (loaders start with `load_`)."""
+    _import_all_submodules()
+    offenders = []
+    for name in SUBMODULES:
+        if name.startswith("_"):
+            continue
+        module = importlib.import_module(f"nzus_analysis.{name}")
+        for attribute, value in vars(module).items():
+            if (
+                attribute.startswith("_")
+                or not inspect.isfunction(value)
+                or value.__module__ != module.__name__
+            ):
+                continue
+            returns = inspect.signature(value).return_annotation
+            if returns in (pd.DataFrame, "pd.DataFrame") and not (
+                attribute.endswith("_table") or attribute.startswith(("load_", "with_"))
+            ):
+                offenders.append(f"{name}.{attribute}")
+    assert offenders == []
