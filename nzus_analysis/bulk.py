@@ -12,14 +12,24 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
+from ._tables import table
 from .corpus import Article, article_from_text, bad_rows_message, row_problem
 from .errors import InputError
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 METADATA_FIELDS = ("date", "outlet", "author", "title", "section", "url")
+
+
+class BadRow(NamedTuple):
+    """A row of `BulkCorpus.problems`: a table row that could not become an Article."""
+
+    row: int  # data row number, the first data row is 1
+    id: str
+    problem: str
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,12 @@ def load_table(
     (off by default: archive exports usually hold article text only).
     """
     path = Path(path)
-    table = read_table(path)
+    source = read_table(path)
     metadata_columns = metadata_columns or {}
     wanted = [text_column, *(c for c in (id_column, year_column) if c), *metadata_columns.values()]
-    missing = [c for c in wanted if c not in table.columns]
+    missing = [c for c in wanted if c not in source.columns]
     if missing:
-        raise InputError(path, f"missing column(s) {missing}; columns are {list(table.columns)}")
+        raise InputError(path, f"missing column(s) {missing}; columns are {list(source.columns)}")
     unknown = set(metadata_columns) - set(METADATA_FIELDS)
     if unknown:
         raise ValueError(f"metadata_columns keys must be among {METADATA_FIELDS}, not {sorted(unknown)}")
@@ -83,7 +93,7 @@ def load_table(
     articles: list[Article] = []
     problems: list[tuple[int, str, str]] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(table.itertuples(index=False), 1):
+    for number, row in enumerate(source.itertuples(index=False), 1):
         record = row._asdict()
         article_id = str(record[id_column]).strip() if id_column else f"row-{number:06d}"
         text = str(record[text_column])
@@ -99,7 +109,7 @@ def load_table(
         else:
             paragraphs = tuple(p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
             articles.append(Article(article_id, row_year, paragraphs=paragraphs, **metadata))  # type: ignore[arg-type]  # keys are METADATA_FIELDS (str fields)
-    report = pd.DataFrame(problems, columns=["row", "id", "problem"])
+    report = table(problems, BadRow)
     if problems:
         message = bad_rows_message(problems)
         if strict:
