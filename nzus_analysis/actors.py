@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +27,7 @@ from .errors import InputError
 from .resources import data_path, uncommented
 
 ACTOR_COLUMNS = ("canonical", "aliases", "titles", "kind", "country", "role", "gender")
+_START = attrgetter("start")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -114,7 +117,8 @@ class ActorIndex:
         if named:
             first = named[0]
             return Resolution(first.actor.canonical, first.text, "name", first.actor)
-        before = [m for m in earlier if m.end <= position]
+        # `earlier` is sorted by start: only mentions starting before `position` can end before it.
+        before = [m for m in earlier[: bisect_left(earlier, position, key=_START)] if m.end <= position]
         pronoun = re.search(r"\b(he|she|He|She)\b", phrase)
         if pronoun:
             gender = PRONOUN_GENDER[pronoun.group(1).lower()]

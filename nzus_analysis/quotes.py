@@ -24,6 +24,7 @@ same or previous paragraph, inherits that record's channel when its own attribut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -91,13 +92,13 @@ _TRAIL_ATTRIBUTION = re.compile(
 )
 # Before an opening quote: 'Coleman said, ' / 'He told reporters: '
 _LEAD_ATTRIBUTION = re.compile(rf"^(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$", re.S)
-_SPEAKER_FIRST = re.compile(
-    rf"^(?P<subject>.+?)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?P<content>.+?)[\s.]*$", re.S
-)
-_ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]+?)[\s.]*$", re.S)
-_ACCORDING_LEAD = re.compile(
-    r"^According to\s+(?P<source>[^,:]+?)\s*(?P<sep>[,:])\s*(?P<content>.*?)[\s.]*$", re.S
-)
+# "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
+# the content what follows, less trailing spaces and periods (`_trimmed_end`). Found by search
+# from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
+_SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?=\S)", re.S)
+# Sources are taken greedily (no backtracking) and right-trimmed where used.
+_ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
+_ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
 _REPORTED_TRAIL = re.compile(
     r"^(?P<content>.+),\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}|he|she|they)"
     r"\s+(?P<cue>reported|reports|said|says|added|noted|wrote)[\s.]*$",
@@ -119,6 +120,14 @@ _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
 _QUOTE_MARK = re.compile("[“”‘’\"']")
 _NOT_SPACE = re.compile(r"\S")
+MAX_SPEAKER_CHARS = 200  # a longer speaker phrase is not a name: it stays unresolved, unparsed
+
+
+def _trimmed_end(text: str, start: int, end: int, keep: int = 0) -> int:
+    """`end` moved back over trailing whitespace and periods, keeping `keep` characters after `start`."""
+    while end > start + keep and (text[end - 1].isspace() or text[end - 1] == "."):
+        end -= 1
+    return end
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,29 +267,48 @@ class _Extractor:
         self.paragraph_spans = article.paragraph_spans
         self.sentences = sentences(article)
         self.spans = find_quote_spans(self.text, self.paragraph_spans)
+        self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
         self.masked = _mask_quotes(self.text, self.spans)
-        inside = [(s.start, s.end) for s in self.spans]
         found = actors.mentions(self.text) + _titled_mentions(self.text)
         self.mentions: list[Mention] = sorted(
-            (m for m in found if not any(a <= m.start < b for a, b in inside)), key=lambda m: m.start
+            (m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start
         )
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.paragraph_starts = [start for start, _ in self.paragraph_spans]
         self.records: list[_Record] = []
 
-    # -- helpers --
+    # -- helpers (binary searches: an article may hold thousands of sentences and quotes) --
+    def inside_quote(self, offset: int) -> bool:
+        i = bisect_right(self.opens, offset) - 1
+        return i >= 0 and self.spans[i].start <= offset < self.spans[i].end
+
+    def spans_opening_in(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quote spans whose opening mark is in [start, end)."""
+        return self.spans[bisect_left(self.opens, start) : bisect_left(self.opens, end)]
+
     def sentence_at(self, offset: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= offset < s.end + 1:
-                return s
+        """The first sentence with start <= offset <= end (the last sentence if none)."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        for j in (i - 1, i):
+            if j >= 0 and self.sentences[j].start <= offset < self.sentences[j].end + 1:
+                return self.sentences[j]
         return self.sentences[-1]
 
     def paragraph_at(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.paragraph_spans):
-            if start <= offset <= end:
-                return index
+        """The first paragraph with start <= offset <= end (the last paragraph if none)."""
+        i = bisect_right(self.paragraph_starts, offset) - 1
+        for j in (i - 1, i):
+            if j >= 0 and self.paragraph_spans[j][0] <= offset <= self.paragraph_spans[j][1]:
+                return j
         return len(self.paragraph_spans) - 1
 
     def resolve(self, phrase: str, phrase_start: int) -> Resolution:
         """Resolve a speaker phrase; a group ("The US and Australia") stays unresolved."""
+        if len(phrase) > MAX_SPEAKER_CHARS:
+            phrase = " ".join(phrase.split())
+            if len(phrase) > MAX_SPEAKER_CHARS:
+                cleaned = phrase[:MAX_SPEAKER_CHARS] + "…"
+                return Resolution(cleaned, cleaned, "unresolved", None)
         stripped = _EDGE_WORDS.sub("", _PARENTHETICAL.sub("", phrase)).strip()
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
@@ -364,16 +392,17 @@ class _Extractor:
         return start, end
 
     def kind_of(self, start: int, end: int) -> str:
-        return "partial" if any(start <= s.open_at < end for s in self.spans) else "indirect"
+        return "partial" if self.spans_opening_in(start, end) else "indirect"
 
     def reported(self, sentence: Sentence) -> int | None:
         """Record reported speech in `sentence`; return the offset it consumes up to."""
         s0, text = sentence.start, self.masked[sentence.start : sentence.end]
         match = _ACCORDING_LEAD.match(text)
         if match:
-            source = self.resolve(match.group("source"), s0 + match.start("source"))
-            if match.group("content"):
-                start, end = s0 + match.start("content"), s0 + match.end("content")
+            source = self.resolve(match.group("source").rstrip(), s0 + match.start("source"))
+            content_end = _trimmed_end(text, match.end(), len(text))
+            if content_end > match.end():
+                start, end = s0 + match.end(), s0 + content_end
                 consumed = sentence.end
             else:  # "According to the AP:" introduces the next paragraph
                 index = self.paragraph_at(sentence.start) + 1
@@ -386,10 +415,12 @@ class _Extractor:
                 self.kind_of(start, end), start, end, "according to", source, "according to " + source.mention
             )
             return consumed
-        match = _SPEAKER_FIRST.match(text)
-        if match and self._plausible_subject(match.group("subject")):
-            content_start, content_end = s0 + match.start("content"), s0 + match.end("content")
-            attribution = match.group("subject") + " " + match.group("cue")
+        cue_match = _SPEAKER_CUE.search(text)
+        subject = text[: cue_match.start()] if cue_match else ""
+        if cue_match and self._plausible_subject(subject):
+            content_start = s0 + cue_match.end()
+            content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
+            attribution = subject + " " + cue_match.group("cue")
             channel_phrase = _CHANNEL_PHRASE.match(self.masked[content_start:content_end])
             if channel_phrase:  # "said in a statement that …": the phrase is attribution
                 attribution += " " + channel_phrase.group("phrase")
@@ -404,9 +435,9 @@ class _Extractor:
                     " " + self.text[content_start + inner.end("content") : content_end] + " reported"
                 )
                 content_end = content_start + inner.end("content")
-            resolution = self.resolve(match.group("subject"), s0)
+            resolution = self.resolve(subject, s0)
             start, end = self.content_span(content_start, content_end)
-            cue = re.sub(r"\s+", " ", match.group("cue"))
+            cue = re.sub(r"\s+", " ", cue_match.group("cue"))
             self.add(self.kind_of(start, end), start, end, cue, resolution, attribution)
             return sentence.end
         for pattern, fixed_cue in ((_ACCORDING_TRAIL, "according to"), (_REPORTED_TRAIL, "")):
@@ -435,8 +466,8 @@ class _Extractor:
         for sentence in self.sentences:
             if sentence.start < consumed:
                 continue
-            for span in self.spans:
-                if sentence.start <= span.open_at < sentence.end and span.open_at >= consumed:
+            for span in self.spans_opening_in(max(sentence.start, consumed), sentence.end):
+                if span.open_at >= consumed:
                     end = self.direct(span)
                     if end is not None:
                         consumed = max(consumed, end)
@@ -519,12 +550,14 @@ def _statements_by_article(quotes: pd.DataFrame) -> dict[str, list[tuple[str, in
 def _voice_by_offset(article: Article, statements: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, voice) for the attributed parts of the article, quoted words first."""
     spans = find_quote_spans(article.text, article.paragraph_spans) if statements else []
+    opens = [span.open_at for span in spans]
     regions = []
     for kind, start, end in statements:
         if kind == "direct":
             regions.append((start, end, "quoted"))
             continue
-        regions.extend((s.start, s.end, "quoted") for s in spans if start <= s.open_at < end)
+        first = bisect_left(opens, start)
+        regions.extend((s.start, s.end, "quoted") for s in spans[first : bisect_left(opens, end, first)])
         regions.append((start, end, "reported"))
     return regions
 

@@ -101,7 +101,9 @@ _SENTENCE_STARTERS = frozenset(
 PARSE_CACHE_SIZE = 256  # articles whose sentences and tokens are kept (see `sentence_tokens`)
 NON_WORD_KINDS = ("punct", "possessive")  # token kinds that are not words
 _KIND = itemgetter(1)  # Token.kind
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# A run of terminators is tried once, from its first mark (the lookbehind), and never backtracked
+# into (possessive quantifiers): a long run of "." or "!" costs linear, not quadratic, time.
+_BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]++|…)[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
 
 
