@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .report import NotebookFailed, build_report, refresh_notebooks
+from .errors import InputError
+from .report import NotebookFailed, ReportError, build_report, refresh_notebooks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,13 +24,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "refresh":
-            for path in refresh_notebooks(args.notebooks, args.timeout):
-                print(f"executed {path.name}")
+            refresh_notebooks(args.notebooks, args.timeout)
             return 0
         pages = build_report(args.notebooks, args.out, args.timeout)
-    except NotebookFailed as failure:
-        print(f"report failed: {failure}", file=sys.stderr)
-        if args.command == "report":
+    except (ReportError, InputError) as failure:
+        print(f"{args.command} failed: {failure}", file=sys.stderr)
+        if args.command == "report" and isinstance(failure, NotebookFailed):
             print("nothing was written to the report folder", file=sys.stderr)
         return 1
     print(f"wrote {len(pages)} notebook(s):")

@@ -9,6 +9,8 @@ warning, so nothing is dropped silently.
 
 from __future__ import annotations
 
+import json
+import math
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,7 @@ import pandas as pd
 from ._tables import table
 from .corpus import Article, article_from_text, bad_rows_message, row_problem
 from .errors import InputError
+from .repair import repair_text, text_problem
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 METADATA_FIELDS = ("date", "outlet", "author", "title", "section", "url")
@@ -41,7 +44,12 @@ class BulkCorpus:
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """The table as strings (no NA conversion), by file extension."""
+    """The table's cells as the file holds them, by file extension (object dtype, no inference).
+
+    CSV cells are strings (empty when blank; a byte-order mark is allowed); JSON Lines and
+    Parquet cells keep their JSON/Arrow values, so an integer column with a null stays integers
+    and a null stays a missing value (None) under any pandas version.
+    """
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
@@ -50,14 +58,49 @@ def read_table(path: str | Path) -> pd.DataFrame:
         raise InputError(path, "file not found")
     try:
         if kind == "csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig").astype(object)
         if kind == "jsonl":
-            return pd.read_json(path, lines=True, dtype=False).astype(str).replace({"None": "", "nan": ""})
-        return pd.read_parquet(path).astype(str).replace({"None": "", "nan": ""})
+            return pd.DataFrame(_json_lines(path), dtype=object)
+        import pyarrow.parquet as pq
+
+        return pd.DataFrame(pq.read_table(path).to_pylist(), dtype=object)
     except ImportError as exc:
         raise InputError(path, f"reading Parquet needs pyarrow: pip install pyarrow ({exc})") from exc
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, OSError) as exc:
         raise InputError(path, f"cannot be read as {kind}: {exc}") from exc
+
+
+def _json_lines(path: Path) -> list[dict]:
+    """One dict per non-blank line; a broken line stops with its line number."""
+    records = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    path, f"line {line_number}: not valid JSON ({exc.msg} at column {exc.colno})"
+                )
+            if not isinstance(record, dict):
+                raise InputError(
+                    path, f"line {line_number}: a JSON object is needed, not {type(record).__name__}"
+                )
+            records.append(record)
+    return records
+
+
+def cell_text(value: object) -> str:
+    """A metadata, id or year cell as text: missing values (None, NaN, NA, NaT) become ""; whole
+    floats lose their ".0" (2012.0 → "2012"); strings are stripped."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value).strip()
 
 
 def load_table(
@@ -69,13 +112,17 @@ def load_table(
     metadata_columns: dict[str, str] | None = None,
     clean: bool = False,
     strict: bool = True,
+    fix_mojibake: bool = True,
 ) -> BulkCorpus:
     """Build Articles from a table file.
 
     ``year`` gives every row the same year when the table has no year column (pass
     ``year_column=None``). ``metadata_columns`` maps Article fields (date, outlet, author,
-    title, section, url) to column names. ``clean=True`` runs the furniture rules on each text
-    (off by default: archive exports usually hold article text only).
+    title, section, url) to column names. Every text is repaired (`repair.repair_text`;
+    ``fix_mojibake=False`` leaves mis-decoded text alone). ``clean=True`` also runs the
+    furniture rules on each text (off by default: archive exports usually hold article text
+    only). A row whose text is not a string, is an HTML page or UTF-16 read as UTF-8, or is
+    empty after repair and cleaning, is a bad row.
     """
     path = Path(path)
     source = read_table(path)
@@ -93,22 +140,31 @@ def load_table(
     articles: list[Article] = []
     problems: list[tuple[int, str, str]] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(source.itertuples(index=False), 1):
-        record = row._asdict()
-        article_id = str(record[id_column]).strip() if id_column else f"row-{number:06d}"
-        text = str(record[text_column])
-        problem = row_problem(record, seen, id_column, year_column, text_column)
-        if problem:
+    columns = list(dict.fromkeys(wanted))
+    date_column = metadata_columns.get("date")
+    for number, cells in enumerate(zip(*(source[c].tolist() for c in columns), strict=True), 1):
+        record = dict(zip(columns, cells, strict=True))
+        raw_text = record.pop(text_column)
+        values = {column: cell_text(value) for column, value in record.items()}
+        article_id = values[id_column] if id_column else f"row-{number:06d}"
+        text = raw_text if isinstance(raw_text, str) else ""
+        values[text_column] = text
+        problem = row_problem(values, seen, id_column, year_column, text_column, date_column=date_column)
+        if not problem and not isinstance(raw_text, str):
+            problem = f"{text_column} is not a string but {type(raw_text).__name__}"
+        problem = problem or text_problem(text)
+        article = None
+        if not problem:
+            row_year = int(values[year_column]) if year_column else int(year)  # type: ignore[arg-type]
+            metadata = {field: values[column] for field, column in metadata_columns.items()}
+            article = _article(article_id, row_year, text, clean, fix_mojibake, metadata)
+            if not article.paragraphs:
+                problem = f"no {text_column} left after cleaning"
+        if problem or article is None:
             problems.append((number, article_id, problem))
             continue
         seen[article_id] = number
-        row_year = int(str(record[year_column]).strip()) if year_column else int(year)  # type: ignore[arg-type]
-        metadata = {field: str(record[column]) for field, column in metadata_columns.items()}
-        if clean:
-            articles.append(article_from_text(article_id, row_year, text, **metadata))
-        else:
-            paragraphs = tuple(p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
-            articles.append(Article(article_id, row_year, paragraphs=paragraphs, **metadata))  # type: ignore[arg-type]  # keys are METADATA_FIELDS (str fields)
+        articles.append(article)
     report = table(problems, BadRow)
     if problems:
         message = bad_rows_message(problems)
@@ -116,3 +172,14 @@ def load_table(
             raise InputError(path, message)
         warnings.warn(f"{path}: left out {message}", stacklevel=2)
     return BulkCorpus(articles, report)
+
+
+def _article(
+    article_id: str, year: int, text: str, clean: bool, fix_mojibake: bool, metadata: dict[str, str]
+) -> Article:
+    """An Article from one row's text: repaired, then cleaned or split at blank lines."""
+    if clean:
+        return article_from_text(article_id, year, text, fix_mojibake, **metadata)
+    repaired, repairs = repair_text(text, fix_mojibake)
+    paragraphs = tuple(p.strip() for p in repaired.replace("\r\n", "\n").split("\n\n") if p.strip())
+    return Article(article_id, year, paragraphs=paragraphs, repairs=repairs, **metadata)  # type: ignore[arg-type]

@@ -8,8 +8,10 @@ cleaning happens here, through `nzus_analysis.cleaning.clean_text`.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,12 +20,15 @@ import pandas as pd
 from ._tables import per_article
 from .cleaning import Removed, clean_text
 from .errors import InputError
+from .repair import repair_text, text_problem
 from .resources import data_path
 
 CATALOG_COLUMNS = ("id", "year", "date", "outlet", "author", "title", "section", "url", "raw_file")
 REQUIRED_COLUMNS = ("id", "year", "raw_file")
 PARAGRAPH_SEPARATOR = "\n\n"
 MAX_LISTED = 20  # bad rows named in one error message
+YEARS = (1800, 2100)  # plausible publication years
+EXTRA_FIELDS = "__extra_fields__"  # where the catalog reader puts fields beyond the header
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class Article:
     notes: str = ""
     captions: tuple[Removed, ...] = ()
     furniture: tuple[Removed, ...] = ()
+    repairs: tuple[str, ...] = ()  # what `repair.repair_text` fixed in the supplied text
     text: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -62,17 +68,46 @@ class Article:
         return spans
 
 
-def article_from_text(article_id: str, year: int, raw: str, **metadata: str) -> Article:
-    """Clean a raw text held in memory into an Article (for texts that are not in the catalog)."""
-    cleaned = clean_text(raw, metadata.get("title", ""), metadata.get("section", ""))
+def article_from_text(
+    article_id: str, year: int, raw: str, fix_mojibake: bool = True, **metadata: str
+) -> Article:
+    """Repair (`repair.repair_text`) and clean a raw text held in memory into an Article."""
+    repaired, repairs = repair_text(raw, fix_mojibake)
+    cleaned = clean_text(repaired, metadata.get("title", ""), metadata.get("section", ""))
     return Article(
         id=article_id,
         year=year,
         paragraphs=cleaned.paragraphs,
         captions=cleaned.captions,
         furniture=cleaned.furniture,
+        repairs=repairs,
         **metadata,
     )
+
+
+def year_problem(value: str) -> str:
+    """Why `value` is not a plausible publication year ("" when it is)."""
+    if not value.isascii() or not value.isdigit():
+        return f"year {value!r} is not a whole number"
+    if len(value) > 4 or not YEARS[0] <= int(value) <= YEARS[1]:
+        shown = value if len(value) <= 12 else value[:12] + "…"
+        return f"year {shown} is outside {YEARS[0]}-{YEARS[1]}"
+    return ""
+
+
+def date_problem(value: str, year: str) -> str:
+    """Why `value` is not an ISO date (YYYY-MM-DD) in `year` ("" when it is, or is empty)."""
+    if not value:
+        return ""
+    try:
+        parsed = date.fromisoformat(value) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        return f"date {value!r} is not a real date written YYYY-MM-DD"
+    if year and str(parsed.year) != year:
+        return f"date {value} is not in year {year}"
+    return ""
 
 
 def row_problem(
@@ -82,12 +117,14 @@ def row_problem(
     year_column: str | None = "year",
     text_column: str | None = None,
     required: Iterable[str] = (),
+    date_column: str | None = None,
 ) -> str:
     """Why a catalog or table row cannot become an Article ("" when it can).
 
     `values` maps column -> value. The id must be present and not in `seen` (id -> the row it
     was first on), the text (if a column is named) non-blank, every `required` column filled
-    and the year a whole number. Used by `read_catalog` and `bulk.load_table` alike.
+    the year a whole number in 1800-2100 and the date (if any) an ISO date in that year. Used
+    by `read_catalog` and `bulk.load_table` alike.
     """
 
     def blank(column: str) -> bool:
@@ -103,10 +140,13 @@ def row_problem(
     for column in (*required, *([year_column] if year_column else [])):
         if blank(column):
             return f"missing {column}"
+    year = str(values[year_column]).strip() if year_column else ""
     if year_column:
-        year = str(values[year_column]).strip()
-        if not year.isdigit():
-            return f"{year_column} {year!r} is not a whole number"
+        problem = year_problem(year)
+        if problem:
+            return problem.replace("year", year_column, 1)
+    if date_column:
+        return date_problem(str(values.get(date_column, "")).strip(), year)
     return ""
 
 
@@ -126,28 +166,36 @@ def read_catalog(catalog: str | Path | None = None) -> list[dict[str, str]]:
     if not path.is_file():
         raise InputError(path, "catalog file not found")
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
+        # utf-8-sig: a byte-order mark (Excel's "CSV UTF-8") is not part of the first column name
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle, restkey=EXTRA_FIELDS)
             missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise InputError(path, f"catalog lacks required column(s): {', '.join(missing)}")
             rows = []
             for number, row in enumerate(reader, 1):
-                row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+                extra = row.pop(EXTRA_FIELDS, None)
+                row = {k: (v or "").strip() for k, v in row.items()}
                 row["row"] = str(number)
+                if extra:
+                    row[EXTRA_FIELDS] = f"{len(extra)} more field(s) than the header (an unquoted comma?)"
                 rows.append(row)
     except UnicodeDecodeError as exc:
         raise InputError(path, f"catalog is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     if not rows:
         raise InputError(path, "catalog has no article rows")
     seen: dict[str, int] = {}
+    raw_files: dict[str, int] = {}
     problems = []
     for number, row in enumerate(rows, 1):
-        problem = row_problem(row, seen, required=["raw_file"])
+        problem = row.get(EXTRA_FIELDS) or row_problem(row, seen, required=["raw_file"], date_column="date")
+        if not problem and row["raw_file"] in raw_files:
+            problem = f"raw_file {row['raw_file']!r} is already row {raw_files[row['raw_file']]}'s"
         if problem:
             problems.append((number, row.get("id", ""), problem))
         else:
             seen[row["id"]] = number
+            raw_files[row["raw_file"]] = number
     if problems:
         raise InputError(path, bad_rows_message(problems))
     return rows
@@ -161,20 +209,36 @@ def read_raw_text(path: Path, listed_in: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        utf16 = " (it starts with a UTF-16 byte-order mark)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
         raise InputError(
             path,
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8",
+            f"not UTF-8 text{utf16} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save it as UTF-8",
         ) from exc
     if not text.strip():
         raise InputError(path, "file is empty")
+    problem = text_problem(text)
+    if problem:
+        raise InputError(path, problem)
     return text.removeprefix("\ufeff")
 
 
-def load_corpus(catalog: str | Path | None = None, raw_dir: str | Path | None = None) -> list[Article]:
-    """Load every catalog row as a cleaned Article, in catalog order.
+def _inside(folder: Path, name: str, where: str) -> Path:
+    """`folder / name`, refused unless it resolves (links followed) to a file inside `folder`."""
+    path = folder / name
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise InputError(where, f"raw_file {name!r} is outside the raw folder {folder}")
+    return path
+
+
+def load_corpus(
+    catalog: str | Path | None = None, raw_dir: str | Path | None = None, fix_mojibake: bool = True
+) -> list[Article]:
+    """Load every catalog row as a repaired, cleaned Article, in catalog order.
 
     `catalog` defaults to `data/articles.csv`; `raw_dir` defaults to the folder `raw/` next
-    to the catalog.
+    to the catalog; every `raw_file` must lie inside it. `fix_mojibake=False` leaves mis-decoded
+    text as it is (`repair.repair_text`).
     """
     catalog_path = Path(catalog) if catalog is not None else data_path("articles.csv")
     rows = read_catalog(catalog_path)
@@ -187,11 +251,12 @@ def load_corpus(catalog: str | Path | None = None, raw_dir: str | Path | None = 
         )
     articles = []
     for row in rows:
-        raw_path = folder / row["raw_file"]
+        where = f"{catalog_path} row {row['row']}"
+        raw_path = _inside(folder, row["raw_file"], where)
         raw = read_raw_text(raw_path, f"{catalog_path.name} row {row['row']}")
         metadata = {c: row.get(c, "") for c in CATALOG_COLUMNS if c not in ("id", "year")}
         metadata["notes"] = row.get("notes", "")
-        article = article_from_text(row["id"], int(row["year"]), raw, **metadata)
+        article = article_from_text(row["id"], int(row["year"]), raw, fix_mojibake, **metadata)
         if not article.paragraphs:
             raise InputError(raw_path, "no article text left after removing page furniture")
         articles.append(article)
@@ -214,11 +279,13 @@ class ArticleRow(NamedTuple):
     n_captions: int
     n_furniture_lines: int
     n_chars: int
+    repairs: str  # the text repairs made, comma-separated ("" when none)
 
 
 def _article_rows(a: Article) -> Iterable[tuple]:
-    yield (a.id, a.year, a.date, a.outlet, a.author, a.title, a.section, a.url, a.raw_file,
-           len(a.paragraphs), len(a.captions), len(a.furniture), len(a.text))  # fmt: skip
+    sizes = (len(a.paragraphs), len(a.captions), len(a.furniture), len(a.text))
+    yield (a.id, a.year, a.date, a.outlet, a.author, a.title, a.section, a.url, a.raw_file, *sizes,
+           ", ".join(a.repairs))  # fmt: skip
 
 
 def article_table(corpus: Iterable[Article]) -> pd.DataFrame:
