@@ -80,9 +80,8 @@ def _json_lines(path: Path) -> list[dict]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(
-                    path, f"line {line_number}: not valid JSON ({exc.msg} at column {exc.colno})"
-                )
+                problem = f"line {line_number}: not valid JSON ({exc.msg} at column {exc.colno})"
+                raise InputError(path, problem) from None
             if not isinstance(record, dict):
                 raise InputError(
                     path, f"line {line_number}: a JSON object is needed, not {type(record).__name__}"
