@@ -148,9 +148,11 @@ def load_table(
         article_id = values[id_column] if id_column else f"row-{number:06d}"
         text = raw_text if isinstance(raw_text, str) else ""
         values[text_column] = text
-        problem = row_problem(values, seen, id_column, year_column, text_column, date_column=date_column)
-        if not problem and not isinstance(raw_text, str):
-            problem = f"{text_column} is not a string but {type(raw_text).__name__}"
+        problem = (
+            f"{text_column} is not a string but {type(raw_text).__name__}"
+            if raw_text is not None and not isinstance(raw_text, str)
+            else row_problem(values, seen, id_column, year_column, text_column, date_column=date_column)
+        )
         problem = problem or text_problem(text)
         article = None
         if not problem:

@@ -8,15 +8,19 @@ same order) for any number of workers or partitions.
 from __future__ import annotations
 
 import gc
+import os
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, fields
-from functools import cached_property
+from dataclasses import dataclass, fields, replace
+from functools import cached_property, partial
+from typing import NamedTuple
 
 import pandas as pd
 from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipywidgets
 
 from ._gc import collector_paused
+from ._tables import table
 from .corpus import Article
 from .frames import frame_hit_table, frame_share_table
 from .quotes import channel_table, quote_table, speaker_table, voice_share_table
@@ -31,8 +35,9 @@ class CorpusTables:
 
     Fields (built by `analyse`): ``scores`` (`sentiment.score_table`), ``terms``
     (`terms.term_table`), ``frame_hits`` (`frames.frame_hit_table`), ``quotes``
-    (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`). Derived on first
-    use: ``sizes``, ``frame_shares``, ``channels``, ``speakers``.
+    (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`), ``failures``
+    (articles that raised, when the run skips them). Derived on first use: ``sizes``,
+    ``frame_shares``, ``channels``, ``speakers``.
     """
 
     scores: pd.DataFrame
@@ -40,6 +45,7 @@ class CorpusTables:
     frame_hits: pd.DataFrame
     quotes: pd.DataFrame
     voice_shares: pd.DataFrame
+    failures: pd.DataFrame  # articles left out with ``on_error="skip"`` (columns: `FailureRow`)
 
     def equals(self, other: CorpusTables) -> bool:
         """True when every table has the same rows in the same order."""
@@ -66,21 +72,70 @@ class CorpusTables:
         return speaker_table(self.quotes)
 
 
-def analyse_chunk(articles: Sequence[Article]) -> CorpusTables:
+class FailureRow(NamedTuple):
+    """A row of `CorpusTables.failures`: an article whose analysis raised."""
+
+    article_id: str
+    error: str  # the exception's type and message
+
+
+class AnalysisError(RuntimeError):
+    """The analysis of one article raised: names the article and the original error."""
+
+    def __init__(self, article_id: str, error: str) -> None:
+        super().__init__(article_id, error)  # both in args, so the error survives pickling
+        self.article_id, self.error = article_id, error
+
+    def __str__(self) -> str:
+        return f"article {self.article_id!r}: {self.error}"
+
+
+ON_ERROR = ("raise", "skip")
+
+
+def _tables(articles: Sequence[Article]) -> CorpusTables:
+    quotes = quote_table(articles)
+    return CorpusTables(
+        scores=score_table(articles),
+        terms=term_table(articles),
+        frame_hits=frame_hit_table(articles),
+        quotes=quotes,
+        voice_shares=voice_share_table(articles, quotes),
+        failures=table((), FailureRow),
+    )
+
+
+def _failed(article: Article, error: Exception) -> CorpusTables:
+    empty = _tables([])
+    row = (article.id, f"{type(error).__name__}: {error}")
+    return replace(empty, failures=table([row], FailureRow))
+
+
+def analyse_chunk(articles: Sequence[Article], on_error: str = "raise") -> CorpusTables:
     """All tables for a list of articles, in one process.
 
-    Each article is tokenized once: the tables share `sentence_tokens`/`sentence_terms`, which
-    remember the last `PARSE_CACHE_SIZE` articles, so keep chunks smaller than that.
+    If an article raises, ``on_error="raise"`` stops with an `AnalysisError` naming it;
+    ``"skip"`` leaves it out and lists it in ``failures``. Each article is tokenized once: the
+    tables share `sentence_tokens`/`sentence_terms`, which remember the last
+    `PARSE_CACHE_SIZE` articles, so keep chunks smaller than that.
     """
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error must be one of {ON_ERROR}, not {on_error!r}")
     with collector_paused():
-        quotes = quote_table(articles)
-        return CorpusTables(
-            scores=score_table(articles),
-            terms=term_table(articles),
-            frame_hits=frame_hit_table(articles),
-            quotes=quotes,
-            voice_shares=voice_share_table(articles, quotes),
-        )
+        try:
+            return _tables(articles)
+        except Exception:
+            if not articles:
+                raise
+        parts = []  # find the article(s) at fault, one by one
+        for article in articles:
+            try:
+                parts.append(_tables([article]))
+            except Exception as error:
+                if on_error == "raise":
+                    raise AnalysisError(article.id, f"{type(error).__name__}: {error}") from error
+                parts.append(_failed(article, error))
+        return combine(parts)
 
 
 def _worker_start() -> None:
@@ -96,7 +151,7 @@ def _worker_start() -> None:
 def combine(parts: Sequence[CorpusTables]) -> CorpusTables:
     """Concatenate chunk results in order, with a fresh 0…n-1 index."""
     if not parts:
-        return analyse_chunk([])
+        return _tables([])
     return CorpusTables(*(_concat([getattr(p, f.name) for p in parts]) for f in fields(CorpusTables)))
 
 
@@ -112,15 +167,28 @@ def chunked(corpus: Sequence[Article], size: int) -> Iterator[list[Article]]:
 
 
 def analyse(
-    corpus: Sequence[Article], workers: int = 1, chunk_size: int = 50, progress: bool = True
+    corpus: Sequence[Article],
+    workers: int = 1,
+    chunk_size: int = 50,
+    progress: bool = True,
+    on_error: str = "raise",
+    more_workers_than_cores: bool = False,
 ) -> CorpusTables:
     """Every table for the corpus, over `workers` processes, with a progress bar.
 
     The bar (tqdm) shows articles done and works in notebooks and terminals; pass
-    ``progress=False`` to hide it.
+    ``progress=False`` to hide it. An article that raises stops the run with an
+    `AnalysisError` naming it, or with ``on_error="skip"`` is left out and listed in the
+    result's ``failures`` table (with a warning). `workers` is capped at the machine's cores
+    unless ``more_workers_than_cores=True``.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error must be one of {ON_ERROR}, not {on_error!r}")
+    if not more_workers_than_cores:
+        workers = min(workers, os.cpu_count() or 1)
+    run_chunk = partial(analyse_chunk, on_error=on_error)
     chunks = list(chunked(corpus, chunk_size))
     bar = tqdm(total=len(corpus), unit="article", desc="analyse", disable=not progress)
     parts = []
@@ -128,7 +196,7 @@ def analyse(
         if workers == 1:
             with collector_paused():  # for the whole run, not per chunk: see _worker_start
                 for chunk in chunks:
-                    parts.append(analyse_chunk(chunk))
+                    parts.append(run_chunk(chunk))
                     bar.update(len(chunk))
         else:
             # Forked workers share the parent's memory until they write to it; the collector
@@ -136,12 +204,16 @@ def analyse(
             gc.freeze()
             try:
                 with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
-                    for chunk, part in zip(chunks, pool.map(analyse_chunk, chunks), strict=True):
+                    for chunk, part in zip(chunks, pool.map(run_chunk, chunks), strict=True):
                         parts.append(part)
                         bar.update(len(chunk))
             finally:
                 gc.unfreeze()
-    return combine(parts)
+    result = combine(parts)
+    if len(result.failures):
+        listed = ", ".join(result.failures.article_id.head(5))
+        warnings.warn(f"{len(result.failures)} article(s) failed and were left out: {listed}", stacklevel=2)
+    return result
 
 
 def analyse_dask(
