@@ -317,15 +317,18 @@ def _on_dask(
             client.submit(analyse_partition, p, str(out), options, pure=False, key=f"partition-{i}"): p
             for i, p in enumerate(pending)
         }
-        for future in as_completed(futures):
-            partition = futures[future]
-            try:
-                entry = future.result()
-            except ArchiveError as error:
-                finished(partition, None, str(error))
-            else:
-                finished(partition, entry)
-            bar.update()
+        articles = tqdm(unit="article", desc="articles", disable=bar.disable)
+        with articles:
+            for future in as_completed(futures):
+                partition = futures[future]
+                try:
+                    entry = future.result()
+                except ArchiveError as error:
+                    finished(partition, None, str(error))
+                else:
+                    finished(partition, entry)
+                    articles.update(entry["articles"])
+                bar.update()
     finally:
         client.close()
         if cluster is not None:
