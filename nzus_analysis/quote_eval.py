@@ -116,7 +116,7 @@ def evaluation_table(predicted: pd.DataFrame, gold: pd.DataFrame, threshold: flo
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_QUOTE_OPEN, _QUOTE_CLOSE = '“"', '”"'
+_QUOTE_OPENERS, _QUOTE_CLOSERS = ("“", '"', "''"), ("”", '"', "''")
 
 
 @dataclass(frozen=True)
@@ -223,7 +223,7 @@ def _gold(path: Path, to_article, text: str) -> list[GoldAttribution]:
         if not segments:
             continue
         words = text[segments[0][0] : segments[-1][1]].strip().rstrip(".,;:")
-        direct = len(words) > 1 and words[0] in _QUOTE_OPEN and words[-1] in _QUOTE_CLOSE
+        direct = len(words) > 2 and words.startswith(_QUOTE_OPENERS) and words.endswith(_QUOTE_CLOSERS)
         gold.append(GoldAttribution(segments, source[2], source[1][0][0], cue[2], cue[1][0][0],
                                     is_speech_cue(cue[2]), direct))  # fmt: skip
     return gold

@@ -118,7 +118,7 @@ _EDGE_WORDS = re.compile(
 _PERSON_LIKE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]|[Hh]e$|[Ss]he$)")
 _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
-_QUOTE_MARK = re.compile("[“”‘’\"']")
+_QUOTE_MARK = re.compile("''|[“”‘’\"']")  # '' (two apostrophes): a straight double quote, NYT style
 _NOT_SPACE = re.compile(r"\S")
 MAX_SPEAKER_CHARS = 200  # a longer speaker phrase is not a name: it stays unresolved, unparsed
 
@@ -137,14 +137,21 @@ class QuoteSpan:
     open_at: int
     close_at: int
     closed: bool
+    open_width: int = 1  # 2 for a '' mark
+    close_width: int = 1
 
     @property
     def start(self) -> int:
-        return self.open_at + 1
+        return self.open_at + self.open_width
 
     @property
     def end(self) -> int:
         return self.close_at
+
+    @property
+    def after_close(self) -> int:
+        """The offset just past the closing mark."""
+        return self.close_at + (self.close_width if self.closed else 0)
 
 
 # ---- quote marks ------------------------------------------------------------------------------------
@@ -159,31 +166,34 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
     """
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    open_width = 1
     family = ""
     previous_end = 0
     for p_start, p_end in paragraph_spans:
         position = p_start
         if open_at is not None:
-            if family == "double" and text[p_start] in (_DOUBLE_OPEN, '"'):
-                position = p_start + 1  # continuation: the re-opening mark is part of the quote
+            reopening = text.startswith("''", p_start) or text[p_start] in (_DOUBLE_OPEN, '"')
+            if family == "double" and reopening:
+                # continuation: the re-opening mark is part of the quote
+                position = p_start + (2 if text.startswith("''", p_start) else 1)
             else:
-                spans.append(QuoteSpan(open_at, previous_end, False))
+                spans.append(QuoteSpan(open_at, previous_end, False, open_width))
                 open_at = None
         for mark in _QUOTE_MARK.finditer(text, position, p_end):  # every other character is inert
-            i = mark.start()
-            char = text[i]
+            i, width = mark.start(), len(mark.group())
+            char = '"' if width == 2 else text[i]
             before = text[i - 1] if i > p_start else " "
-            after = text[i + 1] if i + 1 < p_end else " "
+            after = text[i + width] if i + width < p_end else " "
             if char == _DOUBLE_OPEN or (char == '"' and open_at is None):
                 if open_at is None and not after.isspace():
-                    open_at, family = i, "double"
+                    open_at, open_width, family = i, width, "double"
             elif char == _DOUBLE_CLOSE or char == '"':
                 if open_at is not None and family == "double":
-                    spans.append(QuoteSpan(open_at, i, True))
+                    spans.append(QuoteSpan(open_at, i, True, open_width, width))
                     open_at = None
             elif char == _SINGLE_OPEN or (char == "'" and (before.isspace() or before in "([")):
                 if open_at is None and after.isalnum():
-                    open_at, family = i, "single"
+                    open_at, open_width, family = i, 1, "single"
             elif char in (_SINGLE_CLOSE, "'"):
                 if before.isalnum() and after.isalpha():
                     continue  # apostrophe inside a word
@@ -195,7 +205,7 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
             open_at = None
         previous_end = p_end
     if open_at is not None:
-        spans.append(QuoteSpan(open_at, previous_end, False))
+        spans.append(QuoteSpan(open_at, previous_end, False, open_width))
     return spans
 
 
@@ -352,7 +362,7 @@ class _Extractor:
         opening = self.sentence_at(span.open_at)
         closing = self.sentence_at(span.close_at)
         before = self.text[opening.start : span.open_at]
-        after = self.text[span.close_at + 1 : closing.end] if span.closed else ""
+        after = self.text[span.after_close : closing.end] if span.closed else ""
         lead = _LEAD_ATTRIBUTION.match(before)
         trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .") else None
         if before.strip() and not lead:
@@ -366,7 +376,7 @@ class _Extractor:
             assert match is not None
             mention = match.group("m1") or match.group("m2")
             cue = match.group("c1") or match.group("c2")
-            base = span.close_at + 1 if trail else opening.start
+            base = span.after_close if trail else opening.start
             resolution = self.resolve(mention, base + match.start("m1" if match.group("m1") else "m2"))
             self.add("direct", span.start, span.end, cue, resolution, match.group(0))
         else:

@@ -103,7 +103,7 @@ NON_WORD_KINDS = ("punct", "possessive")  # token kinds that are not words
 _KIND = itemgetter(1)  # Token.kind
 # A run of terminators is tried once, from its first mark (the lookbehind), and never backtracked
 # into (possessive quantifiers): a long run of "." or "!" costs linear, not quadratic, time.
-_BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]++|…)[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]++|…)[\"”’')\]]*+\s++(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
 
 

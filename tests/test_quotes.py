@@ -250,3 +250,15 @@ def test_actor_mentions_equal_a_plain_lookbehind_regex(corpus):
             found = [(m.start, m.end, m.actor) for m in table.mentions(text, start, end)]
             assert found == expected
         assert len(table.mentions(text)) > 10
+
+
+def test_two_apostrophes_are_a_double_quote_mark():
+    """Some archives (the New York Times in PolNeAR) write a double quote as two apostrophes."""
+    q = quotes_in(
+        "''We are ready to talk,'' the minister said. ''It is time.''",
+        "She added that talks were ''productive''.",
+    )
+    assert q.kind.tolist() == ["direct", "direct", "partial"]
+    assert q.text.tolist()[:2] == ["We are ready to talk,", "It is time."]
+    assert q.speaker_mention.tolist()[0] == "the minister"
+    assert q.text.tolist()[2] == "talks were ''productive''"
