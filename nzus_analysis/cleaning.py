@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import speech_forms
+
 # Whitespace-only lines (including no-break spaces left by image placeholders) separate
 # paragraphs; str.isspace() covers U+00A0.
 
@@ -63,7 +65,11 @@ _REPUBLISHER_NOTE = re.compile(r"^note from [^:]{1,60}:?$", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?…:;\"“”]\s*$")
 
 _QUOTE_MARKS = re.compile(r"[\"“”‘]")
-_SPEECH_VERB = re.compile(r"\b(?:said|says|told|according to|stated|announced)\b", re.I)
+# A speech verb (any form in the speech-cue vocabulary) or "according to" marks prose, not a caption.
+_SPEECH_VERB = re.compile(
+    r"\b(?:according to|" + "|".join(sorted(map(re.escape, speech_forms()), key=len, reverse=True)) + r")\b",
+    re.I,
+)
 _POSITION_MARKER = re.compile(
     r"\((?:L|R|C|left|right|centre|center|second (?:from )?(?:left|right))\)"
     r"|,\s(?:left|right|centre|center|second (?:from )?(?:left|right)),\s",

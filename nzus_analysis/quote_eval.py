@@ -8,12 +8,10 @@ measured on matched pairs only.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,10 +19,10 @@ import pandas as pd
 
 from ._tables import table
 from .corpus import Article
+from .cues import is_speech_cue
 from .errors import InputError
 from .quotes import quote_table
 from .resources import data_path, uncommented
-from .terms import lemma
 
 GROUPS = {
     "direct+partial": ("direct", "partial"),
@@ -142,23 +140,6 @@ class GoldAttribution:
     @property
     def length(self) -> int:
         return sum(end - start for start, end in self.content)
-
-
-@cache
-def speech_cues() -> dict[str, str]:
-    """Cue lemma or mark -> kind ("speech", "writing", "belief"), from `data/lexicons/speech_cues.csv`."""
-    rows = csv.DictReader(uncommented(data_path("lexicons", "speech_cues.csv")))
-    return {row["cue"]: row["kind"] for row in rows}
-
-
-def is_speech_cue(cue: str) -> bool:
-    """True when a word of `cue` has a speech or writing lemma, or `cue` is a listed mark."""
-    cues = speech_cues()
-    marks = cue.strip()
-    if cues.get(marks) in ("speech", "writing"):
-        return True
-    words = [word.lower() for word in _WORD.findall(cue)]
-    return any(cues.get(w, cues.get(lemma(w))) in ("speech", "writing") for w in words)
 
 
 def _paragraph_map(text: str) -> tuple[list[str], list[tuple[int, int]]]:

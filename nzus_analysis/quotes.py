@@ -35,6 +35,7 @@ import pandas as pd
 from ._tables import columns_of, per_article, sentence_item_columns, table, typed_table
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
+from .cues import cue_pattern
 from .tokens import NON_WORD_KINDS, Sentence, Token, sentence_tokens, sentences, tokenize, word_count
 
 
@@ -60,12 +61,9 @@ class QuoteRow(NamedTuple):
     speaker_role: str
 
 
-_CUE_WORDS = (
-    r"said|says|say|told\s+(?:reporters|journalists|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)|tells|added|adds|"
-    r"noted|notes|stated|states|announced|warned|explained|insisted|argued|claimed|"
-    r"emphasised|emphasized|stressed|confirmed|acknowledged|conceded|declared|wrote|writes|posted|"
-    r"tweeted|replied|asked|continued|(?:have|has|had)\s+referred\s+to|referred\s+to"
-)
+# The cue words come from the one speech-cue vocabulary (`cues`, data/lexicons/speech_cues.csv);
+# "told" needs its hearer: reporters, journalists or a capitalised name.
+_CUE_WORDS = cue_pattern(r"(?:reporters|journalists|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)")
 _CUE = rf"(?:{_CUE_WORDS})"
 _MENTION = r"[^,;:.“”\"]{1,60}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
@@ -101,7 +99,7 @@ _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[
 _ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
 _REPORTED_TRAIL = re.compile(
     r"^(?P<content>.+),\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}|he|she|they)"
-    r"\s+(?P<cue>reported|reports|said|says|added|noted|wrote)[\s.]*$",
+    rf"\s+(?P<cue>{_CUE})[\s.]*$",
     re.S,
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")

@@ -262,3 +262,14 @@ def test_two_apostrophes_are_a_double_quote_mark():
     assert q.text.tolist()[:2] == ["We are ready to talk,", "It is time."]
     assert q.speaker_mention.tolist()[0] == "the minister"
     assert q.text.tolist()[2] == "talks were ''productive''"
+
+
+def test_one_cue_vocabulary_serves_every_rule():
+    """'stated' works after the clause as well as before it (it used to be in one list only)."""
+    before = quotes_in("The Guardian stated that trade fell.")
+    after = quotes_in("Trade fell, the Guardian stated.")
+    assert before.text.tolist() == ["trade fell"] and after.text.tolist() == ["Trade fell"]
+    assert before.speaker.tolist() == after.speaker.tolist() == ["The Guardian"]
+    assert before.channel.tolist() == after.channel.tolist() == ["second_hand"]
+    reported = quotes_in("The New York Post reports that the team avoided the hospital.")
+    assert reported.text.tolist() == ["the team avoided the hospital"]

@@ -1,0 +1,82 @@
+"""Speech cues: the one vocabulary of words that attribute words to a source.
+
+Read from `data/lexicons/speech_cues.csv` (see its header): the quote extractor builds its cue
+pattern from the ``forms`` column, the cleaning rules use the same forms to tell a caption from
+prose, and the PolNeAR evaluation uses the lemmas and kinds to decide which attributions are
+speech acts.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import simplemma
+
+from .errors import InputError
+from .resources import data_path, uncommented
+
+KINDS = ("speech", "writing", "belief")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class SpeechCue:
+    """One row of the cue lexicon."""
+
+    cue: str  # a lemma, or a mark such as ":"
+    kind: str  # speech, writing or belief
+    channel: str  # the channel the cue names ("interview", "social_media", "statement") or ""
+    forms: tuple[str, ...]  # inflected forms the extractor matches
+    needs_object: bool  # a form must be followed by its hearer ("told reporters")
+
+
+@cache
+def speech_cues() -> tuple[SpeechCue, ...]:
+    """Every row of `data/lexicons/speech_cues.csv`, in file order."""
+    path = data_path("lexicons", "speech_cues.csv")
+    cues = []
+    for number, row in enumerate(csv.DictReader(uncommented(path)), 1):
+        if row.get("kind") not in KINDS:
+            raise InputError(path, f"row {number}: kind {row.get('kind')!r} is not one of {KINDS}")
+        forms = tuple(f.strip() for f in (row.get("forms") or "").split(";") if f.strip())
+        cues.append(
+            SpeechCue(
+                row["cue"], row["kind"], row.get("channel") or "", forms, row.get("needs_object") == "yes"
+            )
+        )
+    return tuple(cues)
+
+
+def cue_pattern(hearer: str) -> str:
+    """A regex alternation of every extractor form, longest first; forms that need an object are
+    followed by `hearer` (a regex for who was told)."""
+    plain: list[str] = []
+    told: list[str] = []
+    for cue in speech_cues():
+        (told if cue.needs_object else plain).extend(cue.forms)
+    alternatives = [
+        r"\s+".join(map(re.escape, form.split())) for form in sorted(plain, key=len, reverse=True)
+    ]
+    if told:
+        alternatives.insert(0, rf"(?:{'|'.join(map(re.escape, told))})\s+{hearer}")
+    return "|".join(alternatives)
+
+
+def speech_forms() -> frozenset[str]:
+    """Every inflected form of a speech or writing cue (lower case), e.g. for spotting prose."""
+    return frozenset(form.lower() for cue in speech_cues() if cue.kind != "belief" for form in cue.forms)
+
+
+def is_speech_cue(cue: str) -> bool:
+    """True when `cue` is a listed mark, or one of its words is (or lemmatises to) a speech or
+    writing cue."""
+    kinds = {c.cue: c.kind for c in speech_cues()}
+    if kinds.get(cue.strip()) in ("speech", "writing"):
+        return True
+    words = [word.lower() for word in _WORD.findall(cue)]
+    return any(
+        kinds.get(w, kinds.get(simplemma.lemmatize(w, lang="en"))) in ("speech", "writing") for w in words
+    )
