@@ -28,6 +28,7 @@ from .resources import data_path, uncommented
 
 ACTOR_COLUMNS = ("canonical", "aliases", "titles", "kind", "country", "role", "gender")
 _START = attrgetter("start")
+OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "one"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -60,7 +61,7 @@ class Resolution:
 
     speaker: str
     mention: str
-    resolved_by: str  # name | pronoun | title | unresolved
+    resolved_by: str  # name | pronoun | title | surname | unresolved
     actor: Actor | None
 
 
@@ -125,13 +126,15 @@ class ActorIndex:
             for mention in reversed(before):
                 if mention.actor.kind == "person" and mention.actor.gender in (gender, ""):
                     return Resolution(mention.actor.canonical, pronoun.group(1), "pronoun", mention.actor)
-            return Resolution(pronoun.group(1), pronoun.group(1), "unresolved", None)
+            return Resolution("", pronoun.group(1), "unresolved", None)  # never a speaker named "he"
         title = re.search(r"\b(?:the|The)\s+([A-Z][\w ]+?)\s*$", phrase.strip())
         if title:
             for mention in reversed(before):
                 if title.group(1) in mention.actor.titles:
                     return Resolution(mention.actor.canonical, title.group(0), "title", mention.actor)
         cleaned = phrase.strip(" ,.;:")
+        if cleaned.lower() in OTHER_PRONOUNS:  # "they said", "it said": never a speaker named "they"
+            return Resolution("", cleaned, "unresolved", None)
         return Resolution(cleaned, cleaned, "unresolved", None)
 
 

@@ -14,20 +14,31 @@ Quoted words that no speech cue attributes (“Burden sharing” refers to …) 
 and produce no record. A direct quote with no attribution and no attributed quote in the same
 or previous paragraph is kept with an empty speaker (`resolved_by` = "unattributed").
 
-Channel: ``second_hand`` (another outlet reported it; `via` names the outlet),
-``social_media``, ``statement``, ``in_person`` (a person's speech verb with no other channel
-named: the news default), ``unspecified`` (no single resolved speaker, no channel named). A
-continuing quote, or a pronoun-attributed quote by the speaker of the previous record in the
-same or previous paragraph, inherits that record's channel when its own attribution names none.
+Channel (codebook with examples: `data/channels.md`): ``second_hand`` (another outlet reported
+it; `via` names the outlet), ``social_media``, ``statement``, ``interview`` (told reporters or an
+outlet, in an interview, at a press conference, on air), ``unstated`` (a person's bare speech
+verb: the text does not say how the words were obtained), ``unspecified`` (no single resolved
+speaker, no channel named). A continuing quote, or a pronoun-attributed quote by the speaker of
+the previous record in the same or previous paragraph, inherits that record's channel when its
+own attribution names none.
+
+Speakers: a pronoun resolves to the most recent person named before it outside quotations (from
+the actor table, a titled name such as "Mr Howard", or a capitalised name that was itself a
+speaker); a surname after a full name ("Mr Cable" after "Vince Cable") is that person. What no
+rule resolves keeps its words in `speaker_mention` with an empty `speaker` and `resolved_by` =
+"unresolved": a bare "he" is never reported as a speaker named "he".
 """
 
 from __future__ import annotations
 
+import csv
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import pandas as pd
@@ -36,6 +47,7 @@ from ._tables import columns_of, per_article, sentence_item_columns, table, type
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
 from .cues import cue_pattern
+from .resources import data_path, uncommented
 from .tokens import NON_WORD_KINDS, Sentence, Token, sentence_tokens, sentences, tokenize, word_count
 
 
@@ -55,7 +67,7 @@ class QuoteRow(NamedTuple):
     via: str  # the outlet that reported it (second_hand)
     paragraph: int
     sentence: int
-    resolved_by: str  # name | pronoun | title | continuation | unresolved | unattributed
+    resolved_by: str  # name | pronoun | title | surname | continuation | unresolved | unattributed
     speaker_kind: str  # from the actor table ("" when not in it)
     speaker_country: str
     speaker_role: str
@@ -63,7 +75,7 @@ class QuoteRow(NamedTuple):
 
 # The cue words come from the one speech-cue vocabulary (`cues`, data/lexicons/speech_cues.csv);
 # "told" needs its hearer: reporters, journalists or a capitalised name.
-_CUE_WORDS = cue_pattern(r"(?:reporters|journalists|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)")
+_CUE_WORDS = cue_pattern(r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)")
 _CUE = rf"(?:{_CUE_WORDS})"
 _MENTION = r"[^,;:.“”\"]{1,60}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
@@ -107,17 +119,28 @@ _PARENTHETICAL = re.compile(r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*
 _GROUP = re.compile(r"\band\b")
 _SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)
 _STATEMENT = re.compile(r"statement|press release|news release|communiqu|written", re.I)
-_IN_PERSON = re.compile(r"interview|told reporters|press conference|told journalists", re.I)
+_INTERVIEW = re.compile(
+    r"interview|press conference|\btold (?:reporters|journalists|the\s+[A-Z]|[A-Z])"
+    r"|\bon (?:radio|TV|television|air)\b|\bspeaking (?:to|on)\b",
+)
 # Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
 _EDGE_WORDS = re.compile(
     r"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later)\b,?\s*"
     r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself)\s*$"
 )
+# A person's full name outside the actor table, as a speaker phrase: "Vince Cable", "Paul E. Ryan".
+_FULL_NAME = re.compile(
+    r"(?!(?:The|A|An|But|And|In|On|At|As|For|If|When|While)\s)[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
+)
+_TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
+# A scene-setting phrase before the speaker: "In an interview, Ms Jones said …".
+_LEADING_PHRASE = re.compile(r"^\s*(?:In|On|At|During|After|Before|Later|Speaking)\b[^,]{0,60},\s*(?=\S)")
 _PERSON_LIKE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]|[Hh]e$|[Ss]he$)")
 _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
 _QUOTE_MARK = re.compile("''|[“”‘’\"']")  # '' (two apostrophes): a straight double quote, NYT style
 _NOT_SPACE = re.compile(r"\S")
+_START = attrgetter("start")
 MAX_SPEAKER_CHARS = 200  # a longer speaker phrase is not a name: it stays unresolved, unparsed
 
 
@@ -207,6 +230,13 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
     return spans
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> "m" or "f" (`data/first_names.csv`; names used for both are not listed)."""
+    rows = csv.DictReader(uncommented(data_path("first_names.csv")))
+    return {row["name"]: row["gender"] for row in rows}
+
+
 def _mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     """The text with quoted words replaced by 'x' (marks kept), so cues inside quotes are inert."""
     pieces, position = [], 0
@@ -252,16 +282,18 @@ def _channel(attribution: str, resolution: Resolution, via: str) -> tuple[str, s
         return "statement", ""
     if actor is not None and actor.kind == "government body":
         return "statement", ""
-    if _IN_PERSON.search(attribution) or (actor is not None and actor.kind == "person"):
-        return "in_person", ""
+    if _INTERVIEW.search(attribution):
+        return "interview", ""
+    if actor is not None and actor.kind == "person":
+        return "unstated", ""
     if actor is None and _PERSON_LIKE.match(resolution.mention):
-        return "in_person", ""  # a person outside the actor table ("Mr Howard", "he")
+        return "unstated", ""  # a person outside the actor table ("Mr Howard", "he" resolved)
     return "unspecified", ""
 
 
 def _names_channel(attribution: str) -> bool:
     return bool(
-        _SOCIAL.search(attribution) or _STATEMENT.search(attribution) or _IN_PERSON.search(attribution)
+        _SOCIAL.search(attribution) or _STATEMENT.search(attribution) or _INTERVIEW.search(attribution)
     )
 
 
@@ -317,11 +349,24 @@ class _Extractor:
             if len(phrase) > MAX_SPEAKER_CHARS:
                 cleaned = phrase[:MAX_SPEAKER_CHARS] + "…"
                 return Resolution(cleaned, cleaned, "unresolved", None)
-        stripped = _EDGE_WORDS.sub("", _PARENTHETICAL.sub("", phrase)).strip()
+        stripped = _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", phrase))).strip()
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
-        return self.actors.resolve(stripped, phrase_start, self.mentions)
+        resolution = self.actors.resolve(stripped, phrase_start, self.mentions)
+        if resolution.resolved_by != "unresolved" or not resolution.speaker:
+            return resolution
+        titled = _TITLED_SURNAME.fullmatch(resolution.mention)
+        if titled:  # "Mr Cable" after "Vince Cable": the person named in full before
+            for mention in reversed(self.mentions[: bisect_left(self.mentions, phrase_start, key=_START)]):
+                words = mention.actor.canonical.split()
+                if mention.actor.kind == "person" and len(words) > 1 and words[-1] == titled.group(1):
+                    return Resolution(mention.actor.canonical, resolution.mention, "surname", mention.actor)
+        elif _FULL_NAME.fullmatch(resolution.mention):  # a new person: later pronouns may refer to them
+            name = resolution.mention
+            person = Actor(name, (name,), (), "person", "", "", first_name_genders().get(name.split()[0], ""))
+            insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
+        return resolution
 
     def via_in(self, tail: str) -> str:
         """The outlet a tail clause cites (', according to the AP' / ', the Guardian reported')."""
@@ -380,7 +425,9 @@ class _Extractor:
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:
-                resolution = replace(previous.resolution, mention="", resolved_by="continuation")
+                # the same speaker; an unresolved one is known only by the previous record's words ("she")
+                mention = "" if previous.resolution.speaker else previous.resolution.mention
+                resolution = replace(previous.resolution, mention=mention, resolved_by="continuation")
             else:
                 resolution = Resolution("", "", "unattributed", None)
             self.add("direct", span.start, span.end, "", resolution, "")
@@ -532,7 +579,10 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """
     counted = quotes.assign(
         words=quotes.text.map(lambda text: word_count(tokenize(text))),
-        speaker=quotes.speaker.replace("", "(unattributed)"),
+        speaker=quotes.speaker.where(
+            quotes.speaker != "",
+            quotes.resolved_by.map({"unattributed": "(unattributed)"}).fillna("(unresolved)"),
+        ),
     )
     keys = ["article_id", "speaker", "speaker_kind", "speaker_country", "speaker_role"]
     grouped = counted.groupby(keys, dropna=False).agg(
@@ -623,7 +673,7 @@ def token_voice_table(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.Dat
     return typed_table(columns, TokenVoiceRow)
 
 
-CHANNELS = ("in_person", "statement", "social_media", "second_hand", "unspecified")
+CHANNELS = ("unstated", "interview", "statement", "social_media", "second_hand", "unspecified")
 
 
 class ChannelRow(NamedTuple):

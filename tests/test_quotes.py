@@ -8,7 +8,7 @@ from nzus_analysis import Article
 from nzus_analysis._tables import columns_of
 from nzus_analysis.actors import Actor, ActorIndex, load_actors
 from nzus_analysis.quote_eval import evaluation_table, load_gold, match_table, overlap
-from nzus_analysis.quotes import QuoteRow, find_quote_spans, quote_table
+from nzus_analysis.quotes import QuoteRow, find_quote_spans, quote_table, speaker_table
 
 from .conftest import SEED_2012, SEED_2025
 
@@ -117,12 +117,14 @@ def test_she_added_resolves_to_the_last_female_person():
         "added",
         "pronoun",
     )
-    assert row.channel == "in_person"
+    assert row.channel == "unstated"
 
 
 def test_pronoun_with_no_earlier_person_is_not_guessed():
     q = quotes_in("“We are ready,” she said.")
-    assert (q.iloc[0].speaker, q.iloc[0].resolved_by) == ("she", "unresolved")
+    row = q.iloc[0]
+    assert (row.speaker, row.speaker_mention, row.resolved_by) == ("", "she", "unresolved")
+    assert speaker_table(q).speaker.tolist() == ["(unresolved)"]  # never a speaker named "she"
 
 
 def test_quote_with_no_attribution_is_kept_unattributed():
@@ -206,7 +208,27 @@ def test_people_outside_the_actor_table():
     )
     assert list(q.speaker) == ["Mr Tony Blair", "Mrs Smith", "Mrs Smith", "Mr Howard"]
     assert list(q.resolved_by) == ["unresolved", "unresolved", "pronoun", "pronoun"]
-    assert set(q.channel) == {"in_person"}
+    assert set(q.channel) == {"unstated"}
+
+
+def test_full_names_then_surnames_and_pronouns():
+    q = quotes_in(
+        "Vince Cable said the budget was unfair.",
+        "“It is a tax on the poor,” he added.",
+        "Mr Cable said he would vote against it.",
+    )
+    assert list(q.speaker) == ["Vince Cable", "Vince Cable", "Vince Cable"]
+    assert list(q.resolved_by) == ["unresolved", "pronoun", "surname"]
+
+
+def test_interview_channel():
+    q = quotes_in(
+        "The minister told reporters the talks had failed.",
+        "“We tried,” Mr Smith told the BBC.",
+        "In an interview, Ms Jones said the plan would work.",
+        "Mr Brown said the plan would fail.",
+    )
+    assert list(q.channel) == ["interview", "interview", "interview", "unstated"]
 
 
 def test_actor_frame_lists_the_table():
