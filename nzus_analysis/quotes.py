@@ -107,6 +107,13 @@ _LEAD_ATTRIBUTION = re.compile(rf"^(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})(?P<tail>[
 # from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
 _SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?=\S)", re.S)
 # Sources are taken greedily (no backtracking) and right-trimmed where used.
+# An attribution set off by commas inside the reported words: "The plan, an inside source said, is …".
+_MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\s+(?=\S)", re.S)
+# A participle after the main clause: "…, saying (that) CONTENT".
+_SAYING = re.compile(
+    r",\s+(?:saying|adding|arguing|noting|warning|insisting|claiming|explaining)(?:\s+that)?[,:]?\s+(?=\S)"
+)
+_SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
 _ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
 _REPORTED_TRAIL = re.compile(
@@ -422,6 +429,9 @@ class _Extractor:
             base = span.after_close if trail else opening.start
             resolution = self.resolve(mention, base + match.start("m1" if match.group("m1") else "m2"))
             self.add("direct", span.start, span.end, cue, resolution, match.group(0))
+            if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
+                for later in self.spans_opening_in(span.after_close, closing.end):
+                    self.add("direct", later.start, later.end, cue, resolution, match.group(0))
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:
@@ -506,7 +516,33 @@ class _Extractor:
                     attribution += " reported"
                 self.add(self.kind_of(start, end), start, end, cue, source, attribution)
                 return sentence.end
+        saying = _SAYING.search(text)
+        if saying:  # "Bradley apologized, saying they were old": the sentence's subject said it
+            person = self._subject_in(text[: saying.start()])
+            content_end = _trimmed_end(text, saying.end(), len(text), keep=1)
+            if person is not None and content_end > saying.end():
+                source = self.resolve(person.group(), s0 + person.start())
+                start, end = self.content_span(s0 + saying.end(), s0 + content_end)
+                self.add(self.kind_of(start, end), start, end, "saying", source, text[: saying.end()])
+                return sentence.end
+        # "The plan, an inside source said, is to …": the whole sentence is the content
+        match = _MID_ATTRIBUTION.search(text)
+        if match and match.start() > 0:
+            source = self.resolve(match.group("mention"), s0 + match.start("mention"))
+            start, end = self.content_span(sentence.start, sentence.end)
+            self.add(self.kind_of(start, end), start, end, match.group("cue"), source, match.group(0))
+            return sentence.end
         return None
+
+    def _subject_in(self, prefix: str) -> re.Match[str] | None:
+        """The first person named in `prefix` (an actor, a titled or a full name), or a leading pronoun."""
+        found = [m for m in (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix),
+                             _FULL_NAME.search(prefix)) if m]  # fmt: skip
+        named = self.actors.mentions(prefix)
+        start = min((m.start() for m in found), default=len(prefix))
+        if named and named[0].start < start:
+            return re.compile(re.escape(named[0].text)).search(prefix, named[0].start)
+        return min(found, key=lambda m: m.start(), default=None)
 
     def _plausible_subject(self, subject: str) -> bool:
         stripped = _PARENTHETICAL.sub("", subject).strip()

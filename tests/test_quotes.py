@@ -295,3 +295,14 @@ def test_one_cue_vocabulary_serves_every_rule():
     assert before.channel.tolist() == after.channel.tolist() == ["second_hand"]
     reported = quotes_in("The New York Post reports that the team avoided the hospital.")
     assert reported.text.tolist() == ["the team avoided the hospital"]
+
+
+def test_mid_sentence_participle_and_second_quote_attributions():
+    mid = quotes_in("The plan, an inside source said, is to hand out reprints of the editorial.")
+    assert (mid.speaker.item(), mid.cue.item()) == ("an inside source", "said")
+    assert mid.text.item().startswith("The plan, an inside source said, is to hand out")
+    saying = quotes_in("Mr Bradley apologised for the columns, saying they were old and meant nothing.")
+    assert (saying.speaker.item(), saying.text.item()) == ("Mr Bradley", "they were old and meant nothing")
+    two = quotes_in("“The problems started early,” Ms Acosta said, “and then they grew.”")
+    assert two.text.tolist() == ["The problems started early,", "and then they grew."]
+    assert two.speaker.tolist() == ["Ms Acosta", "Ms Acosta"]
