@@ -77,7 +77,9 @@ class QuoteRow(NamedTuple):
 # "told" needs its hearer: reporters, journalists or a capitalised name.
 _CUE_WORDS = cue_pattern(r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)")
 _CUE = rf"(?:{_CUE_WORDS})"
-_MENTION = r"[^,;:.“”\"]{1,60}?"
+# A speaker phrase: no clause punctuation, but a title's or an initial's period before a name
+# ("Mrs. Clinton", "George W. Bush") is allowed.
+_MENTION = r"(?:[^,;:.“”\"]|\.(?=\s+[A-Z])){1,60}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
 _NAME_AFTER_CUE = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
@@ -116,9 +118,22 @@ _SAYING = re.compile(
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
 _ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
+# Who may stand after reported words without a capital: groups and roles ("officials said").
+_GROUP_SOURCE = (
+    r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}(?:officials?|sources?|spokes(?:man|woman|person)|aides?|analysts?"
+    r"|experts?|advis[eo]rs?|critics?|lawyers?|attorneys?|police|investigators?|diplomats?|economists?"
+    r"|witnesses?|prosecutors?|researchers?|organizers?|organisers?|strategists?|insiders?)"
+)
+# "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
-    r"^(?P<content>.+),\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}|he|she|they)"
-    rf"\s+(?P<cue>{_CUE})[\s.]*$",
+    r"^(?P<content>.+)(?:,|(?<=[\"”’]))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
+    rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE})[\s.]*$",
+    re.S,
+)
+# "CONTENT, said SOURCE(, an appositive)." (verb first)
+_INVERTED_TRAIL = re.compile(
+    rf"^(?P<content>.+)(?:,|(?<=[\"”’]))\s*(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
+    r"(?:,[^,]{0,120})?[\s.]*$",
     re.S,
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
@@ -482,7 +497,8 @@ class _Extractor:
             return consumed
         cue_match = _SPEAKER_CUE.search(text)
         subject = text[: cue_match.start()] if cue_match else ""
-        if cue_match and self._plausible_subject(subject):
+        verb_first = subject.endswith(",") and _INVERTED_TRAIL.match(text)  # "…, said Angie Holan."
+        if cue_match and not verb_first and self._plausible_subject(subject):
             content_start = s0 + cue_match.end()
             content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
             attribution = subject + " " + cue_match.group("cue")
@@ -505,7 +521,11 @@ class _Extractor:
             cue = re.sub(r"\s+", " ", cue_match.group("cue"))
             self.add(self.kind_of(start, end), start, end, cue, resolution, attribution)
             return sentence.end
-        for pattern, fixed_cue in ((_ACCORDING_TRAIL, "according to"), (_REPORTED_TRAIL, "")):
+        for pattern, fixed_cue in (
+            (_ACCORDING_TRAIL, "according to"),
+            (_REPORTED_TRAIL, ""),
+            (_INVERTED_TRAIL, ""),
+        ):
             match = pattern.match(text)
             if match:
                 source = self.resolve(match.group("source"), s0 + match.start("source"))

@@ -306,3 +306,16 @@ def test_mid_sentence_participle_and_second_quote_attributions():
     two = quotes_in("“The problems started early,” Ms Acosta said, “and then they grew.”")
     assert two.text.tolist() == ["The problems started early,", "and then they grew."]
     assert two.speaker.tolist() == ["Ms Acosta", "Ms Acosta"]
+
+
+def test_titles_with_periods_groups_and_verb_first_trails():
+    titled = quotes_in("''I hope so,'' Mrs. Clinton said.")
+    assert (titled.speaker.item(), titled.kind.item()) == ("Mrs. Clinton", "direct")
+    group = quotes_in("About 270 people have now been resettled, officials said.")
+    assert (group.speaker.item(), group.text.item()) == (
+        "officials",
+        "About 270 people have now been resettled",
+    )
+    inverted = quotes_in("The Internet has sped up misinformation, said Angie Holan, the site's editor.")
+    assert inverted.speaker.item() == "Angie Holan"
+    assert inverted.text.item() == "The Internet has sped up misinformation"
