@@ -116,13 +116,20 @@ _SAYING = re.compile(
     r",\s+(?:saying|adding|arguing|noting|warning|insisting|claiming|explaining)(?:\s+that)?[,:]?\s+(?=\S)"
 )
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
+# "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
+_COLON_ATTRIBUTION = re.compile(
+    r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
+)
+# Where the last clause of a long subject starts: after its last ", and", ", but", ";" or comma.
+_CLAUSE_START = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+)(?=[^,;]*$)")
 _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
 _ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
 # Who may stand after reported words without a capital: groups and roles ("officials said").
 _GROUP_SOURCE = (
     r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}(?:officials?|sources?|spokes(?:man|woman|person)|aides?|analysts?"
     r"|experts?|advis[eo]rs?|critics?|lawyers?|attorneys?|police|investigators?|diplomats?|economists?"
-    r"|witnesses?|prosecutors?|researchers?|organizers?|organisers?|strategists?|insiders?)"
+    r"|witnesses?|prosecutors?|researchers?|organizers?|organisers?|strategists?|insiders?|group|company"
+    r"|campaign|agency|department|committee|ministry|report|poll|survey|study|newspaper|paper|statement)"
 )
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
@@ -156,7 +163,10 @@ _FULL_NAME = re.compile(
 )
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
 # A scene-setting phrase before the speaker: "In an interview, Ms Jones said …".
-_LEADING_PHRASE = re.compile(r"^\s*(?:In|On|At|During|After|Before|Later|Speaking)\b[^,]{0,60},\s*(?=\S)")
+_LEADING_PHRASE = re.compile(
+    r"^\s*(?:In|On|At|During|After|Before|Later|Earlier|Speaking|Asked|When|While|As|Although|Though"
+    r"|If|Despite|With|Since|Because|Last|This)\b[^,]{0,80},\s*(?=\S)"
+)
 _PERSON_LIKE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]|[Hh]e$|[Ss]he$)")
 _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
@@ -498,6 +508,11 @@ class _Extractor:
         cue_match = _SPEAKER_CUE.search(text)
         subject = text[: cue_match.start()] if cue_match else ""
         verb_first = subject.endswith(",") and _INVERTED_TRAIL.match(text)  # "…, said Angie Holan."
+        if cue_match and not verb_first and not self._plausible_subject(subject):
+            # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
+            clause = _CLAUSE_START.search(subject)
+            if clause and self._plausible_subject(subject[clause.end() :]):
+                subject = subject[clause.end() :]
         if cue_match and not verb_first and self._plausible_subject(subject):
             content_start = s0 + cue_match.end()
             content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
@@ -545,6 +560,12 @@ class _Extractor:
                 start, end = self.content_span(s0 + saying.end(), s0 + content_end)
                 self.add(self.kind_of(start, end), start, end, "saying", source, text[: saying.end()])
                 return sentence.end
+        colon = _COLON_ATTRIBUTION.match(text)
+        if colon and self._names_a_speaker(colon.group("source")):  # "Trump: I will win"
+            source = self.resolve(colon.group("source"), s0)
+            start, end = self.content_span(s0 + colon.start("content"), sentence.end)
+            self.add(self.kind_of(start, end), start, end, ":", source, colon.group("source") + ":")
+            return sentence.end
         # "The plan, an inside source said, is to …": the whole sentence is the content
         match = _MID_ATTRIBUTION.search(text)
         if match and match.start() > 0:
@@ -563,6 +584,14 @@ class _Extractor:
         if named and named[0].start < start:
             return re.compile(re.escape(named[0].text)).search(prefix, named[0].start)
         return min(found, key=lambda m: m.start(), default=None)
+
+    def _names_a_speaker(self, phrase: str) -> bool:
+        """An actor, a titled person or a full name, and nothing else."""
+        return bool(
+            any(m.start == 0 and m.end == len(phrase) for m in self.actors.mentions(phrase))
+            or _TITLED_PERSON.fullmatch(phrase)
+            or _FULL_NAME.fullmatch(phrase)
+        )
 
     def _plausible_subject(self, subject: str) -> bool:
         stripped = _PARENTHETICAL.sub("", subject).strip()

@@ -319,3 +319,17 @@ def test_titles_with_periods_groups_and_verb_first_trails():
     inverted = quotes_in("The Internet has sped up misinformation, said Angie Holan, the site's editor.")
     assert inverted.speaker.item() == "Angie Holan"
     assert inverted.text.item() == "The Internet has sped up misinformation"
+
+
+def test_long_subjects_colons_and_group_sources():
+    asked = quotes_in("Asked if she believed the report was accurate, Ms Clinton said she would not guess.")
+    assert (asked.speaker.item(), asked.text.item()) == ("Ms Clinton", "she would not guess")
+    colon = quotes_in("Mr Jenkins: I will win the nomination.")
+    assert (colon.speaker.item(), colon.cue.item(), colon.text.item()) == (
+        "Mr Jenkins",
+        ":",
+        "I will win the nomination",
+    )
+    group = quotes_in("Almost 650 golf courses have closed since 2006, the group says.")
+    assert group.speaker.item() == "the group"
+    assert quotes_in("Budget: the figures were revised.").empty  # a label, not a speaker
