@@ -75,7 +75,9 @@ class QuoteRow(NamedTuple):
 
 # The cue words come from the one speech-cue vocabulary (`cues`, data/lexicons/speech_cues.csv);
 # "told" needs its hearer: reporters, journalists or a capitalised name.
-_CUE_WORDS = cue_pattern(r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)")
+_CUE_WORDS = cue_pattern(
+    r"(?:reporters|journalists|(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"
+)
 _CUE = rf"(?:{_CUE_WORDS})"
 # A speaker phrase: no clause punctuation, but a title's or an initial's period before a name
 # ("Mrs. Clinton", "George W. Bush") is allowed.
@@ -97,13 +99,19 @@ _TITLE_GENDER = {
     "Dame": "f",
 }
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
+# A speaker phrase with one appositive: "Sanders's campaign manager, Jeff Weaver,"
+_APPOSED_MENTION = rf"{_MENTION}(?:,\s+[^,;:“”\"]{{1,100}},)?"
 _TRAIL_ATTRIBUTION = re.compile(
-    rf"^\s*,?\s*(?:(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE}))"
+    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE}))"
     r"(?P<tail>(?:[\s,.;].*)?)$",
     re.S,
 )
 # Before an opening quote: 'Coleman said, ' / 'He told reporters: '
-_LEAD_ATTRIBUTION = re.compile(rf"^(?P<m1>{_MENTION})\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$", re.S)
+# (an opening clause may come first: "Contrasting her with Trump, Garin said: “…”")
+_LEAD_ATTRIBUTION = re.compile(
+    rf"^(?:[^“”\",]{{0,120}},\s+)?(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$",
+    re.S,
+)
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
 # the content what follows, less trailing spaces and periods (`_trimmed_end`). Found by search
 # from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
