@@ -515,7 +515,8 @@ class _Extractor:
             return consumed
         cue_match = _SPEAKER_CUE.search(text)
         subject = text[: cue_match.start()] if cue_match else ""
-        verb_first = subject.endswith(",") and _INVERTED_TRAIL.match(text)  # "…, said Angie Holan."
+        # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
+        verb_first = subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text)
         if cue_match and not verb_first and not self._plausible_subject(subject):
             # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
             clause = _CLAUSE_START.search(subject)
