@@ -123,6 +123,8 @@ def sentence_item_columns(
     return columns
 
 
-def per_article(corpus: Iterable[Article], rows_of: Callable[[Article], Iterable[tuple]], row_type: type):
+def per_article(
+    corpus: Iterable[Article], rows_of: Callable[[Article], Iterable[tuple]], row_type: type
+) -> pd.DataFrame:
     """`table` of the rows `rows_of(article)` gives for each article, in corpus order."""
     return table((row for article in corpus for row in rows_of(article)), row_type)

@@ -74,3 +74,21 @@ def test_every_public_table_builder_ends_in_table():
             ):
                 offenders.append(f"{name}.{attribute}")
     assert offenders == []
+
+
+def test_the_wheel_ships_every_data_file_but_the_raw_articles():
+    """pyproject lists data files one by one (force-include ignores excludes): a new file must be listed."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    covered = {Path(source) for source in shipped}
+    data = root / "data"
+    for path in data.rglob("*"):
+        relative = path.relative_to(root)
+        if path.is_file() and "raw" not in relative.parts:
+            assert any(relative == c or c in relative.parents for c in covered), (
+                f"{relative} is not in the wheel"
+            )
+    assert not any("raw" in Path(source).parts for source in shipped)
