@@ -31,13 +31,20 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|br|html|head|body|a|li|ul|ol|table|tr|td|script|style|meta)\b[^<>]{0,200}>", re.I
 )
+# UTF-8 read as Latin-1 or Windows-1252 always shows a lead byte (Â…ô) before a continuation
+# byte (U+0080-U+00BF, or its Windows-1252 letter): only such text is handed to ftfy (which is slow).
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#x[0-9a-fA-F]{2,6});")
 
 
 def repair_text(text: str, fix_mojibake: bool = True) -> tuple[str, tuple[str, ...]]:
     """The repaired text and the names of the repairs made (see the module docstring)."""
-    repairs = []
-    if fix_mojibake:
+    repairs: list[str] = []
+    if text.isascii() and "&" not in text:  # plain ASCII: nothing to repair (checked in C, fast)
+        return text, ()
+    if fix_mojibake and _MOJIBAKE_HINT.search(text):
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             text = fixed
@@ -45,9 +52,8 @@ def repair_text(text: str, fix_mojibake: bool = True) -> tuple[str, tuple[str, .
     if "&" in text and _ENTITY.search(text):
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
         repairs.append("html_entities")
-    normalised = unicodedata.normalize("NFC", text)
-    if normalised != text:
-        text = normalised
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
         repairs.append("unicode_nfc")
     visible = INVISIBLE.sub("", text)
     if visible != text:
