@@ -102,7 +102,8 @@ _TITLE_GENDER = {
 # A speaker phrase with one appositive: "Sanders's campaign manager, Jeff Weaver,"
 _APPOSED_MENTION = rf"{_MENTION}(?:,\s+[^,;:“”\"]{{1,100}},)?"
 _TRAIL_ATTRIBUTION = re.compile(
-    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE}))"
+    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
+    rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE}))"  # a dash attribution: “…” — Commissioner Kerr
     r"(?P<tail>(?:[\s,.;].*)?)$",
     re.S,
 )
@@ -457,10 +458,11 @@ class _Extractor:
         if trail or lead:
             match = trail or lead
             assert match is not None
-            mention = match.group("m1") or match.group("m2")
-            cue = match.group("c1") or match.group("c2")
+            group = next(g for g in ("m1", "m2", "m3") if match.groupdict().get(g))
+            mention = match.group(group)
+            cue = match.group("c" + group[1])
             base = span.after_close if trail else opening.start
-            resolution = self.resolve(mention, base + match.start("m1" if match.group("m1") else "m2"))
+            resolution = self.resolve(mention, base + match.start(group))
             self.add("direct", span.start, span.end, cue, resolution, match.group(0))
             if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
                 for later in self.spans_opening_in(span.after_close, closing.end):

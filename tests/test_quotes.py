@@ -333,3 +333,10 @@ def test_long_subjects_colons_and_group_sources():
     group = quotes_in("Almost 650 golf courses have closed since 2006, the group says.")
     assert group.speaker.item() == "the group"
     assert quotes_in("Budget: the figures were revised.").empty  # a label, not a speaker
+
+
+def test_dash_and_quoted_as_saying_attributions():
+    dash = quotes_in("“We will not back down.” — Commissioner Kerr")
+    assert (dash.kind.item(), dash.speaker.item(), dash.cue.item()) == ("direct", "Commissioner Kerr", "—")
+    passive = quotes_in("“The talks went well,” Mr Saud was quoted as saying.")
+    assert (passive.speaker.item(), passive.cue.item()) == ("Mr Saud", "was quoted as saying")
