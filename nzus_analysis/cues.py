@@ -65,6 +65,11 @@ def cue_pattern(hearer: str) -> str:
     return "|".join(alternatives)
 
 
+@cache
+def _kinds() -> dict[str, str]:
+    return {c.cue: c.kind for c in speech_cues()}
+
+
 def speech_forms() -> frozenset[str]:
     """Every inflected form of a speech or writing cue (lower case), e.g. for spotting prose."""
     return frozenset(form.lower() for cue in speech_cues() if cue.kind != "belief" for form in cue.forms)
@@ -73,7 +78,7 @@ def speech_forms() -> frozenset[str]:
 def is_speech_cue(cue: str) -> bool:
     """True when `cue` is a listed mark, or one of its words is (or lemmatises to) a speech or
     writing cue."""
-    kinds = {c.cue: c.kind for c in speech_cues()}
+    kinds = _kinds()
     if kinds.get(cue.strip()) in ("speech", "writing"):
         return True
     words = [word.lower() for word in _WORD.findall(cue)]

@@ -567,7 +567,7 @@ class _Extractor:
             person = self._subject_in(text[: saying.start()])
             content_end = _trimmed_end(text, saying.end(), len(text), keep=1)
             if person is not None and content_end > saying.end():
-                source = self.resolve(person.group(), s0 + person.start())
+                source = self.resolve(person[0], s0 + person[1])
                 start, end = self.content_span(s0 + saying.end(), s0 + content_end)
                 self.add(self.kind_of(start, end), start, end, "saying", source, text[: saying.end()])
                 return sentence.end
@@ -586,15 +586,13 @@ class _Extractor:
             return sentence.end
         return None
 
-    def _subject_in(self, prefix: str) -> re.Match[str] | None:
-        """The first person named in `prefix` (an actor, a titled or a full name), or a leading pronoun."""
-        found = [m for m in (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix),
-                             _FULL_NAME.search(prefix)) if m]  # fmt: skip
-        named = self.actors.mentions(prefix)
-        start = min((m.start() for m in found), default=len(prefix))
-        if named and named[0].start < start:
-            return re.compile(re.escape(named[0].text)).search(prefix, named[0].start)
-        return min(found, key=lambda m: m.start(), default=None)
+    def _subject_in(self, prefix: str) -> tuple[str, int] | None:
+        """(words, offset) of the first person named in `prefix` (an actor, a titled or a full
+        name), or of a leading pronoun."""
+        matches = (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
+        found = [(m.group(), m.start()) for m in matches if m]
+        found += [(m.text, m.start) for m in self.actors.mentions(prefix)[:1]]
+        return min(found, key=lambda f: f[1], default=None)
 
     def _names_a_speaker(self, phrase: str) -> bool:
         """An actor, a titled person or a full name, and nothing else."""
