@@ -75,13 +75,16 @@ def speech_forms() -> frozenset[str]:
     return frozenset(form.lower() for cue in speech_cues() if cue.kind != "belief" for form in cue.forms)
 
 
+def words(text: str) -> list[str]:
+    """The lower-cased words of `text` (letters and digits, inner apostrophes kept: "didn't")."""
+    return [word.lower() for word in _WORD.findall(text)]
+
+
 def is_speech_cue(cue: str) -> bool:
     """True when `cue` is a listed mark, or one of its words is (or lemmatises to) a speech or
     writing cue."""
     kinds = _kinds()
     if kinds.get(cue.strip()) in ("speech", "writing"):
         return True
-    words = [word.lower() for word in _WORD.findall(cue)]
-    return any(
-        kinds.get(w, kinds.get(simplemma.lemmatize(w, lang="en"))) in ("speech", "writing") for w in words
-    )
+    speech = ("speech", "writing")
+    return any(kinds.get(w, kinds.get(simplemma.lemmatize(w, lang="en"))) in speech for w in words(cue))

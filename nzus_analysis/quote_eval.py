@@ -19,7 +19,7 @@ import pandas as pd
 
 from ._tables import table
 from .corpus import Article
-from .cues import is_speech_cue
+from .cues import is_speech_cue, words
 from .errors import InputError
 from .quotes import quote_table
 from .resources import data_path, uncommented
@@ -113,7 +113,6 @@ def evaluation_table(predicted: pd.DataFrame, gold: pd.DataFrame, threshold: flo
 # ---- PolNeAR: attribution relations in brat standoff, scored with the Gender Gap Tracker's protocol ----
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTE_OPENERS, _QUOTE_CLOSERS = ("“", '"', "''"), ("”", '"', "''")
 
 
@@ -203,15 +202,15 @@ def _gold(path: Path, to_article, text: str) -> list[GoldAttribution]:
         segments: tuple[tuple[int, int], ...] = tuple(sorted((a, b) for a, b in content[1] if b > a))
         if not segments:
             continue
-        words = text[segments[0][0] : segments[-1][1]].strip().rstrip(".,;:")
-        direct = len(words) > 2 and words.startswith(_QUOTE_OPENERS) and words.endswith(_QUOTE_CLOSERS)
+        said = text[segments[0][0] : segments[-1][1]].strip().rstrip(".,;:")
+        direct = len(said) > 2 and said.startswith(_QUOTE_OPENERS) and said.endswith(_QUOTE_CLOSERS)
         gold.append(GoldAttribution(segments, source[2], source[1][0][0], cue[2], cue[1][0][0],
                                     is_speech_cue(cue[2]), direct))  # fmt: skip
     return gold
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - DETERMINERS
+    return set(words(text)) - DETERMINERS
 
 
 def _coverage(predicted: tuple[int, int], gold: GoldAttribution) -> float:
