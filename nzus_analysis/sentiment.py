@@ -58,6 +58,11 @@ def name_spans(
     found = terms_found if terms_found is not None else counting_terms(tokenize(text, offset=offset))
     spans = [(t.start, t.end) for t in found if " " in t.term]
     spans += [(m.start + offset, m.end + offset) for m in load_actors().mentions(text)]
+    return merge_spans(spans)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or touching ones merged."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -176,12 +181,31 @@ def driver_table(text: str, mask: bool = True) -> pd.DataFrame:
         ("textblob", " ".join(words), polarity)
         for words, polarity, _subjectivity, _label in pattern_engine(scored).assessments
     ]
-    lexicon = vader_lexicon()
-    for token in tokenize(scored):
+    if mask:
+        rows += [("vader", text[start:end], valence) for start, end, valence in vader_driver_spans(text)]
+    else:
+        lexicon = vader_lexicon()
+        for token in tokenize(text):
+            valence = lexicon.get(token.text.lower().replace("’", "'"))
+            if valence is not None:
+                rows.append(("vader", token.text, valence))
+    return table(rows, DriverRow)
+
+
+def vader_driver_spans(text: str, offset: int = 0) -> list[tuple[int, int, float]]:
+    """(start, end, valence) of each word of `text` in VADER's lexicon, names left out (as masked).
+
+    Offsets are into `text` + `offset`; valence is the lexicon's (−4…4), before VADER's rules.
+    """
+    lexicon, names = vader_lexicon(), name_spans(text)
+    spans = []
+    for token in tokenize(text):
+        if any(start < token.end and token.start < end for start, end in names):
+            continue
         valence = lexicon.get(token.text.lower().replace("’", "'"))
         if valence is not None:
-            rows.append(("vader", token.text, valence))
-    return table(rows, DriverRow)
+            spans.append((token.start + offset, token.end + offset, valence))
+    return spans
 
 
 def drivers(text: str, engine: str = "textblob", mask: bool = True) -> str:
