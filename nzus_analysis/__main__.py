@@ -98,11 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report" and isinstance(failure, NotebookFailed):
             print("nothing was written to the report folder", file=sys.stderr)
         return 1
-    print(f"wrote {len(pages)} notebook(s):")
-    for page in pages:
-        print(f"  {page.html}")
-    print(f"open {pages[0].html.parent / 'index.html'}")
-    return 0
+    return 0 if pages else 1
 
 
 if __name__ == "__main__":

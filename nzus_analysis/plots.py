@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -212,3 +213,50 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(target, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
     return target
+
+
+def describe_figure(figure: Figure) -> str:
+    """Alt text for `figure`, read off what is drawn: title, each panel's title, axes and series."""
+    figure.canvas.draw()  # tick labels exist only once drawn
+    suptitle = figure.get_suptitle()
+    parts = [suptitle] if suptitle else []
+    for ax in figure.axes:
+        if not ax.get_visible() or not ax.has_data():
+            continue
+        containers = {type(c).__name__ for c in ax.containers}
+        kind = "chart"
+        if "BarContainer" in containers:
+            kind = "bar chart"
+        elif "ErrorbarContainer" in containers:
+            kind = "interval chart"
+        elif ax.lines:
+            kind = "line and point chart"
+        ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        if len(ticks) > 12:
+            ticks = [*ticks[:12], "…"]
+        legend = ax.get_legend()
+        series = [t.get_text() for t in legend.get_texts()] if legend else []
+        words = [f"{kind.capitalize()}" + (f" '{ax.get_title()}'" if ax.get_title() else "")]
+        if ax.get_xlabel():
+            words.append(f"x axis: {ax.get_xlabel()}" + (f" ({', '.join(ticks)})" if ticks else ""))
+        if ax.get_ylabel():
+            words.append(f"y axis: {ax.get_ylabel()}")
+        if series:
+            words.append(f"series: {', '.join(series)}")
+        parts.append("; ".join(words))
+    return ". ".join(parts) + "."
+
+
+def show_figure(figure: Figure, alt: str | None = None) -> None:
+    """Display `figure` in the notebook as a PNG carrying alt text, then close it.
+
+    The alt text (default: `describe_figure`) travels in the output's metadata; the report's
+    HTML pages put it on the image.
+    """
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    text = alt if alt is not None else describe_figure(figure)
+    display(Image(data=buffer.getvalue(), format="png"), metadata={"image/png": {"alt": text}})
+    plt.close(figure)

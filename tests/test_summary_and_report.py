@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -29,14 +31,35 @@ def _notebook(path, *sources):
     nbformat.write(nb, path)
 
 
-def test_report_writes_html_and_index(tmp_path):
+def test_report_writes_pages_index_and_one_line_each(tmp_path, capfd):
     notebooks, out = tmp_path / "nb", tmp_path / "reports"
     notebooks.mkdir()
-    _notebook(notebooks / "01_a.ipynb", "print(6 * 7)")
+    _notebook(
+        notebooks / "01_a.ipynb",
+        "print(6 * 7)",
+        "import matplotlib.pyplot as plt\nfrom nzus_analysis.plots import show_figure\n"
+        "figure, ax = plt.subplots()\nax.bar(['x', 'y'], [1, 2])\nax.set_title('Two bars')\n"
+        "show_figure(figure)",
+    )
     pages = build_report(notebooks, out)
-    assert [p.html.name for p in pages] == ["01_a.html"]
-    assert "42" in (out / "01_a.html").read_text(encoding="utf-8")
-    assert "01_a.html" in (out / "index.html").read_text(encoding="utf-8")
+    names = [p.html.relative_to(out).as_posix() for p in pages]
+    assert names == [
+        "01_a.html",
+        "articles/2012-globalpost-panetta.html",
+        "articles/2025-thepost-rubio-peters.html",
+        "terms.html",
+    ]
+    page = (out / "01_a.html").read_text(encoding="utf-8")
+    assert "42" in page
+    assert "alt=\"Bar chart 'Two bars'" in page and "No description" not in page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(name in index for name in names)
+    for path in out.rglob("*.html"):  # opens with no network: nothing loaded from elsewhere
+        assert not re.search(r"<(script|link|img)[^>]+(src|href)=[\"']?(https?:)?//", path.read_text()), path
+    printed = capfd.readouterr()
+    lines = printed.out.strip().splitlines()
+    assert len(lines) == len(pages) + 1 and lines[-1] == f"open {out / 'index.html'}"
+    assert "TCP" not in printed.err and "WARNING" not in printed.err, printed.err
 
 
 def test_failing_cell_names_notebook_and_cell_and_writes_nothing(tmp_path):
