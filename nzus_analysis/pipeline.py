@@ -21,7 +21,7 @@ from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipyw
 
 from ._gc import collector_paused
 from ._tables import table
-from .corpus import Article
+from .corpus import Article, article_table
 from .frames import frame_hit_table, frame_share_table
 from .quotes import channel_table, quote_table, speaker_table, voice_share_table
 from .sentiment import score_table
@@ -33,13 +33,15 @@ from .terms import term_table
 class CorpusTables:
     """Every per-corpus table, computed article by article (so chunks concatenate).
 
-    Fields (built by `analyse`): ``scores`` (`sentiment.score_table`), ``terms``
+    Fields (built by `analyse`): ``articles`` (`corpus.article_table`: the catalog columns that
+    groups are chosen by), ``scores`` (`sentiment.score_table`), ``terms``
     (`terms.term_table`), ``frame_hits`` (`frames.frame_hit_table`), ``quotes``
     (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`), ``failures``
     (articles that raised, when the run skips them). Derived on first use: ``sizes``,
     ``frame_shares``, ``channels``, ``speakers``.
     """
 
+    articles: pd.DataFrame
     scores: pd.DataFrame
     terms: pd.DataFrame
     frame_hits: pd.DataFrame
@@ -96,6 +98,7 @@ ON_ERROR = ("raise", "skip")
 def _tables(articles: Sequence[Article]) -> CorpusTables:
     quotes = quote_table(articles)
     return CorpusTables(
+        articles=article_table(articles),
         scores=score_table(articles),
         terms=term_table(articles),
         frame_hits=frame_hit_table(articles),

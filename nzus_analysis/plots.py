@@ -42,6 +42,11 @@ def _figure_of(ax: Axes) -> Figure:
     return figure
 
 
+def _legend_outside(ax: Axes, title: str | None = None) -> None:
+    """The legend to the right of the plotting area, never over the data."""
+    ax.legend(fontsize=9, title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+
+
 def colour_for(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
@@ -66,7 +71,7 @@ def sentence_length_plot(sentences: pd.DataFrame, ax: Axes | None = None) -> Fig
     ax.set_xlabel("Sentence length (word tokens)")
     ax.set_ylabel("Number of sentences")
     ax.set_title("Sentence length per article")
-    ax.legend(fontsize=9, loc="upper left")
+    _legend_outside(ax)
     return _figure_of(ax)
 
 
@@ -113,9 +118,14 @@ def grouped_bar_plot(
     title: str,
     ylabel: str,
     ax: Axes | None = None,
+    count: str | None = None,
 ) -> Figure:
-    """Bars of `value` per `category`, one bar per `group` side by side (e.g. frame shares)."""
-    table = frame.pivot_table(index=category, columns=group, values=value, aggfunc="sum").fillna(0)
+    """Bars of `value` per `category`, one bar per `group` side by side (e.g. frame shares).
+
+    A (category, group) pair with no row draws no bar: a missing group is not a zero. With
+    `count` (a column), each bar is labelled with that count (e.g. hits behind a rate).
+    """
+    table = frame.pivot_table(index=category, columns=group, values=value, aggfunc="sum", observed=True)
     if ax is None:
         _, ax = plt.subplots(figsize=FIGSIZE)
     width = 0.8 / len(table.columns)
@@ -128,12 +138,18 @@ def grouped_bar_plot(
             color=colour_for(i),
             label=str(column),
         )
+        if count is not None:
+            counts = frame.pivot_table(
+                index=category, columns=group, values=count, aggfunc="sum", observed=True
+            )
+            labels = [f"{n:g}" if n == n else "" for n in counts[column].reindex(table.index)]
+            ax.bar_label(ax.containers[-1], labels=labels, fontsize=7, padding=1)
     ax.set_xticks(list(positions))
     ax.set_xticklabels([str(c).replace("_", " ") for c in table.index], rotation=25, ha="right")
     ax.set_xlabel(category.replace("_", " ").capitalize())
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    ax.legend(fontsize=9)
+    _legend_outside(ax, str(group).replace("_", " "))
     ax.grid(axis="x", visible=False)
     return _figure_of(ax)
 
@@ -181,28 +197,50 @@ def interval_plot(intervals: pd.DataFrame, title: str, ax: Axes | None = None) -
     ax.set_xlabel("Score")
     ax.set_ylabel("Mean over sentences (95% bootstrap interval)")
     ax.set_title(title)
-    ax.legend(fontsize=9)
+    _legend_outside(ax)
+    return _figure_of(ax)
+
+
+def difference_plot(difference: pd.DataFrame, title: str, ax: Axes | None = None) -> Figure:
+    """Group A − group B with its 95 % interval per score (rows of `groups.difference_table`)."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=FIGSIZE)
+    rows = difference.reset_index(drop=True)
+    ax.errorbar(
+        range(len(rows)), rows.difference, yerr=[rows.difference - rows.low, rows.high - rows.difference],
+        fmt="o", capsize=6, color=colour_for(0),
+    )  # fmt: skip
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_xticks(range(len(rows)))
+    ax.set_xlim(-0.6, len(rows) - 0.4)
+    ax.set_xticklabels([v.replace("_", " ") for v in rows.value])
+    ax.set_xlabel("Score")
+    first = rows.iloc[0]
+    unit = "bootstrap over articles" if first.unit == "article" else "paragraph-block bootstrap, descriptive"
+    ax.set_ylabel(f"{first.group_a} − {first.group_b} (95% interval)")
+    ax.set_title(f"{title}\n({unit})", fontsize=10)
     return _figure_of(ax)
 
 
 def summary_figure(
-    frame_shares: pd.DataFrame, voice_shares: pd.DataFrame, channels: pd.DataFrame, intervals: pd.DataFrame
+    frames: pd.DataFrame, voices: pd.DataFrame, channels: pd.DataFrame, difference: pd.DataFrame, title: str
 ) -> Figure:
-    """Small multiples of the framing comparison: frames, voices, channels and tone.
+    """Small multiples of the framing comparison of two groups: frames, voices, channels and tone.
 
-    Arguments are a `CorpusTables`' ``frame_shares``, ``voice_shares`` and ``channels`` and a
-    `sentiment.article_interval_table`.
+    `frames`, `voices` and `channels` are `groups.group_share_table`s (frames with ``per_1k``);
+    `difference` is a `groups.difference_table` (the tone panel shows the difference A − B).
     """
-    fig, axes = plt.subplots(2, 2, figsize=(11, 8))
-    grouped_bar_plot(frame_shares, "frame", "hit_share", "year", "Frame share", "Share of frame hits",
-                     ax=axes[0][0])  # fmt: skip
-    grouped_bar_plot(voice_shares, "voice", "word_share", "year", "Whose words", "Share of word tokens",
-                     ax=axes[0][1])  # fmt: skip
-    grouped_bar_plot(channels, "channel", "n_statements", "year", "How statements were sourced",
+    fig, axes = plt.subplots(2, 2, figsize=(12, 8))
+    grouped_bar_plot(frames, "frame", "per_1k", "group", "Frame cues", "Hits per 1,000 terms", ax=axes[0][0])
+    for container, (_, part) in zip(
+        axes[0][0].containers, frames.groupby("group", observed=True), strict=False
+    ):
+        axes[0][0].bar_label(container, labels=[str(n) for n in part.n], fontsize=7, padding=1)
+    grouped_bar_plot(voices, "voice", "share", "group", "Whose words", "Share of word tokens", ax=axes[0][1])
+    grouped_bar_plot(channels, "channel", "n", "group", "How statements were sourced",
                      "Attributed statements", ax=axes[1][0])  # fmt: skip
-    interval_plot(intervals, "Mean sentence tone (names masked)", ax=axes[1][1])
-    axes[1][1].legend(fontsize=8)
-    fig.suptitle("Framing of the US–NZ defence relationship: 2012 vs 2025", fontweight="bold", fontsize=13)
+    difference_plot(difference, "Sentence tone, names masked", ax=axes[1][1])
+    fig.suptitle(title, fontweight="bold", fontsize=13)
     fig.tight_layout()
     return fig
 

@@ -28,6 +28,7 @@ from ._tables import per_article, table
 from .actors import load_actors
 from .corpus import Article
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
+from .groups import Groups, difference_table
 from .resources import data_path, uncommented
 from .terms import Term, counting_terms, sentence_terms
 from .tokens import sentence_tokens, sentences, tokenize, word_count
@@ -283,27 +284,6 @@ def bootstrap_mean(
     return (float(array.mean()), *_interval(_resampled_means(array, rng, n_resamples), level))
 
 
-def bootstrap_difference(
-    a: Sequence[float], b: Sequence[float], n_resamples: int = 5000, seed: int = 2025, level: float = 0.95
-) -> dict[str, float | bool]:
-    """Mean(a) − mean(b) with a percentile bootstrap interval (sentences resampled within each group).
-
-    Returns: difference, low, high, includes_zero. Deterministic for a given seed.
-    """
-    a_values, b_values = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    if len(a_values) == 0 or len(b_values) == 0:
-        raise ValueError("both groups need at least one value")
-    rng = np.random.default_rng(seed)
-    samples = _resampled_means(a_values, rng, n_resamples) - _resampled_means(b_values, rng, n_resamples)
-    low, high = _interval(samples, level)
-    return {
-        "difference": float(a_values.mean() - b_values.mean()),
-        "low": low,
-        "high": high,
-        "includes_zero": bool(low <= 0 <= high),
-    }
-
-
 class IntervalRow(NamedTuple):
     """A row of `article_interval_table` (rounded to 3)."""
 
@@ -329,38 +309,19 @@ def article_interval_table(
     return table(rows, IntervalRow).round(3)
 
 
-class ToneDifferenceRow(NamedTuple):
-    """A row of `tone_difference_table`."""
-
-    score: str
-    mean_a: float
-    mean_b: float
-    difference: float
-    low: float
-    high: float
-    includes_zero: bool
-    reading: str  # a plain sentence
+#: The score columns `tone_difference_table` compares, masked first.
+TONE_SCORES = ("compound_masked", "polarity_masked", "subjectivity_masked", "compound", "polarity")
 
 
 def tone_difference_table(
-    scores: pd.DataFrame, year_a: int, year_b: int, n_resamples: int = 5000, seed: int = 2025
+    scores: pd.DataFrame, groups: Groups, n_resamples: int = 5000, seed: int = 2025
 ) -> pd.DataFrame:
-    """Year A minus year B for each masked and raw score, with bootstrap 95 % intervals.
+    """Group A minus group B for each score in `TONE_SCORES` (`groups.difference_table` columns).
 
-    Columns: `ToneDifferenceRow`, rounded to 3 decimals.
+    With at least `groups.MIN_ARTICLES` articles a group the unit is the article; with fewer the
+    difference is described over sentences (paragraph-block bootstrap, sentence permutation).
     """
-    a, b = scores[scores.year == year_a], scores[scores.year == year_b]
-    rows = []
-    for column in ("polarity_masked", "compound_masked", "subjectivity_masked", "polarity", "compound"):
-        result = bootstrap_difference(a[column], b[column], n_resamples, seed)
-        if result["includes_zero"]:
-            reading = f"no clear difference: the 95% interval includes zero ({column})"
-        else:
-            direction = "higher" if result["difference"] > 0 else "lower"
-            reading = f"{year_a} is {direction} than {year_b} ({column})"
-        rows.append((column, a[column].mean(), b[column].mean(), result["difference"], result["low"],
-                     result["high"], result["includes_zero"], reading))  # fmt: skip
-    return table(rows, ToneDifferenceRow).round(3)
+    return difference_table(scores, groups, TONE_SCORES, n_resamples, seed)
 
 
 class ToneByLabelRow(NamedTuple):
@@ -391,6 +352,35 @@ def tone_by_label_table(scores: pd.DataFrame, labels: pd.DataFrame, group: str) 
         rows.append((article_id, int(year), label, len(g), g.polarity_masked.mean(), g.compound_masked.mean(),
                      (tones == "positive").mean(), (tones == "negative").mean()))  # fmt: skip
     return table(rows, ToneByLabelRow).rename(columns={"label": group}).round(3)
+
+
+class GroupToneRow(NamedTuple):
+    """A row of `group_tone_table`; the ``label`` column takes the name of the label column."""
+
+    group: str
+    label: str
+    n_articles: int
+    n_sentences: int
+    polarity_mean: float
+    compound_mean: float
+    positive_share: float
+    negative_share: float
+
+
+def group_tone_table(scores: pd.DataFrame, labels: pd.DataFrame, label: str, groups: Groups) -> pd.DataFrame:
+    """`tone_by_label_table` per group instead of per article: means over the group's sentences.
+
+    Columns: `GroupToneRow` with ``label`` named after `label` (rounded to 3); only the two
+    groups' articles count.
+    """
+    joined = groups.tag(scores).merge(labels[[*KEYS, label]], on=KEYS, how="inner")
+    rows = []
+    for (group, value), g in joined.groupby(["group", label], observed=True):
+        tones = g.compound_masked.map(tone)
+        positive, negative = (tones == "positive").mean(), (tones == "negative").mean()
+        rows.append((str(group), value, g.article_id.nunique(), len(g), g.polarity_masked.mean(),
+                     g.compound_masked.mean(), positive, negative))  # fmt: skip
+    return table(rows, GroupToneRow).rename(columns={"label": label}).round(3)
 
 
 # ---- sides mentioned ------------------------------------------------------------------------------

@@ -1,121 +1,142 @@
-"""The framing comparison in one table: every indicator for two years, from `CorpusTables`.
+"""The framing comparison in one table: every indicator for group A against group B.
 
 This is the one module that joins the analyses (terms, frames, sentiment, quotes); each of them
-stays independent of the others. Build the tables with ``pipeline.analyse(corpus)``.
+stays independent of the others. Build the tables with ``pipeline.analyse(corpus)``; the groups
+are any catalog column and two of its values (`groups.group_articles`), any number of articles
+each.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .groups import Groups, group_articles, group_share_table
 from .keyness import keyness_table
 from .pipeline import CorpusTables
 from .quotes import VOICES
-from .sentiment import bootstrap_difference, bootstrap_mean
+from .sentiment import tone_difference_table
+
+#: Speaker kinds that pass words on rather than say them: reported apart from the sources.
+CONDUITS = frozenset({"news outlet"})
+#: Countries whose sources get a row of their own; the rest share one.
+SIDES_QUOTED = ("US", "NZ")
 
 
-def _by_year(frame: pd.DataFrame, year: int) -> pd.DataFrame:
-    return frame[frame.year == year]
-
-
-def _interval_text(values: pd.Series, seed: int) -> str:
-    mean, low, high = bootstrap_mean(values, seed=seed)
-    return f"{mean:+.2f} [{low:+.2f}, {high:+.2f}]"
-
-
-def _speakers_text(speakers: pd.DataFrame, article_ids: list[str], country: str) -> str:
+def _people_text(speakers: pd.DataFrame, ids: tuple[str, ...], country: str | None) -> str:
+    """Sources of `country` (None: any other country, or none known) in the articles `ids`."""
+    known = speakers.speaker_country.isin(SIDES_QUOTED)
+    of_country = ~known if country is None else speakers.speaker_country == country
     rows = speakers[
-        speakers.article_id.isin(article_ids)
-        & (speakers.speaker_country == country)
-        & (speakers.speaker_kind != "news outlet")
+        speakers.article_id.isin(ids)
+        & of_country
+        & ~speakers.speaker_kind.isin(CONDUITS)
+        & (speakers.speaker != "")
     ]
     if rows.empty:
         return "none"
-    return "; ".join(f"{r.speaker} ({r.speaker_role}, {r.n_statements})" for r in rows.itertuples())
+    summed = rows.groupby(["speaker", "speaker_role"], sort=False).n_statements.sum()
+    return "; ".join(f"{speaker} ({role + ', ' if role else ''}{n})" for (speaker, role), n in summed.items())
+
+
+def _conduits_text(speakers: pd.DataFrame, ids: tuple[str, ...]) -> str:
+    rows = speakers[speakers.article_id.isin(ids) & speakers.speaker_kind.isin(CONDUITS)]
+    summed = rows.groupby("speaker", sort=False).n_statements.sum()
+    return "; ".join(f"{speaker} ({n})" for speaker, n in summed.items()) or "none"
 
 
 def framing_table(
-    tables: CorpusTables, year_a: int, year_b: int, k_terms: int = 5, seed: int = 2025
+    tables: CorpusTables,
+    by: str,
+    a: object,
+    b: object,
+    k_terms: int = 5,
+    seed: int = 2025,
+    n_resamples: int = 5000,
 ) -> pd.DataFrame:
-    """One row per indicator; columns: section, indicator, then one column per year (as text).
+    """One row per indicator: section, indicator, then group B's and group A's value (as text).
 
-    Keyness compares the articles of `year_a` with those of `year_b`. Tone cells read
-    "mean [95 % interval]" (bootstrap, fixed seed); shares are of the article.
+    Groups are the articles whose catalog column `by` equals `a` and `b` (`groups.group_articles`;
+    articles in neither are left out: see `Groups.left_out_table`). Counts are summed over a
+    group's articles and shares are of the group's total. The tone difference is
+    `sentiment.tone_difference_table`'s: over articles with ≥ 5 a group, else a description of
+    the sentences (the cell says which); no verdict is drawn from the interval.
     """
+    groups = group_articles(tables.articles, by, a, b)
+    return _framing_rows(tables, groups, k_terms, seed, n_resamples)
+
+
+def _framing_rows(
+    tables: CorpusTables, groups: Groups, k_terms: int, seed: int, n_resamples: int
+) -> pd.DataFrame:
+    labels = (groups.b, groups.a)
+    ids = {groups.a: groups.ids_a, groups.b: groups.ids_b}
     rows: list[tuple[str, str, str, str]] = []
-    years = (year_b, year_a)
-    sizes = tables.sizes
-    ids = {y: sizes[sizes.year == y].article_id.tolist() for y in years}
-    keyness = keyness_table(tables.terms, ids[year_a], ids[year_b])
 
-    def add(section: str, indicator: str, values: dict[int, str]) -> None:
-        rows.append((section, indicator, values[year_b], values[year_a]))
+    def add(section: str, indicator: str, values: dict[str, str]) -> None:
+        rows.append((section, indicator, values[groups.b], values[groups.a]))
 
-    size = sizes.set_index("year")
-    add("Size", "word tokens", {y: f"{size.loc[y, 'n_tokens']}" for y in years})
-    add("Size", "sentences", {y: f"{size.loc[y, 'n_sentences']}" for y in years})
+    sizes = groups.tag(tables.sizes).groupby("group", observed=False)
+    add("Size", "articles", {g: str(len(ids[g])) for g in labels})
+    add("Size", "word tokens", {g: str(int(sizes.n_tokens.sum()[g])) for g in labels})
+    add("Size", "sentences", {g: str(int(sizes.n_sentences.sum()[g])) for g in labels})
 
-    top_a = ", ".join(keyness.term.head(k_terms))
-    top_b = ", ".join(keyness.term.tail(k_terms).iloc[::-1])
-    add("Terms", f"most distinctive terms (top {k_terms} by z)", {year_a: top_a, year_b: top_b})
+    keyness = keyness_table(tables.terms, groups.ids_a, groups.ids_b)
+    add("Terms", f"most distinctive terms (top {k_terms} by z)", {
+        groups.a: ", ".join(keyness.term.head(k_terms)),
+        groups.b: ", ".join(keyness.term.tail(k_terms).iloc[::-1]),
+    })  # fmt: skip
 
-    for frame, group in tables.frame_shares.groupby("frame", sort=True):
-        shares = {y: f"{_by_year(group, y).hit_share.sum():.0%}" for y in years}
-        add("Frames", f"share of frame hits: {frame.replace('_', ' ')}", shares)
+    n_terms = tables.sizes.set_index("article_id").n_terms
+    frames = group_share_table(tables.frame_shares, groups, "frame", "n_hits", n_terms)
+    for frame, part in frames.groupby("frame", sort=True):
+        cells = {
+            str(r.group): f"{r.share:.0%} ({r.n} hits, {r.per_1k:.1f} per 1k terms)"
+            for r in part.itertuples()
+        }
+        add("Frames", f"frame: {frame.replace('_', ' ')}", cells)
 
-    scores = tables.scores
-    add(
-        "Tone",
-        "VADER compound, names masked",
-        {y: _interval_text(_by_year(scores, y).compound_masked, seed) for y in years},
-    )
-    add(
-        "Tone",
-        "TextBlob polarity, names masked",
-        {y: _interval_text(_by_year(scores, y).polarity_masked, seed) for y in years},
-    )
-    diff = bootstrap_difference(
-        _by_year(scores, year_a).compound_masked, _by_year(scores, year_b).compound_masked, seed=seed
-    )
-    verdict = (
-        "interval includes zero: no clear difference" if diff["includes_zero"] else "interval excludes zero"
-    )
-    difference = f"{diff['difference']:+.2f} [{diff['low']:+.2f}, {diff['high']:+.2f}]"
-    add("Tone", f"VADER difference {year_a} − {year_b}", {year_a: difference, year_b: verdict})
-
-    for voice in VOICES:
+    difference = tone_difference_table(tables.scores, groups, n_resamples, seed).set_index("value")
+    for column, name in (("compound_masked", "VADER compound"), ("polarity_masked", "TextBlob polarity")):
+        row = difference.loc[column]
+        unit = "over articles" if row.unit == "article" else "over sentences"
         add(
-            "Voices",
-            f"share of words: {voice}",
-            {y: _share(tables.voice_shares, y, "voice", voice, "word_share") for y in years},
+            "Tone",
+            f"{name}, names masked: mean {unit}",
+            {groups.a: f"{row.mean_a:+.2f}", groups.b: f"{row.mean_b:+.2f}"},
         )
+        interval = f"{row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}]"
+        reading = (
+            "inference over articles"
+            if row.unit == "article"
+            else "descriptive: how much rests on a few sentences, not inference"
+        )
+        cells = {groups.a: f"{interval}, permutation p {row.p_value:.2f}", groups.b: reading}
+        add("Tone", f"{name}: {groups.a} − {groups.b}", cells)
 
-    for country in ("US", "NZ"):
-        add("Speakers", f"{country} officials quoted (role, statements)",
-            {y: _speakers_text(tables.speakers, ids[y], country) for y in years})  # fmt: skip
-    outlets = tables.speakers[tables.speakers.speaker_kind == "news outlet"]
-    cited = {y: ", ".join(outlets[outlets.article_id.isin(ids[y])].speaker) or "none" for y in years}
-    add("Speakers", "other outlets cited as sources", cited)
+    voices = group_share_table(tables.voice_shares, groups, "voice", "n_words")
+    for voice in VOICES:
+        part = voices[voices.voice == voice]
+        add("Voices", f"share of words: {voice}", {str(r.group): f"{r.share:.0%}" for r in part.itertuples()})
 
-    channels = tables.channels
-    add(
-        "Sourcing",
-        "attributed statements",
-        {y: str(int(_by_year(channels, y).n_statements.sum())) for y in years},
-    )
-    add("Sourcing", "second-hand (via another outlet)",
-        {y: _share(channels, y, "channel", "second_hand", "statement_share") for y in years})  # fmt: skip
-    add("Sourcing", "channel mix (statements)", {y: _channel_text(channels, y) for y in years})
-    return pd.DataFrame(rows, columns=["section", "indicator", str(year_b), str(year_a)])
+    speakers = tables.speakers
+    for country in SIDES_QUOTED:
+        add("Sources", f"{country} people and bodies quoted (role, statements)",
+            {g: _people_text(speakers, ids[g], country) for g in labels})  # fmt: skip
+    add("Sources", "others quoted (other or unknown country; role, statements)",
+        {g: _people_text(speakers, ids[g], None) for g in labels})  # fmt: skip
+    add("Sources", "outlets passed on (conduits, not sources; statements)",
+        {g: _conduits_text(speakers, ids[g]) for g in labels})  # fmt: skip
 
-
-def _share(frame: pd.DataFrame, year: int, column: str, value: str, share: str) -> str:
-    rows = _by_year(frame, year)
-    return f"{rows[rows[column] == value][share].sum():.0%}"
-
-
-def _channel_text(channels: pd.DataFrame, year: int) -> str:
-    rows = _by_year(channels, year)
-    return ", ".join(
-        f"{r.channel.replace('_', ' ')} {r.n_statements}" for r in rows.itertuples() if r.n_statements
-    )
+    channels = group_share_table(tables.channels, groups, "channel", "n_statements")
+    totals = channels.groupby("group", observed=False).n.sum()
+    add("Sourcing", "attributed statements", {g: str(int(totals[g])) for g in labels})
+    second = channels[channels.channel == "second_hand"].set_index("group").share
+    add("Sourcing", "second-hand (via another outlet)", {g: f"{second[g]:.0%}" for g in labels})
+    mix = {
+        g: ", ".join(
+            f"{r.channel.replace('_', ' ')} {r.n}" for r in channels[channels.group == g].itertuples() if r.n
+        )
+        for g in labels
+    }
+    add("Sourcing", "channel mix (statements)", mix)
+    return pd.DataFrame(rows, columns=["section", "indicator", groups.b, groups.a])

@@ -9,10 +9,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis import Article
 from nzus_analysis.engines import pattern_sentiment
+from nzus_analysis.groups import group_articles
 from nzus_analysis.sentiment import (
     article_interval_table,
     article_tone_table,
-    bootstrap_difference,
     bootstrap_mean,
     driver_table,
     drivers,
@@ -97,24 +97,21 @@ def test_article_summary_by_hand():
     )
 
 
-def test_bootstrap_is_deterministic_and_sane():
-    assert bootstrap_difference([1, 1, 1], [0, 0, 0]) == {
-        "difference": 1.0, "low": 1.0, "high": 1.0, "includes_zero": False,
-    }  # fmt: skip
-    noisy_a, noisy_b = [0.1, -0.2, 0.3, 0.0, 0.2], [0.0, 0.1, -0.1, 0.2, -0.2]
-    first = bootstrap_difference(noisy_a, noisy_b, seed=7)
-    assert first == bootstrap_difference(noisy_a, noisy_b, seed=7)
-    assert first != bootstrap_difference(noisy_a, noisy_b, seed=8)
-    assert first["low"] < first["difference"] < first["high"] and first["includes_zero"]
+def test_bootstrap_mean_is_deterministic_and_sane():
     mean, low, high = bootstrap_mean([2.0, 4.0])
     assert mean == 3.0 and 2.0 <= low <= 3.0 <= high <= 4.0
+    assert bootstrap_mean([0.1, -0.2, 0.3], seed=7) == bootstrap_mean([0.1, -0.2, 0.3], seed=7)
 
 
-def test_compare_years_says_when_the_interval_includes_zero(corpus):
-    table = tone_difference_table(score_table(list(corpus.values())), 2025, 2012).set_index("score")
+def test_tone_difference_between_two_seed_articles_is_descriptive(corpus):
+    articles = [corpus[SEED_2012], corpus[SEED_2025]]
+    groups = group_articles(articles, "year", 2025, 2012)
+    table = tone_difference_table(score_table(articles), groups).set_index("value")
     row = table.loc["compound_masked"]
-    assert row.low <= row.difference <= row.high
-    assert row.reading.startswith("no clear difference") == bool(row.includes_zero)
+    assert row.unit == "sentence" and row.method.startswith("descriptive")
+    assert (row.n_articles_a, row.n_sentences_a, row.n_sentences_b) == (1, 19, 14)
+    assert row.low <= row.difference <= row.high and 0 < row.p_value <= 1
+    assert "verdict" not in table.columns and "includes_zero" not in table.columns
 
 
 def test_intervals_and_groups(corpus):

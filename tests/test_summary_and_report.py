@@ -11,17 +11,26 @@ from nzus_analysis.pipeline import analyse
 from nzus_analysis.report import NotebookFailed, build_report
 from nzus_analysis.summary import framing_table
 
+from .conftest import SEED_2012, SEED_2025
+
 
 def test_framing_table_on_seeds(corpus):
-    tables = analyse(list(corpus.values()), progress=False)
-    table = framing_table(tables, 2025, 2012).set_index("indicator")
+    tables = analyse([corpus[SEED_2012], corpus[SEED_2025]], progress=False)
+    table = framing_table(tables, "year", 2025, 2012).set_index("indicator")
     assert list(table.columns) == ["section", "2012", "2025"]
     assert table.loc["word tokens", "2012"] == "353" and table.loc["word tokens", "2025"] == "470"
     assert table.loc["second-hand (via another outlet)", "2012"] == "100%"
     assert table.loc["second-hand (via another outlet)", "2025"] == "0%"
-    assert table.loc["US officials quoted (role, statements)", "2012"] == "none"
-    assert "Marco Rubio" in table.loc["US officials quoted (role, statements)", "2025"]
+    # The AP is a conduit, not a US source: 2012 quotes no US person or body.
+    assert table.loc["US people and bodies quoted (role, statements)", "2012"] == "none"
+    assert (
+        "Associated Press (4)" in table.loc["outlets passed on (conduits, not sources; statements)", "2012"]
+    )
+    assert "Marco Rubio" in table.loc["US people and bodies quoted (role, statements)", "2025"]
     assert table.loc["most distinctive terms (top 5 by z)", "2025"].startswith("trump")
+    assert table.loc["frame: nuclear policy", "2012"] == "4% (2 hits, 6.1 per 1k terms)"
+    difference = table.loc["VADER compound: 2025 − 2012"]
+    assert difference["2012"].startswith("descriptive") and "permutation p" in difference["2025"]
 
 
 def _notebook(path, *sources):
