@@ -13,18 +13,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nzus_analysis import load_corpus
 from nzus_analysis.archive import TABLES, ArchiveError, ArchiveOptions, analyse_archive, partitions
 from nzus_analysis.bulk import load_table
 from nzus_analysis.errors import InputError
 from nzus_analysis.pipeline import analyse
+
+from .conftest import seed_articles
 
 pytest.importorskip("pyarrow", reason="archives are Parquet: needs the 'parquet' extra")
 
 
 def _write_partitions(folder: Path, n_partitions: int, per_partition: int) -> list[Path]:
     """Partitions of the seed articles' texts under new ids (deterministic), nested by year."""
-    texts = [article.text for article in load_corpus()]
+    texts = [article.text for article in seed_articles()]
     paths = []
     for p in range(n_partitions):
         rows = [

@@ -14,7 +14,7 @@ import pytest
 
 from nzus_analysis.report import build_report
 
-from .conftest import SEED_2025
+from .conftest import SEED_2025, seed_articles
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -36,7 +36,7 @@ def report(tmp_path_factory) -> Path:
     notebook.cells = [nbformat.v4.new_markdown_cell("# Tiny"), nbformat.v4.new_code_cell("6 * 7")]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, notebooks / "01_tiny.ipynb")
-    build_report(notebooks, root / "reports")
+    build_report(notebooks, root / "reports", corpus=seed_articles())
     return root / "reports"
 
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nzus_analysis import InputError, load_corpus
+from nzus_analysis import InputError
 from nzus_analysis.bulk import load_table
 from nzus_analysis.pipeline import analyse, analyse_chunk, analyse_dask
+
+from .conftest import seed_articles
 
 SAMPLE = Path(__file__).parent / "data" / "archive_sample.csv"
 
@@ -60,7 +62,7 @@ def test_missing_column_and_unknown_format_are_errors(tmp_path):
 
 @pytest.fixture(scope="module")
 def mixed_corpus():
-    return load_corpus() + load_table(SAMPLE).articles
+    return seed_articles() + load_table(SAMPLE).articles
 
 
 def test_results_identical_for_any_number_of_workers(mixed_corpus):

@@ -11,7 +11,7 @@ from nzus_analysis.pipeline import analyse
 from nzus_analysis.report import NotebookFailed, build_report
 from nzus_analysis.summary import framing_table
 
-from .conftest import SEED_2012, SEED_2025
+from .conftest import SEED_2012, SEED_2025, seed_articles
 
 
 def test_framing_table_on_seeds(corpus):
@@ -50,7 +50,7 @@ def test_report_writes_pages_index_and_one_line_each(tmp_path, capfd):
         "figure, ax = plt.subplots()\nax.bar(['x', 'y'], [1, 2])\nax.set_title('Two bars')\n"
         "show_figure(figure)",
     )
-    pages = build_report(notebooks, out)
+    pages = build_report(notebooks, out, corpus=seed_articles())
     names = [p.html.relative_to(out).as_posix() for p in pages]
     assert names == [
         "01_a.html",
