@@ -59,6 +59,15 @@ class Article:
         object.__setattr__(self, "text", PARAGRAPH_SEPARATOR.join(self.paragraphs))
 
     @property
+    def headline(self) -> str:
+        """The headline: the raw text's headline line (cleaning keeps it out of `text`), else the
+        catalog title; "" when there is neither."""
+        for removed in self.furniture:
+            if removed.kind == "headline":
+                return removed.text
+        return self.title
+
+    @property
     def paragraph_spans(self) -> list[tuple[int, int]]:
         """(start, end) offsets of each paragraph in `text`."""
         spans, start = [], 0
@@ -272,6 +281,7 @@ class ArticleRow(NamedTuple):
     outlet: str
     author: str
     title: str
+    headline: str  # `Article.headline`: the raw headline line, else the title
     section: str
     url: str
     raw_file: str
@@ -284,8 +294,8 @@ class ArticleRow(NamedTuple):
 
 def _article_rows(a: Article) -> Iterable[tuple]:
     sizes = (len(a.paragraphs), len(a.captions), len(a.furniture), len(a.text))
-    yield (a.id, a.year, a.date, a.outlet, a.author, a.title, a.section, a.url, a.raw_file, *sizes,
-           ", ".join(a.repairs))  # fmt: skip
+    yield (a.id, a.year, a.date, a.outlet, a.author, a.title, a.headline, a.section, a.url, a.raw_file,
+           *sizes, ", ".join(a.repairs))  # fmt: skip
 
 
 def article_table(corpus: Iterable[Article]) -> pd.DataFrame:

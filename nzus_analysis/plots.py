@@ -131,7 +131,7 @@ def grouped_bar_plot(
     width = 0.8 / len(table.columns)
     positions = range(len(table.index))
     for i, column in enumerate(table.columns):
-        ax.bar(
+        bars = ax.bar(
             [p + (i - (len(table.columns) - 1) / 2) * width for p in positions],
             table[column],
             width=width,
@@ -143,7 +143,7 @@ def grouped_bar_plot(
                 index=category, columns=group, values=count, aggfunc="sum", observed=True
             )
             labels = [f"{n:g}" if n == n else "" for n in counts[column].reindex(table.index)]
-            ax.bar_label(ax.containers[-1], labels=labels, fontsize=7, padding=1)
+            ax.bar_label(bars, labels=labels, fontsize=7, padding=1)
     ax.set_xticks(list(positions))
     ax.set_xticklabels([str(c).replace("_", " ") for c in table.index], rotation=25, ha="right")
     ax.set_xlabel(category.replace("_", " ").capitalize())

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .corpus import Article
+from .frames import frame_hit_table
 from .groups import Groups, group_articles, group_share_table
 from .keyness import keyness_table
 from .pipeline import CorpusTables
 from .quotes import VOICES
-from .sentiment import tone_difference_table
+from .sentiment import score_table, tone_difference_table
+from .terms import term_table
 
 #: Speaker kinds that pass words on rather than say them: reported apart from the sources.
 CONDUITS = frozenset({"news outlet"})
@@ -42,6 +45,56 @@ def _conduits_text(speakers: pd.DataFrame, ids: tuple[str, ...]) -> str:
     rows = speakers[speakers.article_id.isin(ids) & speakers.speaker_kind.isin(CONDUITS)]
     summed = rows.groupby("speaker", sort=False).n_statements.sum()
     return "; ".join(f"{speaker} ({n})" for speaker, n in summed.items()) or "none"
+
+
+def _headline_tables(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Scores, frame hits and terms of each article's headline, as a one-paragraph article."""
+    headlines = [
+        Article(row.article_id, int(row.year), paragraphs=(row.headline,))
+        for row in articles.itertuples()
+        if row.headline.strip()
+    ]
+    return score_table(headlines), frame_hit_table(headlines), term_table(headlines)
+
+
+def _lede_rows(tables: CorpusTables, groups: Groups, k_terms: int) -> dict[str, dict[str, str]]:
+    """Headline + lede (the first body paragraph) against the rest of each group's articles."""
+    h_scores, h_hits, h_terms = _headline_tables(tables.articles)
+    rows: dict[str, dict[str, str]] = {}
+    for label, ids in ((groups.a, groups.ids_a), (groups.b, groups.ids_b)):
+
+        def part(frame: pd.DataFrame, headline: pd.DataFrame, ids: tuple[str, ...] = ids) -> tuple:
+            frame = frame[frame.article_id.isin(ids)]
+            lede = pd.concat([headline[headline.article_id.isin(ids)], frame[frame.paragraph == 0]])
+            return lede, frame[frame.paragraph > 0]
+
+        (s_lede, s_rest), (f_lede, f_rest), (t_lede, t_rest) = (
+            part(tables.scores, h_scores), part(tables.frame_hits, h_hits), part(tables.terms, h_terms)
+        )  # fmt: skip
+        shown = tables.articles[tables.articles.article_id.isin(ids)].headline.tolist()
+        more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+        rows.setdefault("headline(s)", {})[label] = " | ".join(shown[:3]) + more
+        tone = f"{s_lede.compound_masked.mean():+.2f} | {s_rest.compound_masked.mean():+.2f}"
+        rows.setdefault("VADER compound, masked: headline + lede | rest", {})[label] = tone
+        rate = {
+            name: frame.groupby("frame").size() / max(len(words), 1) * 1000
+            for name, frame, words in (("lede", f_lede, t_lede), ("rest", f_rest, t_rest))
+        }
+        top = rate["lede"].sort_values(ascending=False, kind="stable").head(3)
+        rows.setdefault("frame hits per 1k terms: headline + lede | rest (top 3)", {})[label] = (
+            "; ".join(
+                f"{f.replace('_', ' ')} {v:.0f} | {rate['rest'].get(f, 0.0):.0f}" for f, v in top.items()
+            )
+            or "none"
+        )
+        both = pd.concat([t_lede.assign(article_id="lede"), t_rest.assign(article_id="rest")])
+        lede_terms = "none"
+        if not t_lede.empty and not t_rest.empty:
+            lede_terms = ", ".join(keyness_table(both, ["lede"], ["rest"]).term.head(k_terms))
+        rows.setdefault(f"distinctive terms of headline + lede vs the rest (top {k_terms})", {})[label] = (
+            lede_terms
+        )
+    return rows
 
 
 def framing_table(
@@ -112,6 +165,9 @@ def _framing_rows(
         )
         cells = {groups.a: f"{interval}, permutation p {row.p_value:.2f}", groups.b: reading}
         add("Tone", f"{name}: {groups.a} − {groups.b}", cells)
+
+    for indicator, cells in _lede_rows(tables, groups, k_terms).items():
+        add("Headline + lede", indicator, cells)
 
     voices = group_share_table(tables.voice_shares, groups, "voice", "n_words")
     for voice in VOICES:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nzus_analysis import InputError, article_table, load_corpus, removed_table
+from nzus_analysis import Article, InputError, article_table, load_corpus, removed_table
 from nzus_analysis.resources import data_path
 
 from .conftest import SEED_2012, SEED_2025
@@ -147,3 +147,11 @@ def test_new_article_joins_by_raw_file_and_catalog_row(tmp_path):
     corpus = load_corpus(catalog)
     assert [a.id for a in corpus] == [SEED_2012, "new"]
     assert corpus[1].paragraphs == ("Ministers met.", "They talked.")
+
+
+def test_headline_is_kept_apart_from_the_body(corpus):
+    panetta, rubio = corpus["2012-globalpost-panetta"], corpus["2025-thepost-rubio-peters"]
+    assert panetta.headline == "US Defense Secretary visits New Zealand"  # the raw file's headline line
+    assert panetta.headline not in panetta.text
+    assert rubio.headline == rubio.title  # no headline line in the raw text: the catalog title
+    assert Article("x", 2020, paragraphs=("Body.",)).headline == ""

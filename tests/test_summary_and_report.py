@@ -29,6 +29,11 @@ def test_framing_table_on_seeds(corpus):
     assert "Marco Rubio" in table.loc["US people and bodies quoted (role, statements)", "2025"]
     assert table.loc["most distinctive terms (top 5 by z)", "2025"].startswith("trump")
     assert table.loc["frame: nuclear policy", "2012"] == "4% (2 hits, 6.1 per 1k terms)"
+    assert table.loc["headline(s)", "2012"] == "US Defense Secretary visits New Zealand"
+    lede_tone = table.loc["VADER compound, masked: headline + lede | rest", "2025"]
+    assert re.fullmatch(r"[+-]\d\.\d\d \| [+-]\d\.\d\d", lede_tone)
+    lede_terms = table.loc["distinctive terms of headline + lede vs the rest (top 5)", "2025"].split(", ")
+    assert "foreign minister" in lede_terms  # "Foreign Minister Winston Peters" opens the 2025 lede
     difference = table.loc["VADER compound: 2025 − 2012"]
     assert difference["2012"].startswith("descriptive") and "permutation p" in difference["2025"]
 
