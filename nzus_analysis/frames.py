@@ -26,15 +26,30 @@ from .terms import counting_terms, lemma, sentence_terms
 from .tokens import sentences, tokenize
 
 NO_FRAME = "none"
+#: The Policy Frames Codebook's 15 frames (Boydstun et al. 2014), the lexicon's `frame` values.
+FRAMES = (
+    "economic", "capacity", "morality", "fairness", "legality", "policy", "crime", "security",
+    "health", "quality_of_life", "cultural_identity", "public_opinion", "political", "external", "other",
+)  # fmt: skip
 
 
 def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
-    """The frame lexicon: columns frame, entry, note, key (tuple of lemmatised terms)."""
+    """The frame lexicon: columns frame, subframe, entry, note, key (tuple of lemmatised terms).
+
+    `frame` must be one of `FRAMES`; `subframe` (optional column) names a domain sub-frame.
+    """
     path = Path(path) if path is not None else data_path("lexicons", "frames.csv")
     rows = list(csv.DictReader(uncommented(path)))
     if not rows or not {"frame", "entry"} <= set(rows[0]):
         raise InputError(path, "frame lexicon needs a header with columns frame,entry")
     table = pd.DataFrame(rows).fillna("")
+    if "subframe" not in table.columns:
+        table["subframe"] = ""
+    unknown = table[~table.frame.isin(FRAMES)]
+    if not unknown.empty:
+        entry, frame = unknown.entry.iloc[0], unknown.frame.iloc[0]
+        raise InputError(path, f"entry {unknown.index[0] + 1} ({entry!r}): frame {frame!r} is not one of "
+                         f"the codebook's frames: {', '.join(FRAMES)}")  # fmt: skip
     keys = []
     for line, entry in enumerate(table.entry, 2):
         key = tuple(lemma(t.term) for t in counting_terms(tokenize(entry)))
@@ -45,19 +60,20 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     duplicated = table[table.key.duplicated(keep=False)]
     if not duplicated.empty:
         raise InputError(path, f"entries listed twice: {sorted(set(duplicated.entry))}")
-    return table[["frame", "entry", "note", "key"]]
+    return table[["frame", "subframe", "entry", "note", "key"]]
 
 
 class _Matcher:
     """A lexicon indexed for matching: lemma key -> (frame, entry), longest entry first."""
 
     def __init__(self, lexicon: pd.DataFrame) -> None:
-        self.by_key = dict(zip(lexicon.key, zip(lexicon.frame, lexicon.entry, strict=True), strict=True))
+        entries = zip(lexicon.frame, lexicon.subframe, lexicon.entry, strict=True)
+        self.by_key = dict(zip(lexicon.key, entries, strict=True))
         self.first_words = {key[0] for key in self.by_key}
         self.longest = max(len(k) for k in self.by_key)
 
-    def matches(self, lemmas: list[str]) -> list[tuple[int, int, tuple[str, str]]]:
-        """(first, last, (frame, entry)) for each match in one sentence's lemmas, in order."""
+    def matches(self, lemmas: list[str]) -> list[tuple[int, int, tuple[str, str, str]]]:
+        """(first, last, (frame, subframe, entry)) for each match in one sentence's lemmas, in order."""
         found = []
         k, n = 0, len(lemmas)
         while k < n:
@@ -88,7 +104,8 @@ class FrameHitRow(NamedTuple):
     year: int
     paragraph: int
     sentence: int
-    frame: str
+    frame: str  # one of `FRAMES`
+    subframe: str  # the domain sub-frame, "" when the entry has none
     entry: str  # the lexicon entry that matched
     start: int  # offsets of the matched words in the article text
     end: int
@@ -114,7 +131,6 @@ class SentenceFrameRow(NamedTuple):
     sentence: int
     frame: str
     n_hits: int
-    primary: bool  # the sentence's most-hit frame (ties broken alphabetically)
 
 
 def _hit_rows(article: Article, matcher: _Matcher) -> Iterable[tuple]:
@@ -141,7 +157,7 @@ def frame_share_table(
 
     `hits` is a `frame_hit_table`, `terms_df` the same articles' `terms.term_table`.
     """
-    frames = frames if frames is not None else sorted(load_lexicon().frame.unique())
+    frames = frames if frames is not None else [f for f in FRAMES if f in set(load_lexicon().frame)]
     sizes = terms_df.groupby("article_id").size()
     years = terms_df.groupby("article_id").year.first()
     counts = hits.groupby(["article_id", "frame"]).size()
@@ -160,8 +176,9 @@ def frame_share_table(
 def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.DataFrame:
     """Frame labels per sentence, for joining with sentiment and quotes (columns: `SentenceFrameRow`).
 
-    One row per (sentence, frame) with at least one hit; a sentence with no hit gets one row
-    with frame "none" and 0 hits, so no sentence is lost in a join.
+    One row per (sentence, frame) with at least one hit: a sentence carries every frame it has
+    hits for (none is singled out). A sentence with no hit gets one row with frame "none" and 0
+    hits, so no sentence is lost in a join.
     """
     keys = ["article_id", "paragraph", "sentence"]
     counted = hits.groupby([*keys, "frame"]).size().rename("n_hits").reset_index()
@@ -169,6 +186,74 @@ def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.D
     labelled = base.merge(counted, on=keys, how="left")
     labelled["frame"] = labelled.frame.fillna(NO_FRAME)
     labelled["n_hits"] = labelled.n_hits.fillna(0).astype(int)
-    labelled = labelled.sort_values([*keys, "n_hits", "frame"], ascending=[True, True, True, False, True])
-    labelled["primary"] = ~labelled.duplicated(keys)
+    labelled = labelled.sort_values([*keys, "frame"])
     return labelled.reset_index(drop=True)[columns_of(SentenceFrameRow)]
+
+
+# ---- validation against hand-coded passages ---------------------------------------------------------
+
+
+class FrameValidationRow(NamedTuple):
+    """A row of `frame_validation_table`: the lexicon against hand codes for one frame and half."""
+
+    frame: str
+    half: str  # "dev" (odd unit numbers: lexicon changes may be tried on it), "test" or "all"
+    n_coded: int  # passages the coder gave this frame
+    n_predicted: int  # passages with at least one lexicon hit for it
+    n_both: int
+    precision: float  # n_both / n_predicted (NaN when nothing is predicted)
+    recall: float  # n_both / n_coded (NaN when nothing is coded)
+
+
+def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
+    """The coded passages (`data/frame_validation`): unit_id, half, text, frames (a frozenset)."""
+    folder = Path(folder) if folder is not None else data_path("frame_validation")
+    units_path, coded_path = folder / "units.csv", folder / "coded.csv"
+    for path in (units_path, coded_path):
+        if not path.is_file():
+            raise InputError(path, "not found (the validation set is in the repository, not the wheel)")
+    units = pd.read_csv(units_path, dtype=str, keep_default_na=False)
+    coded = pd.read_csv(coded_path, dtype=str, keep_default_na=False)
+    merged = units.merge(coded, on="unit_id", how="outer", indicator=True)
+    unmatched = merged[merged._merge != "both"]
+    if not unmatched.empty:
+        raise InputError(coded_path, f"units without codes or codes without units: {list(unmatched.unit_id)}")
+    number = merged.unit_id.str.slice(1).astype(int)
+    return pd.DataFrame({
+        "unit_id": merged.unit_id,
+        "half": ["dev" if n % 2 else "test" for n in number],
+        "text": merged.text,
+        "frames": [frozenset(f for f in codes.split(";") if f) for codes in merged.frames],
+    })  # fmt: skip
+
+
+def frame_validation_table(
+    validation: pd.DataFrame, lexicon: pd.DataFrame | None = None, frame_of: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Per-frame precision and recall of the lexicon on `load_frame_validation()` passages.
+
+    A passage is predicted to carry a frame when the lexicon has at least one hit for it there.
+    `frame_of` maps the lexicon's frame names to the coded ones (for an older lexicon). Rows for
+    each half and for all passages; columns: `FrameValidationRow`.
+    """
+    texts = zip(validation.unit_id, validation.text, strict=True)
+    articles = [Article(unit, 2005, paragraphs=(text,)) for unit, text in texts]
+    hits = frame_hit_table(articles, lexicon)
+    rename = frame_of or {}
+    predicted = (
+        hits.assign(frame=hits.frame.map(lambda f: rename.get(f, f))).groupby("article_id").frame.agg(set)
+    )
+    coded = dict(zip(validation.unit_id, validation.frames, strict=True))
+    frames = sorted({f for codes in validation.frames for f in codes} | {f for s in predicted for f in s})
+    rows = []
+    for half in ("dev", "test", "all"):
+        units = validation.unit_id if half == "all" else validation.unit_id[validation.half == half]
+        for frame in frames:
+            is_coded = [frame in coded[u] for u in units]
+            is_predicted = [frame in predicted.get(u, set()) for u in units]
+            n_both = sum(c and p for c, p in zip(is_coded, is_predicted, strict=True))
+            n_coded, n_predicted = sum(is_coded), sum(is_predicted)
+            rows.append((frame, half, n_coded, n_predicted, n_both,
+                         round(n_both / n_predicted, 3) if n_predicted else float("nan"),
+                         round(n_both / n_coded, 3) if n_coded else float("nan")))  # fmt: skip
+    return table(rows, FrameValidationRow)

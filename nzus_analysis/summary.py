@@ -141,12 +141,19 @@ def _framing_rows(
 
     n_terms = tables.sizes.set_index("article_id").n_terms
     frames = group_share_table(tables.frame_shares, groups, "frame", "n_hits", n_terms)
-    for frame, part in frames.groupby("frame", sort=True):
+    frames = frames[frames.groupby("frame", observed=True).n.transform("sum") > 0]  # frames with hits
+    for frame, part in frames.groupby("frame", sort=False):
         cells = {
             str(r.group): f"{r.share:.0%} ({r.n} hits, {r.per_1k:.1f} per 1k terms)"
             for r in part.itertuples()
         }
         add("Frames", f"frame: {frame.replace('_', ' ')}", cells)
+
+    hits = groups.tag(tables.frame_hits)
+    for (frame, subframe), part in hits[hits.subframe != ""].groupby(["frame", "subframe"]):
+        counts = part.groupby("group", observed=False).size()
+        add("Frames", f"sub-frame: {frame} › {subframe.replace('_', ' ')} (hits)",
+            {g: str(int(counts.get(g, 0))) for g in labels})  # fmt: skip
 
     difference = tone_difference_table(tables.scores, groups, n_resamples, seed).set_index("value")
     for column, name in (("compound_masked", "VADER compound"), ("polarity_masked", "TextBlob polarity")):

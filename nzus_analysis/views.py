@@ -142,6 +142,11 @@ class Mark:
     style: str = ""
 
 
+def _frame_name(frame: str, subframe: str = "") -> str:
+    name = frame.replace("_", " ")
+    return f"{name} › {subframe.replace('_', ' ')}" if subframe else name
+
+
 def _frame_colours(frames: Iterable[str]) -> dict[str, str]:
     from .plots import colour_for
 
@@ -152,7 +157,7 @@ def _article_marks(article: Article, hits: pd.DataFrame, stance: pd.DataFrame) -
     colours = _frame_colours(load_lexicon().frame)
     marks = [
         Mark(int(h.start), int(h.end), "frame", f"nz-frame nz-frame-{h.frame}", "",
-             f"frame: {h.frame.replace('_', ' ')} (cue '{h.entry}')",
+             f"frame: {_frame_name(h.frame, h.subframe)} (cue '{h.entry}')",
              f"text-decoration-color: {colours.get(h.frame, '#888')}")
         for h in hits.itertuples()
     ]  # fmt: skip

@@ -6,7 +6,15 @@ import pytest
 
 from nzus_analysis import Article, sentence_table, term_table
 from nzus_analysis.errors import InputError
-from nzus_analysis.frames import frame_hit_table, frame_share_table, load_lexicon, sentence_frame_table
+from nzus_analysis.frames import (
+    FRAMES,
+    frame_hit_table,
+    frame_share_table,
+    frame_validation_table,
+    load_frame_validation,
+    load_lexicon,
+    sentence_frame_table,
+)
 
 
 def hits_for(text: str):
@@ -14,37 +22,64 @@ def hits_for(text: str):
     return frame_hit_table([article])
 
 
-def test_phrases_land_in_their_frame():
+def test_phrases_land_in_their_frame_and_subframe():
     hits = hits_for("They discussed burden sharing and nuclear weapons.")
-    assert list(zip(hits.entry, hits.frame, strict=True)) == [
-        ("burden sharing", "security_defence"),
-        ("nuclear weapons", "nuclear_policy"),
+    assert list(zip(hits.entry, hits.frame, hits.subframe, strict=True)) == [
+        ("burden sharing", "security", "alliance_burden_sharing"),
+        ("nuclear weapons", "security", "nuclear_policy"),
     ]  # longest match first: "nuclear weapons" is one hit, not "nuclear" + "weapon"
 
 
 def test_word_inside_another_word_does_not_match():
-    assert hits_for("It was really a tradition.").empty  # no "ally", no "trade"
+    assert hits_for("The goods went untraded.").empty  # "trade" is not found inside "untraded"
+    hits = hits_for("A warship, not a war.")
+    assert list(hits.entry) == ["warship", "war"]  # "war" inside "warship" is not a second hit
 
 
 def test_lemma_and_spelling_matching():
-    hits = hits_for("The allies met the Defense Minister about tariffs.")
-    # "met" shares the lemma "meet" with the entry "meeting"
-    assert list(hits.entry) == ["ally", "meeting", "defence minister", "tariff"]
-    assert list(hits.surface) == ["allies", "met", "Defense Minister", "tariffs"]
+    hits = hits_for("Their militaries faced new tariffs and defense costs.")
+    assert list(hits.entry) == ["military", "tariff", "defence", "cost"]
+    assert list(hits.surface) == ["militaries", "tariffs", "defense", "costs"]
 
 
-def test_lexicon_documents_every_required_frame():
-    frames = set(load_lexicon().frame)
-    assert frames == {
-        "security_defence", "trade_economy", "diplomacy_partnership", "china_regional_rivalry",
-        "nuclear_policy", "technology_space", "domestic_politics_public_opinion",
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister met the Secretary of State.",
+        "The Defense Secretary visited the State Department and the Pentagon for talks.",
+        "Foreign Minister Winston Peters held a meeting with the National Security Advisor.",
+    ],
+)
+def test_titles_institutions_and_meetings_are_not_frame_cues(text):
+    assert hits_for(text).empty
+
+
+def test_a_sentence_carries_every_frame_it_has_hits_for():
+    article = Article("x", 2020, paragraphs=("Tariffs on exports threaten security and the election.",))
+    labels = sentence_frame_table(frame_hit_table([article]), sentence_table([article]))
+    assert sorted(zip(labels.frame, labels.n_hits, strict=True)) == [
+        ("economic", 2), ("political", 1), ("security", 1),
+    ]  # fmt: skip
+    assert "primary" not in labels.columns  # no single frame singled out, no tie-break
+
+
+def test_lexicon_uses_the_codebook_frames():
+    lexicon = load_lexicon()
+    assert set(lexicon.frame) <= set(FRAMES) and len(set(lexicon.frame)) == 14  # "other" has no cues
+    parents = lexicon[lexicon.subframe != ""].groupby("subframe").frame.unique().map(list).to_dict()
+    assert parents == {
+        "alliance_burden_sharing": ["security"], "china_regional_rivalry": ["external"],
+        "nuclear_policy": ["security"], "technology_space": ["economic"],
     }  # fmt: skip
 
 
-def test_duplicate_lexicon_entry_is_an_error(tmp_path):
+def test_unknown_frame_and_duplicate_entry_are_errors(tmp_path):
     path = tmp_path / "frames.csv"
-    path.write_text("# test\nframe,entry,note\na,ally,\nb,allies,\n", encoding="utf-8")
+    path.write_text("# test\nframe,entry,note\nsecurity,ally,\nsecurity,allies,\n", encoding="utf-8")
     with pytest.raises(InputError, match="entries listed twice"):
+        load_lexicon(path)
+    path.write_text("# test\nframe,entry,note\ndiplomacy,ally,\n", encoding="utf-8")
+    with pytest.raises(InputError, match="entry 1 \\('ally'\\): frame 'diplomacy' is not one of"):
         load_lexicon(path)
 
 
@@ -53,12 +88,21 @@ def test_shares_and_sentence_labels_on_seeds(corpus):
     terms_df = term_table(articles)
     hits = frame_hit_table(articles)
     shares = frame_share_table(hits, terms_df)
-    assert len(shares) == 2 * 7
+    assert len(shares) == 2 * 14
     for _, group in shares.groupby("article_id"):
         assert group.hit_share.sum() == pytest.approx(1.0, abs=0.01)
-    nuclear = shares.set_index(["article_id", "frame"]).loc[("2012-globalpost-panetta", "nuclear_policy")]
-    assert nuclear.n_hits == 2  # "banned nuclear weapons" -> ban + nuclear weapons
+    nuclear = hits[(hits.subframe == "nuclear_policy")]
+    assert list(nuclear.surface) == ["nuclear weapons", "nuclear-powered"]
     sentences_df = sentence_table(articles)
     labels = sentence_frame_table(hits, sentences_df)
-    assert labels[labels.primary].shape[0] == len(sentences_df)  # one primary label per sentence
-    assert set(labels.frame) >= {"none", "security_defence"}
+    assert set(labels.frame) >= {"none", "security", "economic", "external"}
+    assert labels[["article_id", "sentence"]].drop_duplicates().shape[0] == len(sentences_df)
+
+
+def test_validation_table_scores_the_lexicon_on_the_coded_passages():
+    validation = load_frame_validation()
+    assert len(validation) == 320 and set(validation.half) == {"dev", "test"}
+    table = frame_validation_table(validation).set_index(["half", "frame"])
+    economic = table.loc[("all", "economic")]
+    assert economic.n_coded == 171 and economic.precision > 0.8
+    assert table.loc[("test", "other")].n_predicted == 0

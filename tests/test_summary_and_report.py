@@ -28,7 +28,8 @@ def test_framing_table_on_seeds(corpus):
     )
     assert "Marco Rubio" in table.loc["US people and bodies quoted (role, statements)", "2025"]
     assert table.loc["most distinctive terms (top 5 by z)", "2025"].startswith("trump")
-    assert table.loc["frame: nuclear policy", "2012"] == "4% (2 hits, 6.1 per 1k terms)"
+    assert table.loc["frame: security", "2025"] == "56% (24 hits, 53.7 per 1k terms)"
+    assert table.loc["sub-frame: security › alliance burden sharing (hits)"].tolist()[1:] == ["0", "7"]
     assert table.loc["headline(s)", "2012"] == "US Defense Secretary visits New Zealand"
     lede_tone = table.loc["VADER compound, masked: headline + lede | rest", "2025"]
     assert re.fullmatch(r"[+-]\d\.\d\d \| [+-]\d\.\d\d", lede_tone)

@@ -36,7 +36,9 @@ def test_article_marks_voices_statements_frames_drivers_and_stance(corpus):
     badges = re.findall(r'<span class="nz-speaker" data-speaker="([^"]+)">([^<]+)</span>', page)
     assert ("Marco Rubio", "Marco Rubio · social media") in badges
     assert ("Winston Peters", "Winston Peters · statement") in badges
-    assert re.search(r'title="frame: security defence \(cue &#x27;burden sharing&#x27;\)"', page)
+    assert re.search(
+        r'title="frame: security › alliance burden sharing \(cue &#x27;burden sharing&#x27;\)"', page
+    )
     assert re.search(r'nz-driver nz-driver-positive" title="VADER lexicon valence \+1\.9[^>]*>pleased', page)
     assert re.search(r'nz-mention nz-stance-negative" title="Marco Rubio \(US\)[^>]*>Rubio', page)
     assert "Peters walks with Rubio in Washington." in page.split("Removed by cleaning")[1]
