@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 OUT = ROOT / "data" / "frame_validation" / "units.csv"
 SEED = 2014  # the Policy Frames Codebook's year
-N_UNITS = 320
+N_UNITS = 480
 
 
 def main() -> int:
