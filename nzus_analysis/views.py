@@ -20,7 +20,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from .corpus import Article
-from .frames import frame_hit_table, load_lexicon
+from .frames import FRAMES, frame_hit_table, load_lexicon
 from .quotes import VOICES, quote_table, sentence_voice_table, token_voice_table
 from .sentiment import vader_driver_spans
 from .stance import stance_table
@@ -147,10 +147,15 @@ def _frame_name(frame: str, subframe: str = "") -> str:
     return f"{name} › {subframe.replace('_', ' ')}" if subframe else name
 
 
-def _frame_colours(frames: Iterable[str]) -> dict[str, str]:
-    from .plots import colour_for
+#: One colour per codebook frame (matplotlib's tab20, dark tones first): 15 distinct underlines.
+FRAME_COLOURS = dict(zip(FRAMES, (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5",
+), strict=True))  # fmt: skip
 
-    return {frame: colour_for(i) for i, frame in enumerate(sorted(set(frames)))}
+
+def _frame_colours(frames: Iterable[str]) -> dict[str, str]:
+    return {frame: FRAME_COLOURS.get(frame, "#888888") for frame in FRAMES if frame in set(frames)}
 
 
 def _article_marks(article: Article, hits: pd.DataFrame, stance: pd.DataFrame) -> list[Mark]:
