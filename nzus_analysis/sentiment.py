@@ -11,11 +11,15 @@ Masked scores (``*_masked``) score the same sentence with every multi-word name
 (`data/multiword_names.txt`) and every actor alias (`data/actors.csv`) replaced by a neutral
 placeholder word, so that "New" in "New Zealand" (TextBlob +0.136) or a name never counts as
 opinion.
+Neutral scores (``*_neutral``) also mask the non-evaluative phrases of
+`data/lexicons/neutral_phrases.txt` (titles, roles, fixed expressions such as "special envoy",
+"live fire", "interest rates"), so that words scored only by collocation do not move the tone.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
@@ -73,6 +77,22 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+@cache
+def _neutral_pattern() -> re.Pattern[str] | None:
+    lines = uncommented(data_path("lexicons", "neutral_phrases.txt")).read().splitlines()
+    phrases = sorted({line.strip() for line in lines if line.strip()}, key=len, reverse=True)
+    if not phrases:
+        return None
+    words = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def neutral_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `data/lexicons/neutral_phrases.txt` phrases in `text` (whole words, any case)."""
+    pattern = _neutral_pattern()
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
 def mask_names(text: str, spans: Sequence[tuple[int, int]] | None = None) -> tuple[str, list[str]]:
     """The text with names replaced by the placeholder, and the names replaced.
 
@@ -104,6 +124,8 @@ class ScoreRow(NamedTuple):
     compound_masked: float
     masked: str  # the names replaced, "; "-joined
     tone: str  # VADER convention on the masked compound
+    polarity_neutral: float  # names and non-evaluative phrases masked
+    compound_neutral: float
 
 
 def _pieces(text: str, size: int) -> list[str]:
@@ -147,10 +169,15 @@ def _score_rows(article: Article) -> Iterable[tuple]:
             polarity_m, subjectivity_m, compound_m = text_scores(masked_text)
         else:  # nothing masked: the masked text is the text
             names, polarity_m, subjectivity_m, compound_m = [], polarity, subjectivity, compound
+        phrases = neutral_spans(s.text)
+        if phrases:
+            polarity_n, _, compound_n = text_scores(mask_names(s.text, merge_spans([*spans, *phrases]))[0])
+        else:
+            polarity_n, compound_n = polarity_m, compound_m
         yield (
             article.id, article.year, s.paragraph, s.sentence, s.text, word_count(tokens), polarity,
             subjectivity, compound, polarity_m, subjectivity_m, compound_m, "; ".join(names),
-            tone(compound_m),
+            tone(compound_m), polarity_n, compound_n,
         )  # fmt: skip
 
 
@@ -310,7 +337,10 @@ def article_interval_table(
 
 
 #: The score columns `tone_difference_table` compares, masked first.
-TONE_SCORES = ("compound_masked", "polarity_masked", "subjectivity_masked", "compound", "polarity")
+TONE_SCORES = (
+    "compound_masked", "polarity_masked", "subjectivity_masked", "compound", "polarity",
+    "compound_neutral", "polarity_neutral",
+)  # fmt: skip
 
 
 def tone_difference_table(

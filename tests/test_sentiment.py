@@ -141,3 +141,29 @@ def test_every_sentence_gets_its_drivers(corpus):
     explained = with_drivers(score_table([corpus[SEED_2012]])).set_index("sentence")
     assert explained.loc[9, "vader_drivers"] == "worry (-1.90); disputed (-1.40)"
     assert explained.loc[10, "textblob_drivers"] == "friendly (+0.38); military (-0.10)"
+
+
+def test_neutral_scores_mask_fixed_phrases_but_keep_judgement():
+    from nzus_analysis.sentiment import neutral_spans
+
+    text = "The special envoy said China's navy held live fire drills."
+    assert [text[a:b] for a, b in neutral_spans(text)] == ["special envoy", "live fire"]
+
+    def scores(sentence: str):
+        return score_table([Article("x", 2020, paragraphs=(sentence,))]).iloc[0]
+
+    fire, envoy = scores("China's navy held live fire drills."), scores("The special envoy arrived.")
+    assert fire.compound_masked < 0 and fire.compound_neutral == 0  # "fire" in "live fire"
+    assert envoy.compound_masked > 0 and envoy.compound_neutral == 0  # "special" in "special envoy"
+    disaster = scores("The special envoy called the talks a disaster.")
+    assert disaster.compound_neutral < disaster.compound_masked < 0  # the judgement stays
+    plain = score_table([Article("y", 2020, paragraphs=("The talks were productive.",))]).iloc[0]
+    assert (plain.compound_neutral, plain.polarity_neutral) == (plain.compound_masked, plain.polarity_masked)
+
+
+def test_neutral_phrases_shift_the_seed_gap(corpus):
+    scores = score_table([corpus[SEED_2012], corpus[SEED_2025]])
+    means = scores.groupby("year")[["compound_masked", "compound_neutral"]].mean()
+    gap_masked = means.loc[2025, "compound_masked"] - means.loc[2012, "compound_masked"]
+    gap_neutral = means.loc[2025, "compound_neutral"] - means.loc[2012, "compound_neutral"]
+    assert 0 < gap_neutral < gap_masked  # 2025 still warmer, by less once fixed phrases are masked
