@@ -51,7 +51,17 @@ from .errors import InputError
 from .pipeline import CorpusTables, analyse
 
 #: The tables written per partition: the `CorpusTables` fields, and the rows `load_table` left out.
-TABLES = ("articles", "scores", "terms", "frame_hits", "quotes", "voice_shares", "failures", "bad_rows")
+TABLES = (
+    "articles",
+    "scores",
+    "terms",
+    "frame_hits",
+    "quotes",
+    "voice_shares",
+    "stance",
+    "failures",
+    "bad_rows",
+)
 MANIFEST = "manifest.json"
 
 

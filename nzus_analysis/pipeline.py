@@ -26,6 +26,7 @@ from .frames import frame_hit_table, frame_share_table
 from .quotes import channel_table, quote_table, speaker_table, voice_share_table
 from .sentiment import score_table
 from .sizes import derived_size_table
+from .stance import stance_table
 from .terms import term_table
 
 
@@ -36,7 +37,8 @@ class CorpusTables:
     Fields (built by `analyse`): ``articles`` (`corpus.article_table`: the catalog columns that
     groups are chosen by), ``scores`` (`sentiment.score_table`), ``terms``
     (`terms.term_table`), ``frame_hits`` (`frames.frame_hit_table`), ``quotes``
-    (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`), ``failures``
+    (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`), ``stance``
+    (`stance.stance_table`), ``failures``
     (articles that raised, when the run skips them). Derived on first use: ``sizes``,
     ``frame_shares``, ``channels``, ``speakers``.
     """
@@ -47,6 +49,7 @@ class CorpusTables:
     frame_hits: pd.DataFrame
     quotes: pd.DataFrame
     voice_shares: pd.DataFrame
+    stance: pd.DataFrame
     failures: pd.DataFrame  # articles left out with ``on_error="skip"`` (columns: `FailureRow`)
 
     def equals(self, other: CorpusTables) -> bool:
@@ -104,6 +107,7 @@ def _tables(articles: Sequence[Article]) -> CorpusTables:
         frame_hits=frame_hit_table(articles),
         quotes=quotes,
         voice_shares=voice_share_table(articles, quotes),
+        stance=stance_table(articles, quotes),
         failures=table((), FailureRow),
     )
 

@@ -17,6 +17,7 @@ from .keyness import keyness_table
 from .pipeline import CorpusTables
 from .quotes import VOICES
 from .sentiment import score_table, tone_difference_table
+from .stance import side_stance_table
 from .terms import term_table
 
 #: Speaker kinds that pass words on rather than say them: reported apart from the sources.
@@ -175,6 +176,17 @@ def _framing_rows(
 
     for indicator, cells in _lede_rows(tables, groups, k_terms).items():
         add("Headline + lede", indicator, cells)
+
+    sides = side_stance_table(tables.stance, groups, n_resamples=n_resamples, seed=seed)
+    for row in sides.itertuples():
+        means = {groups.a: f"{row.mean_a:+.2f} ({row.n_mentions_a} mentions)",
+                 groups.b: f"{row.mean_b:+.2f} ({row.n_mentions_b} mentions)"}  # fmt: skip
+        if row.unit:
+            interval = f"{row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}], p {row.p_value:.2f}"
+            means[groups.a] += (
+                f"; A − B {interval} ({'over articles' if row.unit == 'article' else 'descriptive'})"
+            )
+        add("Stance", f"tone toward {row.side} at its mentions (lexicon rule)", means)
 
     voices = group_share_table(tables.voice_shares, groups, "voice", "n_words")
     for voice in VOICES:
