@@ -35,6 +35,7 @@ from nzus_analysis.frames import frame_hit_table
 from nzus_analysis.pipeline import analyse
 from nzus_analysis.quotes import quote_table
 from nzus_analysis.sentiment import score_table
+from nzus_analysis.stance import stance_table
 from nzus_analysis.terms import term_table
 from nzus_analysis.tokens import split_sentences, token_table
 
@@ -129,6 +130,7 @@ def main() -> None:
         "frames": lambda: frame_hit_table(corpus),
         "sentiment": lambda: score_table(corpus),
         "quotes": lambda: quote_table(corpus),
+        "stance (quotes included)": lambda: stance_table(corpus),
         "all (1 worker)": lambda: analyse(corpus, workers=1, progress=False),
         f"all ({args.workers} workers)": lambda: analyse(corpus, workers=args.workers, progress=False),
         "baseline sentiment loop": lambda: baseline(texts),

@@ -90,17 +90,16 @@ class StanceRow(NamedTuple):
     score: float  # VADER compound of the masked clause, −1…1
 
 
-def _speakers_by_sentence(article: Article, quotes: pd.DataFrame | None) -> dict[int, set[str]]:
-    quotes = quote_table([article]) if quotes is None else quotes[quotes.article_id == article.id]
-    found: dict[int, set[str]] = {}
-    for sentence, speaker in zip(quotes.sentence, quotes.speaker, strict=True):
-        found.setdefault(int(sentence), set()).add(speaker)
+def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]]:
+    """Article id -> sentence -> the speakers of statements in that sentence."""
+    found: dict[str, dict[int, set[str]]] = {}
+    for article_id, sentence, speaker in zip(quotes.article_id, quotes.sentence, quotes.speaker, strict=True):
+        found.setdefault(article_id, {}).setdefault(int(sentence), set()).add(speaker)
     return found
 
 
-def _stance_rows(article: Article, quotes: pd.DataFrame | None = None) -> Iterable[tuple]:
+def _stance_rows(article: Article, speakers: dict[int, set[str]]) -> Iterable[tuple]:
     actors, sides = load_actors(), side_terms()
-    speakers = _speakers_by_sentence(article, quotes)
     for s, found in zip(sentences(article), sentence_terms(article), strict=True):
         mentions = [
             (m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in actors.mentions(s.text)
@@ -114,7 +113,7 @@ def _stance_rows(article: Article, quotes: pd.DataFrame | None = None) -> Iterab
             label, score = target_stance(s.text, start, end)
             yield (
                 article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
-                actor, side, actor in speakers.get(s.sentence, set()), label, score,
+                actor, side, actor in speakers.get(s.sentence, ()), label, score,
             )  # fmt: skip
 
 
@@ -125,7 +124,9 @@ def stance_table(corpus: Iterable[Article], quotes: pd.DataFrame | None = None) 
     `quotes` may pass the same articles' `quotes.quote_table` (for ``is_speaker``) when the
     caller has it; otherwise it is computed.
     """
-    return per_article(corpus, lambda article: _stance_rows(article, quotes), StanceRow)
+    articles = list(corpus)
+    speakers = _speakers_by_sentence(quote_table(articles) if quotes is None else quotes)
+    return per_article(articles, lambda a: _stance_rows(a, speakers.get(a.id, {})), StanceRow)
 
 
 class StanceExampleRow(NamedTuple):
