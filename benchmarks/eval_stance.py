@@ -1,8 +1,10 @@
-"""Score `stance.target_stance` on NewsMTSC (target-dependent sentiment toward people in news).
+"""Score the stance model and the lexicon rule on NewsMTSC (sentiment toward people in news).
 
     python benchmarks/eval_stance.py [--split devtest_mt|train]
 
-Prints accuracy, macro-F1 over negative/neutral/positive, per-class F1 and the confusion matrix.
+For `stance.target_stance` (the trained model) and `stance.lexicon_stance` (the rule it
+replaces): accuracy, macro-F1 over negative/neutral/positive, per-class F1, speed and the
+confusion matrix. The model was trained on train, so its train figures are not a test.
 Reads ../shared/corpora/newsmtsc/<split>.jsonl (see its README); the package itself never does.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nzus_analysis.stance import LABELS, target_stance
+from nzus_analysis.stance import LABELS, lexicon_stance, target_stance
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "newsmtsc"
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -57,17 +59,17 @@ def main() -> int:
         print(f"{path}: not found (the shared NewsMTSC corpus is needed)", file=sys.stderr)
         return 2
     targets = load_targets(path)
-    began = time.perf_counter()
-    predicted = pd.Series(
-        [target_stance(t, s, e)[0] for t, s, e in zip(targets.text, targets.start, targets.end, strict=True)]
-    )
-    seconds = time.perf_counter() - began
-    macro, per_class = macro_f1(targets.gold, predicted)
-    print(f"NewsMTSC {split}: {len(targets)} target mentions, lexicon rule (stance.target_stance)")
-    print(f"accuracy {(targets.gold == predicted).mean():.3f}   macro-F1 {macro:.3f}")
-    print("F1 per class: " + ", ".join(f"{k} {v:.3f}" for k, v in per_class.items()))
-    print(f"{len(targets) / seconds:,.0f} mentions/s")
-    print(pd.crosstab(targets.gold.rename("gold"), predicted.rename("predicted")).to_string())
+    spans = list(zip(targets.text, targets.start, targets.end, strict=True))
+    print(f"NewsMTSC {split}: {len(targets)} target mentions")
+    for name, function in (("model (target_stance)", target_stance), ("lexicon rule", lexicon_stance)):
+        began = time.perf_counter()
+        predicted = pd.Series([function(text, start, end)[0] for text, start, end in spans])
+        seconds = time.perf_counter() - began
+        macro, per_class = macro_f1(targets.gold, predicted)
+        print(f"\n{name}: accuracy {(targets.gold == predicted).mean():.3f}   macro-F1 {macro:.3f}")
+        print("F1 per class: " + ", ".join(f"{k} {v:.3f}" for k, v in per_class.items()))
+        print(f"{len(targets) / seconds:,.0f} mentions/s")
+        print(pd.crosstab(targets.gold.rename("gold"), predicted.rename("predicted")).to_string())
     return 0
 
 

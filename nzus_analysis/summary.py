@@ -186,7 +186,7 @@ def _framing_rows(
             means[groups.a] += (
                 f"; A − B {interval} ({'over articles' if row.unit == 'article' else 'descriptive'})"
             )
-        add("Stance", f"tone toward {row.side} at its mentions (lexicon rule)", means)
+        add("Stance", f"tone toward {row.side} at its mentions (stance model, P(pos) − P(neg))", means)
 
     voices = group_share_table(tables.voice_shares, groups, "voice", "n_words")
     for voice in VOICES:

@@ -249,7 +249,7 @@ def _legend(frames: Iterable[str]) -> str:
         '<span class="nz-driver nz-driver-negative">harsh<sup>−1.7</sup></span> words that move VADER '
         "sentence tone, with the lexicon's weight (−4…4; names are not scored)</div>"
         '<div><span class="nz-mention">Actor<sup class="nz-stance">neutral +0.00</sup></span> an actor '
-        "mention with the tone toward it in its clause (stance, lexicon rule)</div></div>"
+        "mention with the tone toward it (stance model: P(positive) − P(negative))</div></div>"
     )
 
 

@@ -1,4 +1,5 @@
-"""Tone toward one mention (the lexicon rule): hand-made snippets, seeds, bad spans, NewsMTSC."""
+"""Tone toward one mention: the trained model and the lexicon rule, on hand-made snippets, the seeds, bad
+spans and NewsMTSC."""
 
 from __future__ import annotations
 
@@ -8,16 +9,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nzus_analysis.stance import stance_table, target_stance
+from nzus_analysis.stance import lexicon_stance, load_stance_model, stance_table, target_stance
 
 from .conftest import SEED_2012, SEED_2025
 
 NEWSMTSC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "newsmtsc" / "devtest_mt.jsonl"
 
 
-def _at(text: str, mention: str) -> tuple[str, float]:
+def _at(text: str, mention: str, rule=lexicon_stance) -> tuple[str, float]:
     start = text.index(mention)
-    return target_stance(text, start, start + len(mention))
+    return rule(text, start, start + len(mention))
 
 
 def test_the_clause_around_the_mention_decides_not_the_sentence():
@@ -32,14 +33,38 @@ def test_a_name_is_never_opinion():
 
 
 @pytest.mark.parametrize(("start", "end"), [(5, 5), (-1, 3), (4, 99), (6, 2)])
-def test_bad_spans_raise_value_error(start, end):
+@pytest.mark.parametrize("rule", [target_stance, lexicon_stance])
+def test_bad_spans_raise_value_error(start, end, rule):
     with pytest.raises(ValueError, match="not a non-empty span"):
-        target_stance("Peters met Rubio.", start, end)
+        rule("Peters met Rubio.", start, end)
 
 
 def test_empty_text_raises():
     with pytest.raises(ValueError, match="empty"):
         target_stance("   ", 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [
+        ("Critics slammed Smith for a disastrous and dishonest campaign.", "Smith", "negative"),
+        ("Voters praised Smith for her brilliant, courageous leadership.", "Smith", "positive"),
+        ("Smith will travel to Geneva on Tuesday for the annual meeting.", "Smith", "neutral"),
+    ],
+)
+def test_model_reads_what_the_sentence_says_about_the_mention(text, mention, label):
+    assert _at(text, mention, target_stance)[0] == label
+
+
+def test_model_is_the_shipped_file_and_its_scores_are_probabilities():
+    model = load_stance_model()
+    assert model.labels == ("negative", "neutral", "positive") and model.weights.shape[0] == 3
+    text = "The minister defended the deal against fierce criticism."
+    probabilities = model.probabilities(text, 4, 12)
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+    label, score = target_stance(text, 4, 12)
+    assert score == pytest.approx(probabilities["positive"] - probabilities["negative"], abs=1e-4)
+    assert target_stance(text, 4, 12) == (label, score)  # deterministic
 
 
 def test_stance_table_on_the_2025_seed(corpus):
@@ -48,13 +73,16 @@ def test_stance_table_on_the_2025_seed(corpus):
     assert (table.apply(lambda r: text[r.start : r.end], axis=1) == table.mention).all()
     assert set(table.label) <= {"negative", "neutral", "positive"}
     assert {"US", "NZ"} <= set(table.side)
-    # "Rubio’s statement gave no indication … which could damage New Zealand exports": negative.
-    rubio = table[(table.actor == "Marco Rubio") & (table.mention == "Rubio")]
-    assert "negative" in set(rubio.label)
+    rubio = table[(table.actor == "Marco Rubio") & (table.mention == "Rubio")].reset_index(drop=True)
+    said = {text[r.start : r.start + 60]: r.score for r in rubio.itertuples()}
+    # "Rubio’s statement gave no indication … which could damage New Zealand exports" leans
+    # negative; "Rubio, in a statement …, said the meeting was “productive”" is positive.
+    assert said[next(k for k in said if k.startswith("Rubio’s statement gave"))] < 0
+    assert said[next(k for k in said if k.startswith("Rubio, in a statement"))] > 0.5
 
 
 @pytest.mark.skipif(not NEWSMTSC.is_file(), reason=f"NewsMTSC not found at {NEWSMTSC} (lives in ../shared)")
-def test_lexicon_rule_beats_chance_on_newsmtsc_devtest():
+def test_model_and_rule_on_newsmtsc_devtest():
     spec = importlib.util.spec_from_file_location(
         "eval_stance", Path(__file__).resolve().parents[1] / "benchmarks" / "eval_stance.py"
     )
@@ -62,10 +90,11 @@ def test_lexicon_rule_beats_chance_on_newsmtsc_devtest():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     targets = module.load_targets(NEWSMTSC)
-    spans = zip(targets.text, targets.start, targets.end, strict=True)
-    predicted = pd.Series([target_stance(text, start, end)[0] for text, start, end in spans])
-    macro, _ = module.macro_f1(targets.gold, predicted)
-    assert 0.50 <= macro < 0.60  # measured 0.513; the rule is a baseline, not the goal (0.72)
+    spans = list(zip(targets.text, targets.start, targets.end, strict=True))
+    rule = pd.Series([lexicon_stance(text, start, end)[0] for text, start, end in spans])
+    model = pd.Series([target_stance(text, start, end)[0] for text, start, end in spans])
+    assert 0.50 <= module.macro_f1(targets.gold, rule)[0] < 0.55  # measured 0.513
+    assert module.macro_f1(targets.gold, model)[0] >= 0.62  # measured 0.626; the goal is 0.72
 
 
 def test_sides_are_mentioned_by_actors_and_terms_and_speakers_are_flagged(corpus):
@@ -96,5 +125,7 @@ def test_examples_show_the_words_that_moved_the_score(corpus):
 
     article = corpus[SEED_2025]
     examples = stance_example_table(stance_table([article]), [article], k=1)
-    china = examples[examples.side == "NZ"].set_index("mention")
-    assert "damage (-2.2)" in china.loc["New Zealand"].drivers.tolist()[0]
+    assert set(examples.side) >= {"US", "NZ"}
+    for row in examples.itertuples():
+        assert row.drivers  # the features that pushed this mention's score, with their weights
+        assert row.mention in row.clause
