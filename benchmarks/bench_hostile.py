@@ -35,6 +35,7 @@ def pathological_texts(size: int) -> dict[str, str]:
         "quote, he said. × k": _repeat("“We are partners,” he said. ", size),
         "one 👍 in a long sentence": _repeat("word ", size // 2) + "👍 " + _repeat("word ", size // 2) + ".",
         "seed article repeated": _repeat(seed + "\n\n", size),
+        "side mentions, one run-on": "".join(f"China {i} and the US {i} " for i in range(size // 24))[:size],
     }
 
 

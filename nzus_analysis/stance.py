@@ -24,7 +24,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +40,7 @@ from .groups import Groups, difference_table
 from .quotes import quote_table
 from .resources import data_path
 from .sentiment import (
+    MAX_SCORED_CHARS,
     PLACEHOLDER,
     mask_names,
     merge_spans,
@@ -52,6 +53,7 @@ from .terms import sentence_terms
 from .tokens import sentences
 
 LABELS = ("negative", "neutral", "positive")
+UNSCORED = "unscored"  # the label of mentions in over-long "sentences" (see `stance_table`)
 _CLAUSE_BREAK = re.compile(r"[;:—–()\n]|[.!?](?=\s)")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+")
 
@@ -72,12 +74,34 @@ def _check_span(text: str, start: int, end: int) -> None:
         raise ValueError(f"stance: {start}:{end} is not a non-empty span of the {len(text)}-char text")
 
 
+#: Characters read on each side of a mention: stance looks at its neighbourhood, so a mention in
+#: a huge run-on "sentence" costs no more than one in a news sentence (linear time overall).
+CONTEXT_CHARS = 300
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """text cut to `CONTEXT_CHARS` around text[start:end] (at spaces), with the span's new offsets."""
+    left, right = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return text[left:right], start - left, end - left
+
+
 def lexicon_stance(text: str, start: int, end: int) -> tuple[str, float]:
     """The lexicon rule: (label, VADER compound of the masked clause) for ``text[start:end]``.
 
     Raises ValueError for empty text or a span that is empty or outside the text.
     """
     _check_span(text, start, end)
+    return _lexicon_stance(*_window(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_stance(text: str, start: int, end: int) -> tuple[str, float]:
     left, right = _clause(text, start, end)
     clause = text[left:start] + PLACEHOLDER + text[end:right]
     spans = name_spans(clause) + neutral_spans(clause) + [m.span() for m in _CAPITALISED_RUN.finditer(clause)]
@@ -98,8 +122,10 @@ def _bin(score: float) -> str:
 
 
 def stance_features(text: str, start: int, end: int) -> list[str]:
-    """The model's features for the mention ``text[start:end]`` (names, see the module docstring)."""
+    """The model's features for the mention ``text[start:end]`` (names, see the module docstring);
+    only `CONTEXT_CHARS` on each side of the mention are read."""
     _check_span(text, start, end)
+    text, start, end = _window(text, start, end)
     lexicon = vader_lexicon()
     tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     words: list[str] = []
@@ -197,6 +223,12 @@ def target_stance(text: str, start: int, end: int) -> tuple[str, float]:
     empty or outside the text.
     """
     _check_span(text, start, end)
+    return _target_stance(*_window(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _target_stance(text: str, start: int, end: int) -> tuple[str, float]:
+    """`target_stance` on a window; cached, so a repeated passage is scored once."""
     probabilities = load_stance_model().probabilities(text, start, end)
     label = max(probabilities, key=lambda name: probabilities[name])
     return label, round(probabilities["positive"] - probabilities["negative"], 4)
@@ -215,7 +247,7 @@ class StanceRow(NamedTuple):
     actor: str  # canonical name from data/actors.csv, or the side term ("china", "new zealand")
     side: str  # country code (US, NZ, CN, …) of the actor or term, "" when it has none
     is_speaker: bool  # the mentioned actor is the speaker of a statement in this sentence
-    label: str  # negative | neutral | positive
+    label: str  # negative | neutral | positive | unscored
     score: float  # the model's P(positive) − P(negative), −1…1
 
 
@@ -238,8 +270,9 @@ def _stance_rows(article: Article, speakers: dict[int, set[str]]) -> Iterable[tu
             start, end = term.start - s.start, term.end - s.start
             if term.term in sides and not any(a < end and start < b for a, b in taken):
                 mentions.append((start, end, s.text[start:end], term.term, sides[term.term]))
+        too_long = len(s.text) > MAX_SCORED_CHARS  # not prose: see `stance_table`
         for start, end, text, actor, side in sorted(mentions):
-            label, score = target_stance(s.text, start, end)
+            label, score = (UNSCORED, float("nan")) if too_long else target_stance(s.text, start, end)
             yield (
                 article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
                 actor, side, actor in speakers.get(s.sentence, ()), label, score,
@@ -251,7 +284,10 @@ def stance_table(corpus: Iterable[Article], quotes: pd.DataFrame | None = None) 
     (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
 
     `quotes` may pass the same articles' `quotes.quote_table` (for ``is_speaker``) when the
-    caller has it; otherwise it is computed.
+    caller has it; otherwise it is computed. Mentions in a "sentence" longer than
+    `sentiment.MAX_SCORED_CHARS` (4,000 characters; the longest BBC sentence has 2,002) are kept
+    with label "unscored" and a NaN score: such text is not prose, and scoring its every mention
+    would cost seconds per kilobyte.
     """
     articles = list(corpus)
     speakers = _speakers_by_sentence(quote_table(articles) if quotes is None else quotes)

@@ -94,7 +94,7 @@ def test_model_and_rule_on_newsmtsc_devtest():
     rule = pd.Series([lexicon_stance(text, start, end)[0] for text, start, end in spans])
     model = pd.Series([target_stance(text, start, end)[0] for text, start, end in spans])
     assert 0.50 <= module.macro_f1(targets.gold, rule)[0] < 0.55  # measured 0.513
-    assert module.macro_f1(targets.gold, model)[0] >= 0.62  # measured 0.626; the goal is 0.72
+    assert module.macro_f1(targets.gold, model)[0] >= 0.62  # measured 0.628; the goal is 0.72
 
 
 def test_sides_are_mentioned_by_actors_and_terms_and_speakers_are_flagged(corpus):
@@ -129,3 +129,13 @@ def test_examples_show_the_words_that_moved_the_score(corpus):
     for row in examples.itertuples():
         assert row.drivers  # the features that pushed this mention's score, with their weights
         assert row.mention in row.clause
+
+
+def test_mentions_in_a_run_on_text_are_kept_but_not_scored():
+    from nzus_analysis import Article
+
+    run_on = "".join(f"China {i} and the US {i} " for i in range(400))  # 9 KB, no sentence end
+    table = stance_table([Article("x", 2020, paragraphs=(run_on, "China praised the deal."))])
+    long, short = table[table.sentence == 0], table[table.sentence == 1]
+    assert len(long) == 800 and set(long.label) == {"unscored"} and long.score.isna().all()
+    assert list(short.label) != ["unscored"] and short.score.notna().all()
