@@ -61,7 +61,7 @@ class Resolution:
 
     speaker: str
     mention: str
-    resolved_by: str  # name | pronoun | title | surname | unresolved
+    resolved_by: str  # name | pronoun | title | nominal | surname | unresolved
     actor: Actor | None
 
 
@@ -133,9 +133,22 @@ class ActorIndex:
                 if title.group(1) in mention.actor.titles:
                     return Resolution(mention.actor.canonical, title.group(0), "title", mention.actor)
         cleaned = phrase.strip(" ,.;:")
+        nominal = re.fullmatch(r"(?:the|The)\s+(\w+)", cleaned)
+        if nominal and nominal.group(1).lower() in nominal_mentions():
+            kind, role = nominal_mentions()[nominal.group(1).lower()]
+            for mention in reversed(before):
+                if mention.actor.kind == kind and role in mention.actor.role:
+                    return Resolution(mention.actor.canonical, cleaned, "nominal", mention.actor)
         if cleaned.lower() in OTHER_PRONOUNS:  # "they said", "it said": never a speaker named "they"
             return Resolution("", cleaned, "unresolved", None)
         return Resolution(cleaned, cleaned, "unresolved", None)
+
+
+@cache
+def nominal_mentions() -> dict[str, tuple[str, str]]:
+    """Noun -> (actor kind, word its role must contain) from `data/lexicons/nominal_mentions.csv`."""
+    rows = csv.DictReader(uncommented(data_path("lexicons", "nominal_mentions.csv")))
+    return {row["noun"]: (row["kind"], row["role"] or "") for row in rows}
 
 
 def load_actors(path: str | Path | None = None) -> ActorIndex:

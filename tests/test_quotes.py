@@ -340,3 +340,21 @@ def test_dash_and_quoted_as_saying_attributions():
     assert (dash.kind.item(), dash.speaker.item(), dash.cue.item()) == ("direct", "Commissioner Kerr", "—")
     passive = quotes_in("“The talks went well,” Mr Saud was quoted as saying.")
     assert (passive.speaker.item(), passive.cue.item()) == ("Mr Saud", "was quoted as saying")
+
+
+def test_nominal_mentions_resolve_to_the_last_actor_of_their_kind_never_invented():
+    text = (
+        "The New Zealand Herald covered the visit on Friday. The newspaper said ministers were pleased.",
+        "Foreign Minister Winston Peters met officials. The minister said the talks went well.",
+        "The company said it would appeal.",
+    )
+    quotes = quote_table([Article("x", 2020, paragraphs=text)]).set_index("text")
+    assert tuple(quotes.loc["ministers were pleased", ["speaker", "resolved_by"]]) == (
+        "New Zealand Herald", "nominal",
+    )  # fmt: skip
+    assert tuple(quotes.loc["the talks went well", ["speaker", "resolved_by"]]) == (
+        "Winston Peters",
+        "nominal",
+    )
+    company = quotes.loc["it would appeal"]
+    assert company.resolved_by == "unresolved" and company.speaker_mention == "The company"
