@@ -209,23 +209,19 @@ def driver_table(text: str, mask: bool = True) -> pd.DataFrame:
         ("textblob", " ".join(words), polarity)
         for words, polarity, _subjectivity, _label in pattern_engine(scored).assessments
     ]
-    if mask:
-        rows += [("vader", text[start:end], valence) for start, end, valence in vader_driver_spans(text)]
-    else:
-        lexicon = vader_lexicon()
-        for token in tokenize(text):
-            valence = lexicon.get(token.text.lower().replace("’", "'"))
-            if valence is not None:
-                rows.append(("vader", token.text, valence))
+    rows += [
+        ("vader", text[start:end], valence) for start, end, valence in vader_driver_spans(text, mask=mask)
+    ]
     return table(rows, DriverRow)
 
 
-def vader_driver_spans(text: str, offset: int = 0) -> list[tuple[int, int, float]]:
-    """(start, end, valence) of each word of `text` in VADER's lexicon, names left out (as masked).
+def vader_driver_spans(text: str, offset: int = 0, mask: bool = True) -> list[tuple[int, int, float]]:
+    """(start, end, valence) of each word of `text` in VADER's lexicon, names left out (as masked)
+    unless `mask` is False.
 
     Offsets are into `text` + `offset`; valence is the lexicon's (−4…4), before VADER's rules.
     """
-    lexicon, names = vader_lexicon(), name_spans(text)
+    lexicon, names = vader_lexicon(), name_spans(text) if mask else []
     spans = []
     for token in tokenize(text):
         if any(start < token.end and token.start < end for start, end in names):

@@ -261,7 +261,7 @@ def article_html(article: Article) -> str:
     voices = sentence_voice_table(token_voice_table([article], quotes))
     voice_of = {int(r.sentence): r.voice for r in voices.itertuples()}
     hits = frame_hit_table([article])
-    marks = _article_marks(article, hits, stance_table([article]))
+    marks = _article_marks(article, hits, stance_table([article], quotes))
     statements = quotes.sort_values(["start", "end"])
     text = article.text
     paragraphs: dict[int, list[str]] = {}
