@@ -23,11 +23,12 @@ from ._gc import collector_paused
 from ._tables import table
 from .corpus import Article, article_table
 from .frames import frame_hit_table, frame_share_table
-from .quotes import channel_table, quote_table, speaker_table, voice_share_table
+from .quotes import quote_table
 from .sentiment import score_table
 from .sizes import derived_size_table
 from .stance import stance_table
 from .terms import term_table
+from .voices import channel_table, speaker_table, voice_share_table
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class CorpusTables:
     Fields (built by `analyse`): ``articles`` (`corpus.article_table`: the catalog columns that
     groups are chosen by), ``scores`` (`sentiment.score_table`), ``terms``
     (`terms.term_table`), ``frame_hits`` (`frames.frame_hit_table`), ``quotes``
-    (`quotes.quote_table`), ``voice_shares`` (`quotes.voice_share_table`), ``stance``
+    (`quotes.quote_table`), ``voice_shares`` (`voices.voice_share_table`), ``stance``
     (`stance.stance_table`), ``failures``
     (articles that raised, when the run skips them). Derived on first use: ``sizes``,
     ``frame_shares``, ``channels``, ``speakers``.
@@ -68,12 +69,12 @@ class CorpusTables:
 
     @cached_property
     def channels(self) -> pd.DataFrame:
-        """`quotes.channel_table`: statements per (article, channel)."""
+        """`voices.channel_table`: statements per (article, channel)."""
         return channel_table(self.quotes)
 
     @cached_property
     def speakers(self) -> pd.DataFrame:
-        """`quotes.speaker_table`: one row per (article, speaker)."""
+        """`voices.speaker_table`: one row per (article, speaker)."""
         return speaker_table(self.quotes)
 
 

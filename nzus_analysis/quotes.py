@@ -10,6 +10,31 @@ One record per attributed statement (columns: `QuoteRow`, offsets into `article.
 - ``indirect``: reported speech without quote marks ("Coleman said New Zealand is …",
   "…, the AP reported", "…, according to the Guardian", "According to the AP: <next paragraph>").
 
+Rules (the `rule` column). A quotation is tried first as a direct quote; every other sentence
+goes through `REPORTED_RULES` in order, and the first rule whose handler records it wins.
+Adding a rule is one row in `REPORTED_RULES` plus one example in `tests/test_quotes.py`.
+
+=====================  ======================================================================
+rule                   catches
+=====================  ======================================================================
+direct_speaker_after   “…,” Mr Jenkins said. / “…,” said the narrator. (and the sentence's
+                       later quotes: “…,” she said, “and …”)
+direct_speaker_before  Mr Jenkins said: “…” / He told reporters, “…”
+direct_dash            “…” — Commissioner Kerr
+direct_continuation    a quoted sentence or paragraph with no cue after a record of the same
+                       or previous paragraph: the same speaker
+direct_unattributed    a quotation with no cue and no record before it (speaker left empty)
+according_to_lead      According to the ministry, CONTENT. / According to the AP: ¶ CONTENT
+speaker_first          SUBJECT said (that) CONTENT. (subject a plausible speaker phrase,
+                       opening clauses skipped: "Asked if …, Ms Clinton said …")
+according_to_trail     CONTENT, according to SOURCE.
+speaker_after          CONTENT, SOURCE said. / “…,” the White House said.
+verb_first             CONTENT, said SOURCE (, an appositive).
+participle             SUBJECT did something, saying (that) CONTENT.
+colon                  NAME: CONTENT (headlines, transcripts; NAME a person or an actor)
+mid_sentence           CONTENT, SOURCE said, CONTENT.
+=====================  ======================================================================
+
 Quoted words that no speech cue attributes (“Burden sharing” refers to …) are scare quotes
 and produce no record. A direct quote with no attribution and no attributed quote in the same
 or previous paragraph is kept with an empty speaker (`resolved_by` = "unattributed").
@@ -34,8 +59,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
@@ -43,12 +67,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ._tables import columns_of, per_article, sentence_item_columns, table, typed_table
+from ._tables import per_article
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
 from .cues import cue_pattern
 from .resources import data_path, uncommented
-from .tokens import NON_WORD_KINDS, Sentence, Token, sentence_tokens, sentences, tokenize, word_count
+from .tokens import Sentence, sentences
 
 
 class QuoteRow(NamedTuple):
@@ -61,6 +85,7 @@ class QuoteRow(NamedTuple):
     start: int  # offsets of `text` in the article text
     end: int
     cue: str  # the speech cue ("said", "according to")
+    rule: str  # the rule that found it (module docstring; `REPORTED_RULES`)
     speaker: str  # canonical name, or the mention when unresolved
     speaker_mention: str  # the words naming the speaker
     channel: str  # see the module docstring
@@ -309,6 +334,10 @@ class _Record:
     resolution: Resolution
     channel: str
     via: str
+    rule: str
+
+
+CHANNELS = ("unstated", "interview", "statement", "social_media", "second_hand", "unspecified")
 
 
 def _channel(attribution: str, resolution: Resolution, via: str) -> tuple[str, str]:
@@ -423,7 +452,7 @@ class _Extractor:
         return last if self.paragraph_at(last.end) >= paragraph - 1 else None
 
     def add(
-        self, kind: str, start: int, end: int, cue: str, resolution: Resolution, attribution: str
+        self, kind: str, start: int, end: int, cue: str, resolution: Resolution, attribution: str, rule: str
     ) -> None:
         via = self.via_in(attribution)
         channel, via = _channel(attribution, resolution, via)
@@ -437,7 +466,7 @@ class _Extractor:
         )
         if inherits and previous is not None:
             channel, via = previous.channel, previous.via
-        self.records.append(_Record(kind, start, end, cue, resolution, channel, via))
+        self.records.append(_Record(kind, start, end, cue, resolution, channel, via, rule))
 
     # -- direct quotations --
     def direct(self, span: QuoteSpan) -> int | None:
@@ -463,19 +492,23 @@ class _Extractor:
             cue = match.group("c" + group[1])
             base = span.after_close if trail else opening.start
             resolution = self.resolve(mention, base + match.start(group))
-            self.add("direct", span.start, span.end, cue, resolution, match.group(0))
+            rule = {"m1": "direct_speaker_after", "m2": "direct_speaker_after", "m3": "direct_dash"}[group]
+            rule = rule if trail else "direct_speaker_before"
+            self.add("direct", span.start, span.end, cue, resolution, match.group(0), rule)
             if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
                 for later in self.spans_opening_in(span.after_close, closing.end):
-                    self.add("direct", later.start, later.end, cue, resolution, match.group(0))
+                    self.add("direct", later.start, later.end, cue, resolution, match.group(0), rule)
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:
                 # the same speaker; an unresolved one is known only by the previous record's words ("she")
                 mention = "" if previous.resolution.speaker else previous.resolution.mention
                 resolution = replace(previous.resolution, mention=mention, resolved_by="continuation")
+                rule = "direct_continuation"
             else:
                 resolution = Resolution("", "", "unattributed", None)
-            self.add("direct", span.start, span.end, "", resolution, "")
+                rule = "direct_unattributed"
+            self.add("direct", span.start, span.end, "", resolution, "", rule)
         return closing.end
 
     # -- reported speech --
@@ -495,96 +528,110 @@ class _Extractor:
         return "partial" if self.spans_opening_in(start, end) else "indirect"
 
     def reported(self, sentence: Sentence) -> int | None:
-        """Record reported speech in `sentence`; return the offset it consumes up to."""
-        s0, text = sentence.start, self.masked[sentence.start : sentence.end]
-        match = _ACCORDING_LEAD.match(text)
-        if match:
-            source = self.resolve(match.group("source").rstrip(), s0 + match.start("source"))
-            content_end = _trimmed_end(text, match.end(), len(text))
-            if content_end > match.end():
-                start, end = s0 + match.end(), s0 + content_end
-                consumed = sentence.end
-            else:  # "According to the AP:" introduces the next paragraph
-                index = self.paragraph_at(sentence.start) + 1
-                if index >= len(self.paragraph_spans):
-                    return None
-                start, end = self.paragraph_spans[index]
-                consumed = end
-            start, end = self.content_span(start, end)
-            self.add(
-                self.kind_of(start, end), start, end, "according to", source, "according to " + source.mention
-            )
-            return consumed
-        cue_match = _SPEAKER_CUE.search(text)
-        subject = text[: cue_match.start()] if cue_match else ""
+        """Record reported speech in `sentence` by the first rule of `REPORTED_RULES` whose
+        handler records it; return the offset it consumes up to."""
+        text = self.masked[sentence.start : sentence.end]
+        for rule in REPORTED_RULES:
+            match = rule.pattern.match(text) if rule.anchored else rule.pattern.search(text)
+            if match:
+                consumed = rule.handler(self, sentence, match, rule.name)
+                if consumed is not None:
+                    return consumed
+        return None
+
+    def according_lead(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """ "According to the AP, CONTENT" / "According to the AP:" before the next paragraph."""
+        s0, text = sentence.start, match.string
+        source = self.resolve(match.group("source").rstrip(), s0 + match.start("source"))
+        content_end = _trimmed_end(text, match.end(), len(text))
+        if content_end > match.end():
+            start, end = s0 + match.end(), s0 + content_end
+            consumed = sentence.end
+        else:  # "According to the AP:" introduces the next paragraph
+            index = self.paragraph_at(sentence.start) + 1
+            if index >= len(self.paragraph_spans):
+                return None
+            start, end = self.paragraph_spans[index]
+            consumed = end
+        start, end = self.content_span(start, end)
+        attribution = "according to " + source.mention
+        self.add(self.kind_of(start, end), start, end, "according to", source, attribution, rule)
+        return consumed
+
+    def speaker_first(self, sentence: Sentence, cue_match: re.Match[str], rule: str) -> int | None:
+        """ "SUBJECT said (that) CONTENT", the subject being a plausible speaker phrase."""
+        s0, text = sentence.start, cue_match.string
+        subject = text[: cue_match.start()]
         # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
-        verb_first = subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text)
-        if cue_match and not verb_first and not self._plausible_subject(subject):
+        if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
+            return None
+        if not self._plausible_subject(subject):
             # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
             clause = _CLAUSE_START.search(subject)
-            if clause and self._plausible_subject(subject[clause.end() :]):
-                subject = subject[clause.end() :]
-        if cue_match and not verb_first and self._plausible_subject(subject):
-            content_start = s0 + cue_match.end()
-            content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
-            attribution = subject + " " + cue_match.group("cue")
-            channel_phrase = _CHANNEL_PHRASE.match(self.masked[content_start:content_end])
-            if channel_phrase:  # "said in a statement that …": the phrase is attribution
-                attribution += " " + channel_phrase.group("phrase")
-                content_start += channel_phrase.end()
-            inner = _REPORTED_TRAIL.match(self.masked[content_start:content_end]) or _ACCORDING_TRAIL.match(
-                self.masked[content_start:content_end]
-            )
-            if inner and self.via_in(
-                self.text[content_start + inner.start("source") : content_end] + " reported"
-            ):
-                attribution += (
-                    " " + self.text[content_start + inner.end("content") : content_end] + " reported"
-                )
-                content_end = content_start + inner.end("content")
-            resolution = self.resolve(subject, s0)
-            start, end = self.content_span(content_start, content_end)
-            cue = re.sub(r"\s+", " ", cue_match.group("cue"))
-            self.add(self.kind_of(start, end), start, end, cue, resolution, attribution)
-            return sentence.end
-        for pattern, fixed_cue in (
-            (_ACCORDING_TRAIL, "according to"),
-            (_REPORTED_TRAIL, ""),
-            (_INVERTED_TRAIL, ""),
-        ):
-            match = pattern.match(text)
-            if match:
-                source = self.resolve(match.group("source"), s0 + match.start("source"))
-                start, end = self.content_span(s0 + match.start("content"), s0 + match.end("content"))
-                cue = fixed_cue or match.group("cue")
-                attribution = self.text[s0 + match.end("content") : sentence.end]
-                if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":
-                    attribution += " reported"
-                self.add(self.kind_of(start, end), start, end, cue, source, attribution)
-                return sentence.end
-        saying = _SAYING.search(text)
-        if saying:  # "Bradley apologized, saying they were old": the sentence's subject said it
-            person = self._subject_in(text[: saying.start()])
-            content_end = _trimmed_end(text, saying.end(), len(text), keep=1)
-            if person is not None and content_end > saying.end():
-                source = self.resolve(person[0], s0 + person[1])
-                start, end = self.content_span(s0 + saying.end(), s0 + content_end)
-                self.add(self.kind_of(start, end), start, end, "saying", source, text[: saying.end()])
-                return sentence.end
-        colon = _COLON_ATTRIBUTION.match(text)
-        if colon and self._names_a_speaker(colon.group("source")):  # "Trump: I will win"
-            source = self.resolve(colon.group("source"), s0)
-            start, end = self.content_span(s0 + colon.start("content"), sentence.end)
-            self.add(self.kind_of(start, end), start, end, ":", source, colon.group("source") + ":")
-            return sentence.end
-        # "The plan, an inside source said, is to …": the whole sentence is the content
-        match = _MID_ATTRIBUTION.search(text)
-        if match and match.start() > 0:
-            source = self.resolve(match.group("mention"), s0 + match.start("mention"))
-            start, end = self.content_span(sentence.start, sentence.end)
-            self.add(self.kind_of(start, end), start, end, match.group("cue"), source, match.group(0))
-            return sentence.end
-        return None
+            if not (clause and self._plausible_subject(subject[clause.end() :])):
+                return None
+            subject = subject[clause.end() :]
+        content_start = s0 + cue_match.end()
+        content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
+        attribution = subject + " " + cue_match.group("cue")
+        channel_phrase = _CHANNEL_PHRASE.match(self.masked[content_start:content_end])
+        if channel_phrase:  # "said in a statement that …": the phrase is attribution
+            attribution += " " + channel_phrase.group("phrase")
+            content_start += channel_phrase.end()
+        inner = _REPORTED_TRAIL.match(self.masked[content_start:content_end]) or _ACCORDING_TRAIL.match(
+            self.masked[content_start:content_end]
+        )
+        tail = self.text[content_start + inner.start("source") : content_end] if inner else ""
+        if inner and self.via_in(tail + " reported"):
+            attribution += " " + self.text[content_start + inner.end("content") : content_end] + " reported"
+            content_end = content_start + inner.end("content")
+        resolution = self.resolve(subject, s0)
+        start, end = self.content_span(content_start, content_end)
+        cue = re.sub(r"\s+", " ", cue_match.group("cue"))
+        self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, rule)
+        return sentence.end
+
+    def source_after(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """ "CONTENT, according to SOURCE." / "CONTENT, SOURCE said." / "CONTENT, said SOURCE."."""
+        s0 = sentence.start
+        source = self.resolve(match.group("source"), s0 + match.start("source"))
+        start, end = self.content_span(s0 + match.start("content"), s0 + match.end("content"))
+        cue = match.groupdict().get("cue") or "according to"
+        attribution = self.text[s0 + match.end("content") : sentence.end]
+        if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":
+            attribution += " reported"
+        self.add(self.kind_of(start, end), start, end, cue, source, attribution, rule)
+        return sentence.end
+
+    def participle(self, sentence: Sentence, saying: re.Match[str], rule: str) -> int | None:
+        """ "Bradley apologized, saying they were old": the sentence's subject said it."""
+        s0, text = sentence.start, saying.string
+        person = self._subject_in(text[: saying.start()])
+        content_end = _trimmed_end(text, saying.end(), len(text), keep=1)
+        if person is None or content_end <= saying.end():
+            return None
+        source = self.resolve(person[0], s0 + person[1])
+        start, end = self.content_span(s0 + saying.end(), s0 + content_end)
+        self.add(self.kind_of(start, end), start, end, "saying", source, text[: saying.end()], rule)
+        return sentence.end
+
+    def colon(self, sentence: Sentence, colon: re.Match[str], rule: str) -> int | None:
+        """ "Trump: I will win" (headlines, transcripts), when the name is a speaker."""
+        if not self._names_a_speaker(colon.group("source")):
+            return None
+        source = self.resolve(colon.group("source"), sentence.start)
+        start, end = self.content_span(sentence.start + colon.start("content"), sentence.end)
+        self.add(self.kind_of(start, end), start, end, ":", source, colon.group("source") + ":", rule)
+        return sentence.end
+
+    def mid_sentence(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """ "The plan, an inside source said, is to …": the whole sentence is the content."""
+        if match.start() == 0:
+            return None
+        source = self.resolve(match.group("mention"), sentence.start + match.start("mention"))
+        start, end = self.content_span(sentence.start, sentence.end)
+        self.add(self.kind_of(start, end), start, end, match.group("cue"), source, match.group(0), rule)
+        return sentence.end
 
     def _subject_in(self, prefix: str) -> tuple[str, int] | None:
         """(words, offset) of the first person named in `prefix` (an actor, a titled or a full
@@ -628,6 +675,38 @@ class _Extractor:
         return self.records
 
 
+class Rule(NamedTuple):
+    """One row of `REPORTED_RULES`."""
+
+    name: str  # the `rule` column of `quote_table`
+    pattern: re.Pattern[str]  # matched in the sentence with its quoted words masked
+    anchored: bool  # match at the sentence start (else search anywhere)
+    handler: Callable[[_Extractor, Sentence, re.Match[str], str], int | None]  # records or declines
+
+
+#: The names `direct` gives a direct quotation (see the module docstring).
+DIRECT_RULES = frozenset(
+    {
+        "direct_speaker_after",
+        "direct_speaker_before",
+        "direct_dash",
+        "direct_continuation",
+        "direct_unattributed",
+    }
+)
+
+REPORTED_RULES: tuple[Rule, ...] = (
+    Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead),
+    Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
+    Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),
+    Rule("speaker_after", _REPORTED_TRAIL, True, _Extractor.source_after),
+    Rule("verb_first", _INVERTED_TRAIL, True, _Extractor.source_after),
+    Rule("participle", _SAYING, False, _Extractor.participle),
+    Rule("colon", _COLON_ATTRIBUTION, True, _Extractor.colon),
+    Rule("mid_sentence", _MID_ATTRIBUTION, False, _Extractor.mid_sentence),
+)
+
+
 def _quote_rows(article: Article, actors: ActorIndex) -> Iterable[tuple]:
     extractor = _Extractor(article, actors)
     for record in extractor.run():
@@ -636,7 +715,8 @@ def _quote_rows(article: Article, actors: ActorIndex) -> Iterable[tuple]:
         yield (
             article.id, article.year, record.kind, article.text[record.start : record.end],
             record.start, record.end,
-            record.cue, record.resolution.speaker, record.resolution.mention, record.channel, record.via,
+            record.cue, record.rule,
+            record.resolution.speaker, record.resolution.mention, record.channel, record.via,
             first.paragraph, first.sentence, record.resolution.resolved_by,
             actor.kind if actor else "", actor.country if actor else "", actor.role if actor else "",
         )  # fmt: skip
@@ -646,194 +726,3 @@ def quote_table(corpus: Iterable[Article], actors: ActorIndex | None = None) -> 
     """Every attributed statement of every article, in corpus and text order (columns: `QuoteRow`)."""
     index = actors or load_actors()
     return per_article(corpus, lambda article: _quote_rows(article, index), QuoteRow)
-
-
-# ---- summaries -----------------------------------------------------------------------------------
-
-VOICES = ("quoted", "reported", "reporter")
-
-
-class SpeakerRow(NamedTuple):
-    """A row of `speaker_table`."""
-
-    article_id: str
-    speaker: str
-    speaker_kind: str
-    speaker_country: str
-    speaker_role: str
-    n_statements: int
-    n_words: int  # word tokens in the attributed spans
-    channels: str  # sorted, comma-separated
-
-
-def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Who speaks: one row per (article, speaker) (columns: `SpeakerRow`).
-
-    Sorted by article, then statements (most first), then speaker.
-    """
-    counted = quotes.assign(
-        words=quotes.text.map(lambda text: word_count(tokenize(text))),
-        speaker=quotes.speaker.where(
-            quotes.speaker != "",
-            quotes.resolved_by.map({"unattributed": "(unattributed)"}).fillna("(unresolved)"),
-        ),
-    )
-    keys = ["article_id", "speaker", "speaker_kind", "speaker_country", "speaker_role"]
-    grouped = counted.groupby(keys, dropna=False).agg(
-        n_statements=("text", "size"),
-        n_words=("words", "sum"),
-        channels=("channel", lambda c: ", ".join(sorted(set(c)))),
-    )
-    grouped = grouped.reset_index().sort_values(
-        ["article_id", "n_statements", "speaker"], ascending=[True, False, True]
-    )
-    return grouped.reset_index(drop=True)[columns_of(SpeakerRow)]
-
-
-def _statements_by_article(quotes: pd.DataFrame) -> dict[str, list[tuple[str, int, int]]]:
-    """(kind, start, end) of each attributed statement, per article, in table order."""
-    by_article: dict[str, list[tuple[str, int, int]]] = {}
-    columns = (quotes.article_id.tolist(), quotes.kind.tolist(), quotes.start.tolist(), quotes.end.tolist())
-    for article_id, kind, start, end in zip(*columns, strict=True):
-        by_article.setdefault(article_id, []).append((kind, start, end))
-    return by_article
-
-
-def _voice_by_offset(article: Article, statements: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, voice) for the attributed parts of the article, quoted words first."""
-    spans = find_quote_spans(article.text, article.paragraph_spans) if statements else []
-    opens = [span.open_at for span in spans]
-    regions = []
-    for kind, start, end in statements:
-        if kind == "direct":
-            regions.append((start, end, "quoted"))
-            continue
-        first = bisect_left(opens, start)
-        regions.extend((s.start, s.end, "quoted") for s in spans[first : bisect_left(opens, end, first)])
-        regions.append((start, end, "reported"))
-    return regions
-
-
-class TokenVoiceRow(NamedTuple):
-    """A row of `token_voice_table`: one word token."""
-
-    article_id: str
-    year: int
-    paragraph: int
-    sentence: int
-    start: int
-    end: int
-    voice: str  # one of VOICES
-
-
-def _voice_at(article: Article, statements: list[tuple[str, int, int]]) -> list[str | None]:
-    """Each character's voice: the first region that covers it (regions painted last to first)."""
-    voice_at: list[str | None] = [None] * len(article.text)
-    for start, end, region_voice in reversed(_voice_by_offset(article, statements)):
-        end = min(end, len(voice_at))
-        voice_at[start:end] = [region_voice] * (end - start)
-    return voice_at
-
-
-def _word_voices(
-    article: Article, statements: list[tuple[str, int, int]]
-) -> tuple[tuple[tuple[Token, ...], ...], list[str]]:
-    """The article's word tokens per sentence, and the voice of each word in text order."""
-    voice_at = _voice_at(article, statements)
-    words = tuple(
-        tuple(t for t in tokens if t[1] not in NON_WORD_KINDS) for tokens in sentence_tokens(article)
-    )
-    return words, [voice_at[t[2]] or "reporter" for sentence in words for t in sentence]
-
-
-def token_voice_table(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
-    """Each word token's voice: quoted (inside attributed quote marks), reported (in reported
-    speech), or reporter (the journalist's own words, scare quotes included).
-
-    `quotes` is the same articles' `quote_table`. Columns: `TokenVoiceRow`.
-    """
-    voices: list[str] = []
-    statements = _statements_by_article(quotes)
-
-    def parsed() -> Iterator[tuple[Article, list[Sentence], tuple[tuple[Token, ...], ...]]]:
-        for article in corpus:
-            words, word_voices = _word_voices(article, statements.get(article.id, []))
-            voices.extend(word_voices)
-            yield article, sentences(article), words
-
-    columns = sentence_item_columns(parsed(), Token._fields)
-    columns = {name: columns[name] for name in columns_of(TokenVoiceRow) if name != "voice"}
-    columns["voice"] = voices
-    return typed_table(columns, TokenVoiceRow)
-
-
-CHANNELS = ("unstated", "interview", "statement", "social_media", "second_hand", "unspecified")
-
-
-class ChannelRow(NamedTuple):
-    """A row of `channel_table`."""
-
-    article_id: str
-    year: int
-    channel: str
-    n_statements: int
-    statement_share: float  # of the article's statements
-
-
-def channel_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Statements per channel per article, every channel listed (columns: `ChannelRow`)."""
-    rows = []
-    for (article_id, year), group in quotes.groupby(["article_id", "year"]):
-        counts = group.channel.value_counts()
-        for channel in CHANNELS:
-            n = int(counts.get(channel, 0))
-            rows.append((article_id, int(year), channel, n, round(n / len(group), 3)))
-    return table(rows, ChannelRow)
-
-
-class VoiceShareRow(NamedTuple):
-    """A row of `voice_share_table`."""
-
-    article_id: str
-    year: int
-    voice: str
-    n_words: int
-    word_share: float  # of the article's word tokens
-
-
-def voice_share_table(corpus: Iterable[Article], quotes: pd.DataFrame) -> pd.DataFrame:
-    """Word tokens per voice per article, every voice listed, in corpus order (columns: `VoiceShareRow`).
-
-    `quotes` is the same articles' `quote_table`; the voices are those of `token_voice_table`.
-    """
-    statements = _statements_by_article(quotes)
-
-    def rows(article: Article) -> Iterator[tuple]:
-        counts = Counter(_word_voices(article, statements.get(article.id, []))[1])
-        total = sum(counts.values())
-        if total:
-            for voice in VOICES:
-                yield (article.id, article.year, voice, counts[voice], round(counts[voice] / total, 3))
-
-    return per_article(corpus, rows, VoiceShareRow)
-
-
-class SentenceVoiceRow(NamedTuple):
-    """A row of `sentence_voice_table`."""
-
-    article_id: str
-    paragraph: int
-    sentence: int
-    voice: str  # the majority voice (ties: quoted > reported > reporter)
-    attributed_share: float  # share of its words quoted or reported
-
-
-def sentence_voice_table(voices: pd.DataFrame) -> pd.DataFrame:
-    """The majority voice of each sentence (columns: `SentenceVoiceRow`)."""
-    rows = []
-    for (article_id, paragraph, sentence), group in voices.groupby(["article_id", "paragraph", "sentence"]):
-        counts = group.voice.value_counts()
-        voice = max(VOICES, key=lambda v: (counts.get(v, 0), -VOICES.index(v)))
-        attributed = counts.get("quoted", 0) + counts.get("reported", 0)
-        rows.append((article_id, paragraph, sentence, voice, round(attributed / len(group), 3)))
-    return table(rows, SentenceVoiceRow)

@@ -367,7 +367,7 @@ def tone_by_label_table(scores: pd.DataFrame, labels: pd.DataFrame, group: str) 
     """Mean masked scores per article and label, joining on (article_id, paragraph, sentence).
 
     `labels` has the key columns and a `group` column (e.g. voice from
-    `quotes.sentence_voice_table`, frame from `frames.sentence_frame_table`, side from `sentence_side_table`);
+    `voices.sentence_voice_table`, frame from `frames.sentence_frame_table`, side from `sentence_side_table`);
     a sentence with several labels counts once in each. Columns: `ToneByLabelRow` with
     ``label`` named after `group` (rounded to 3).
     """

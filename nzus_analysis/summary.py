@@ -15,10 +15,10 @@ from .frames import frame_hit_table
 from .groups import Groups, group_articles, group_share_table
 from .keyness import keyness_table
 from .pipeline import CorpusTables
-from .quotes import VOICES
 from .sentiment import score_table, tone_difference_table
 from .stance import side_stance_table
 from .terms import term_table
+from .voices import VOICES
 
 #: Speaker kinds that pass words on rather than say them: reported apart from the sources.
 CONDUITS = frozenset({"news outlet"})

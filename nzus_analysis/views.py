@@ -21,10 +21,11 @@ from pandas.io.formats.style import Styler
 
 from .corpus import Article
 from .frames import FRAMES, frame_hit_table, load_lexicon
-from .quotes import VOICES, quote_table, sentence_voice_table, token_voice_table
+from .quotes import quote_table
 from .sentiment import vader_driver_spans
 from .stance import stance_table
 from .tokens import sentences
+from .voices import VOICES, sentence_voice_table, token_voice_table
 
 #: Text cells longer than this many characters get a wider minimum width, so prose reads as lines.
 LONG_TEXT = 40

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from nzus_analysis import Article
+from nzus_analysis import quotes as quotes_module
 from nzus_analysis._tables import columns_of
 from nzus_analysis.actors import Actor, ActorIndex, load_actors
 from nzus_analysis.quote_eval import evaluation_table, load_gold, match_table, overlap
-from nzus_analysis.quotes import QuoteRow, find_quote_spans, quote_table, speaker_table
+from nzus_analysis.quotes import DIRECT_RULES, REPORTED_RULES, QuoteRow, find_quote_spans, quote_table
+from nzus_analysis.voices import speaker_table
 
 from .conftest import SEED_2012, SEED_2025
 
@@ -358,3 +360,48 @@ def test_nominal_mentions_resolve_to_the_last_actor_of_their_kind_never_invented
     )
     company = quotes.loc["it would appeal"]
     assert company.resolved_by == "unresolved" and company.speaker_mention == "The company"
+
+
+RULE_EXAMPLES = {  # one hand-made snippet per rule: (rule, text, attributed words, speaker)
+    "direct_speaker_after": ("“We will win,” Mr Jenkins said.", "We will win,", "Mr Jenkins"),
+    "direct_speaker_before": ("Mr Jenkins said: “We will win.”", "We will win.", "Mr Jenkins"),
+    "direct_dash": (
+        "“We will not back down.” — Commissioner Kerr",
+        "We will not back down.",
+        "Commissioner Kerr",
+    ),
+    "according_to_lead": ("According to the ministry, exports rose.", "exports rose", "the ministry"),
+    "speaker_first": ("Mr Jenkins said the plant would close.", "the plant would close", "Mr Jenkins"),
+    "according_to_trail": ("Exports rose, according to the ministry.", "Exports rose", "the ministry"),
+    "speaker_after": ("Exports rose, the ministry said.", "Exports rose", "the ministry"),
+    "verb_first": ("Exports rose, said Angie Holan.", "Exports rose", "Angie Holan"),
+    "participle": (
+        "Mr Jenkins resigned, saying the plant would close.",
+        "the plant would close",
+        "Mr Jenkins",
+    ),
+    "colon": ("Mr Jenkins: I will win the nomination.", "I will win the nomination", "Mr Jenkins"),
+    "mid_sentence": (
+        "The plan, an inside source said, is to close the plant.",
+        "The plan, an inside source said, is to close the plant",
+        "an inside source",
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_EXAMPLES))
+def test_every_rule_has_an_example_it_catches(rule):
+    text, words, speaker = RULE_EXAMPLES[rule]
+    found = quotes_in(text)
+    assert found[["rule", "text", "speaker_mention"]].values.tolist()[0] == [rule, words, speaker]
+
+
+def test_rule_table_is_documented_and_exemplified():
+    """Every rule that can fill the `rule` column is in the module docstring and has an example."""
+    names = {rule.name for rule in REPORTED_RULES} | DIRECT_RULES
+    assert names - {"direct_continuation", "direct_unattributed"} == set(RULE_EXAMPLES)
+    for name in names:
+        assert f"\n{name} " in quotes_module.__doc__, name
+    continued = quotes_in("Mr Jenkins said: “We will win.”", "“And we will stay.”", "“Nobody asked.”")
+    assert continued.rule.tolist() == ["direct_speaker_before", "direct_continuation", "direct_continuation"]
+    assert quotes_in("Nobody spoke. “Nobody asked.”").rule.tolist() == ["direct_unattributed"]
