@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from nzus_analysis.quote_eval import attribution_evaluation, polnear_documents
+from nzus_analysis.quote_eval import attribution_evaluation, attribution_rule_table, polnear_documents
+from nzus_analysis.quotes import quote_table
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 
@@ -27,11 +28,18 @@ def main() -> None:
     args = parser.parse_args()
     documents = polnear_documents(POLNEAR / args.split)
     start = time.perf_counter()
-    scores, misses = attribution_evaluation(documents, args.theta)
+    predicted = quote_table([article for article, _ in documents])
+    scores, misses = attribution_evaluation(documents, args.theta, predicted)
     seconds = time.perf_counter() - start
+    statements, _ = attribution_evaluation(documents, args.theta, predicted, unit="statement")
     with pd.option_context("display.width", 200, "display.max_colwidth", 110):
         print(f"PolNeAR {args.split}: {len(documents)} articles ({seconds:.1f} s)")
+        print("passages (a speaker's consecutive statements in a paragraph, PolNeAR's content unit):")
         print(scores.to_string(index=False))
+        print("\neach statement on its own (the unit of the seeds' gold):")
+        print(statements.to_string(index=False))
+        print("\npassages found by each rule (a passage counts under each rule that found part of it):")
+        print(attribution_rule_table(documents, predicted, args.theta[0]).to_string(index=False))
         print(
             f"\nmissed gold speech attributions at θ = {args.theta[0]}, by the rule that should catch them:"
         )

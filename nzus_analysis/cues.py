@@ -19,6 +19,7 @@ from .errors import InputError
 from .resources import data_path, uncommented
 
 KINDS = ("speech", "writing", "belief")
+TAKES = ("clause", "object", "")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -31,6 +32,7 @@ class SpeechCue:
     channel: str  # the channel the cue names ("interview", "social_media", "statement") or ""
     forms: tuple[str, ...]  # inflected forms the extractor matches
     needs_object: bool  # a form must be followed by its hearer ("told reporters")
+    takes: str = "clause"  # "clause" (said that …), "object" (called him a liar) or "" (unused)
 
 
 @cache
@@ -42,21 +44,29 @@ def speech_cues() -> tuple[SpeechCue, ...]:
         if row.get("kind") not in KINDS:
             raise InputError(path, f"row {number}: kind {row.get('kind')!r} is not one of {KINDS}")
         forms = tuple(f.strip() for f in (row.get("forms") or "").split(";") if f.strip())
-        cues.append(
-            SpeechCue(
-                row["cue"], row["kind"], row.get("channel") or "", forms, row.get("needs_object") == "yes"
-            )
-        )
+        takes = row.get("takes") or ""
+        if takes not in TAKES:
+            raise InputError(path, f"row {number}: takes {takes!r} is not one of {TAKES}")
+        channel, needs_object = row.get("channel") or "", row.get("needs_object") == "yes"
+        cues.append(SpeechCue(row["cue"], row["kind"], channel, forms, needs_object, takes))
     return tuple(cues)
 
 
-def cue_pattern(hearer: str) -> str:
-    """A regex alternation of every extractor form, longest first; forms that need an object are
-    followed by `hearer` (a regex for who was told)."""
+def is_participle(form: str) -> bool:
+    """A form whose first word ends in "ing" ("saying", "calling for"; not "was quoted as saying")."""
+    return form.split()[0].endswith("ing")
+
+
+def cue_pattern(hearer: str, takes: str = "clause", participles: bool = False) -> str:
+    """A regex alternation of the extractor forms of the cues that take `takes`, longest first:
+    the participles ("saying") or, by default, the finite forms ("said"). Forms that need an
+    object are followed by `hearer` (a regex for who was told)."""
     plain: list[str] = []
     told: list[str] = []
     for cue in speech_cues():
-        (told if cue.needs_object else plain).extend(cue.forms)
+        if cue.takes == takes:
+            forms = [form for form in cue.forms if is_participle(form) == participles]
+            (told if cue.needs_object else plain).extend(forms)
     alternatives = [
         r"\s+".join(map(re.escape, form.split())) for form in sorted(plain, key=len, reverse=True)
     ]

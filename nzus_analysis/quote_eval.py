@@ -21,7 +21,7 @@ from ._tables import table
 from .corpus import Article
 from .cues import is_speech_cue, words
 from .errors import InputError
-from .quotes import quote_table
+from .quotes import passage_table, quote_table
 from .resources import data_path, uncommented
 
 GROUPS = {
@@ -266,8 +266,13 @@ def attribution_evaluation(
     documents: Sequence[tuple[Article, list[GoldAttribution]]],
     thetas: Sequence[float] = (0.3, 0.8),
     predicted: pd.DataFrame | None = None,
+    unit: str = "passage",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score the extractor (or `predicted`, a `quote_table`) on PolNeAR-style gold.
+
+    `unit` is what counts as one prediction: "passage" (`quotes.passage_table`: a speaker's
+    consecutive statements in a paragraph, PolNeAR's content unit) or "statement" (each row of
+    the quote table, the unit of the seeds' gold).
 
     The Gender Gap Tracker's lenient protocol: a gold speech attribution is *found* when one
     prediction covers at least θ of its content's characters; a prediction is *correct* when it
@@ -275,8 +280,12 @@ def attribution_evaluation(
     right when the gold source's words (less determiners) meet the predicted speaker's or its
     mention's words. Returns (`AttributionScoreRow` table, `MissRow` table at the first θ).
     """
+    if unit not in ("passage", "statement"):
+        raise ValueError(f"unit must be 'passage' or 'statement', not {unit!r}")
     if predicted is None:
         predicted = quote_table([article for article, _ in documents])
+    if unit == "passage":
+        predicted = passage_table(predicted)
     by_article = {article_id: group for article_id, group in predicted.groupby("article_id", sort=False)}
     rows = []
     misses: dict[str, tuple[int, str]] = {}
@@ -310,3 +319,38 @@ def attribution_evaluation(
                      n_direct_found / n_direct if n_direct else float("nan")))  # fmt: skip
     miss_rows = sorted(((rule, n, example) for rule, (n, example) in misses.items()), key=lambda r: -r[1])
     return table(rows, AttributionScoreRow).round(3), table(miss_rows, MissRow)
+
+
+class RuleScoreRow(NamedTuple):
+    """A row of `attribution_rule_table`: the passages a rule helped find."""
+
+    rule: str
+    n_passages: int  # passages with a statement this rule found
+    n_correct: int  # of those, covering >= theta of some gold content
+    precision: float
+
+
+def attribution_rule_table(
+    documents: Sequence[tuple[Article, list[GoldAttribution]]],
+    predicted: pd.DataFrame | None = None,
+    theta: float = 0.3,
+) -> pd.DataFrame:
+    """Precision of each extraction rule on PolNeAR-style gold, over passages (columns: `RuleScoreRow`).
+
+    A passage counts under every rule that found one of its statements (`quotes.passage_table`).
+    """
+    if predicted is None:
+        predicted = quote_table([article for article, _ in documents])
+    passages = passage_table(predicted)
+    gold_of = {article.id: gold for article, gold in documents}
+    counts: dict[str, list[int]] = {}
+    for article_id, start, end, rules in zip(
+        passages.article_id, passages.start, passages.end, passages.rules, strict=True
+    ):
+        correct = any(_coverage((start, end), g) >= theta for g in gold_of.get(article_id, []))
+        for rule in rules.split(", "):
+            tally = counts.setdefault(rule, [0, 0])
+            tally[0] += 1
+            tally[1] += correct
+    rows = [(rule, n, k, round(k / n, 3)) for rule, (n, k) in sorted(counts.items(), key=lambda r: -r[1][0])]
+    return table(rows, RuleScoreRow)

@@ -30,9 +30,11 @@ speaker_first          SUBJECT said (that) CONTENT. (subject a plausible speaker
 according_to_trail     CONTENT, according to SOURCE.
 speaker_after          CONTENT, SOURCE said. / “…,” the White House said.
 verb_first             CONTENT, said SOURCE (, an appositive).
-participle             SUBJECT did something, saying (that) CONTENT.
+participle             SUBJECT did something, saying (that) CONTENT. / …, calling him a liar.
 colon                  NAME: CONTENT (headlines, transcripts; NAME a person or an actor)
 mid_sentence           CONTENT, SOURCE said, CONTENT.
+speech_act             SUBJECT accused/called/praised/cited CONTENT. (a speech act whose object
+                       is the content; cues that take an object in the vocabulary)
 =====================  ======================================================================
 
 Quoted words that no speech cue attributes (“Burden sharing” refers to …) are scare quotes
@@ -67,7 +69,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ._tables import per_article
+from ._tables import per_article, table
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
 from .cues import cue_pattern
@@ -100,15 +102,22 @@ class QuoteRow(NamedTuple):
 
 # The cue words come from the one speech-cue vocabulary (`cues`, data/lexicons/speech_cues.csv);
 # "told" needs its hearer: reporters, journalists or a capitalised name.
-_CUE_WORDS = cue_pattern(
+_HEARER = (
     r"(?:reporters|journalists|(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"
 )
-_CUE = rf"(?:{_CUE_WORDS})"
+_CUE = rf"(?:{cue_pattern(_HEARER)})"
+# Participles after a main clause ("…, saying …", "…, calling him a liar") and speech acts whose
+# content is their object ("Trump accused Cruz of lying").
+_PARTICIPLE = "|".join(cue_pattern(_HEARER, takes, participles=True) for takes in ("clause", "object"))
+_OBJECT_CUE = rf"(?:{cue_pattern(_HEARER, 'object')})"
 # A speaker phrase: no clause punctuation, but a title's or an initial's period before a name
 # ("Mrs. Clinton", "George W. Bush") is allowed.
 _MENTION = r"(?:[^,;:.“”\"]|\.(?=\s+[A-Z])){1,60}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
-_NAME_AFTER_CUE = r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
+_NAME_AFTER_CUE = (
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
+    r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
+)
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
 _TITLED_PERSON = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
@@ -147,9 +156,29 @@ _SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?=\S)", re
 _MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\s+(?=\S)", re.S)
 # A participle after the main clause: "…, saying (that) CONTENT".
 _SAYING = re.compile(
-    r",\s+(?:saying|adding|arguing|noting|warning|insisting|claiming|explaining)(?:\s+that)?[,:]?\s+(?=\S)"
-)
+    rf",\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
+)  # ", at one point calling"
+# "SUBJECT accused/called/praised OBJECT …": the rest of the clause is the content.
+_SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
+_SUBJECT_PRONOUN = re.compile(r"(?i:he|she|they|we|i|who|some|others|many|critics)")
+_DETERMINERS = frozenset({"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "These", "Those"})
+# "Donald Trump, who he …" / "… when he": the words after the last relative or subordinating word.
+_RELATIVE_OPENING = re.compile(
+    r"^.*\b(?:who|which|that|when|as|because|where|while|if|whom)\s+(?=\S+$)", re.S
+)
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:\w+ly|never|often|once|always|even|just|still|already|long|also|later|then|again|now|soon"
+    r"|first|have|has|had|will|would|could|can|may|might|must|should|did|does|do|not|n[’']t))+\s*$"
+)
+# A subject cannot end in an auxiliary ("has been called": passive) or a determiner ("his attacks").
+_NOT_A_SUBJECT_END = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|am|his|her|their|its|our|my|your|the|a|an|of|to|and|or|by|for|in|on"
+    r"|with|that|this|these|those|which|what|whose|who[’']s|large|many|some|several)$",
+    re.I,
+)
+_SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
+_SUBORDINATOR = re.compile(r"(?:Though|Although|As|When|While|If|Because|Since|After|Before|Until|Once)\b")
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
 _COLON_ATTRIBUTION = re.compile(
     r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
@@ -174,7 +203,7 @@ _REPORTED_TRAIL = re.compile(
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
 _INVERTED_TRAIL = re.compile(
     rf"^(?P<content>.+)(?:,|(?<=[\"”’]))\s*(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
-    r"(?:,[^,]{0,120})?[\s.]*$",
+    r"(?:,[^,]{0,120}){0,2}[\s.]*$",  # up to two appositives: ", co-author of X, a study of Y."
     re.S,
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
@@ -420,6 +449,16 @@ class _Extractor:
                 cleaned = phrase[:MAX_SPEAKER_CHARS] + "…"
                 return Resolution(cleaned, cleaned, "unresolved", None)
         stripped = _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", phrase))).strip()
+        if "," in stripped:  # "Gustav Ando, research director for IHS," / "Her aide, Jeff Weaver,"
+            # the part just before the cue when it is a capitalised name ("Raleigh, North Carolina,
+            # Trump"), else the first part that names someone ("Gustav Ando, research director")
+            parts = [part.strip() for part in stripped.split(",")]
+            last = parts[-1]
+            named = next((part for part in parts if part and self._names_a_speaker(part)), None)
+            if last[:1].isupper() and len(last.split()) <= 4 and not stripped.endswith(","):
+                named = last
+            if named is not None:
+                stripped = named
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
@@ -540,7 +579,7 @@ class _Extractor:
         return None
 
     def according_lead(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
-        """ "According to the AP, CONTENT" / "According to the AP:" before the next paragraph."""
+        """According to the AP, CONTENT / According to the AP: before the next paragraph."""
         s0, text = sentence.start, match.string
         source = self.resolve(match.group("source").rstrip(), s0 + match.start("source"))
         content_end = _trimmed_end(text, match.end(), len(text))
@@ -558,19 +597,34 @@ class _Extractor:
         self.add(self.kind_of(start, end), start, end, "according to", source, attribution, rule)
         return consumed
 
-    def speaker_first(self, sentence: Sentence, cue_match: re.Match[str], rule: str) -> int | None:
-        """ "SUBJECT said (that) CONTENT", the subject being a plausible speaker phrase."""
+    def speaker_first(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """Speaker first: "SUBJECT said (that) CONTENT", the subject being a plausible speaker
+        phrase; when the first cue's subject is not one ("When asked …, voters said"), the next
+        cue is tried."""
+        cue_match: re.Match[str] | None = match
+        while cue_match is not None:
+            consumed = self._speaker_first_at(sentence, cue_match, rule)
+            if consumed is not None:
+                return consumed
+            cue_match = _SPEAKER_CUE.search(match.string, cue_match.end())
+        return None
+
+    def _speaker_first_at(self, sentence: Sentence, cue_match: re.Match[str], rule: str) -> int | None:
         s0, text = sentence.start, cue_match.string
         subject = text[: cue_match.start()]
         # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
         if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
             return None
-        if not self._plausible_subject(subject):
+        speaker_at = 0
+        person = self._subject_in(subject) if re.search(r"\sand$", subject) else None
+        if person is not None:  # "Mr Jenkins defended the route and said …"
+            subject, speaker_at = person
+        elif not (self._plausible_subject(subject) or self._names_someone(subject)):
             # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
             clause = _CLAUSE_START.search(subject)
             if not (clause and self._plausible_subject(subject[clause.end() :])):
                 return None
-            subject = subject[clause.end() :]
+            subject, speaker_at = subject[clause.end() :], clause.end()
         content_start = s0 + cue_match.end()
         content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
         attribution = subject + " " + cue_match.group("cue")
@@ -585,14 +639,14 @@ class _Extractor:
         if inner and self.via_in(tail + " reported"):
             attribution += " " + self.text[content_start + inner.end("content") : content_end] + " reported"
             content_end = content_start + inner.end("content")
-        resolution = self.resolve(subject, s0)
+        resolution = self.resolve(subject, s0 + speaker_at)
         start, end = self.content_span(content_start, content_end)
         cue = re.sub(r"\s+", " ", cue_match.group("cue"))
         self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, rule)
         return sentence.end
 
     def source_after(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
-        """ "CONTENT, according to SOURCE." / "CONTENT, SOURCE said." / "CONTENT, said SOURCE."."""
+        """Source after: CONTENT, according to SOURCE. / CONTENT, SOURCE said. / CONTENT, said SOURCE."""
         s0 = sentence.start
         source = self.resolve(match.group("source"), s0 + match.start("source"))
         start, end = self.content_span(s0 + match.start("content"), s0 + match.end("content"))
@@ -604,7 +658,7 @@ class _Extractor:
         return sentence.end
 
     def participle(self, sentence: Sentence, saying: re.Match[str], rule: str) -> int | None:
-        """ "Bradley apologized, saying they were old": the sentence's subject said it."""
+        """Participle: "Bradley apologized, saying they were old": the sentence's subject said it."""
         s0, text = sentence.start, saying.string
         person = self._subject_in(text[: saying.start()])
         content_end = _trimmed_end(text, saying.end(), len(text), keep=1)
@@ -612,11 +666,31 @@ class _Extractor:
             return None
         source = self.resolve(person[0], s0 + person[1])
         start, end = self.content_span(s0 + saying.end(), s0 + content_end)
-        self.add(self.kind_of(start, end), start, end, "saying", source, text[: saying.end()], rule)
+        cue = re.sub(r"\s+", " ", saying.group("cue"))
+        self.add(self.kind_of(start, end), start, end, cue, source, text[: saying.end()], rule)
+        return sentence.end
+
+    def speech_act(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """Speech act: "Trump accused Cruz of lying", a speech act whose object is the content; the subject
+        must name someone (not "A group called …")."""
+        s0, text = sentence.start, match.string
+        subject = text[: match.start()]
+        clause = _CLAUSE_START.search(subject)
+        if clause and not self._names_someone(subject):
+            subject = subject[clause.end() :]
+        if not self._names_someone(subject):
+            return None
+        content_end = _trimmed_end(text, match.end(), len(text), keep=1)
+        start, end = self.content_span(s0 + match.end(), s0 + content_end)
+        if end <= start:
+            return None
+        source = self.resolve(subject, s0 + (len(text[: match.start()]) - len(subject)))
+        cue = re.sub(r"\s+", " ", match.group("cue"))
+        self.add(self.kind_of(start, end), start, end, cue, source, subject + " " + cue, rule)
         return sentence.end
 
     def colon(self, sentence: Sentence, colon: re.Match[str], rule: str) -> int | None:
-        """ "Trump: I will win" (headlines, transcripts), when the name is a speaker."""
+        """Colon: "Trump: I will win" (headlines, transcripts), when the name is a speaker."""
         if not self._names_a_speaker(colon.group("source")):
             return None
         source = self.resolve(colon.group("source"), sentence.start)
@@ -625,7 +699,7 @@ class _Extractor:
         return sentence.end
 
     def mid_sentence(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
-        """ "The plan, an inside source said, is to …": the whole sentence is the content."""
+        """Mid-sentence: "The plan, a source said, is to …": the whole sentence is the content."""
         if match.start() == 0:
             return None
         source = self.resolve(match.group("mention"), sentence.start + match.start("mention"))
@@ -649,9 +723,41 @@ class _Extractor:
             or _FULL_NAME.fullmatch(phrase)
         )
 
+    def _names_someone(self, subject: str) -> bool:
+        """A subject that names a speaker: a pronoun, an actor, titled or full name, capitalised
+        words ending in a name ("Soviet dissident Milovan Djilas"), a short "the …" phrase or a
+        plural ("Several Cruz associates"); adverbs, auxiliaries, an appositive and a relative
+        clause's opening are looked past ("Mr Scott, who has", "She recently"). Not a passive
+        ("has been called") nor a noun after a determiner ("his attacks")."""
+        stripped = _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", subject))).strip()
+        stripped = re.sub(r"\s*\([^()]{0,40}\)", "", stripped)
+        if stripped.endswith(",") and "," in stripped[:-1]:  # "America Rising, a political group,"
+            stripped = stripped[: stripped.index(",")]
+        stripped = _RELATIVE_OPENING.sub("", stripped)
+        stripped = _TRAILING_ADVERBS.sub("", stripped).strip(" ,")
+        words = stripped.split()
+        if not words or len(words) > 8 or _NOT_A_SUBJECT_END.search(stripped):
+            return False
+        if _SUBJECT_PRONOUN.fullmatch(stripped) or self._names_a_speaker(stripped):
+            return True
+        if any(m.end == len(stripped) for m in self.actors.mentions(stripped)):
+            return True
+        if words[-1][0].isupper() and not _SUBORDINATOR.match(stripped):
+            return True
+        if (
+            len(words) <= 4
+            and words[0][0].isupper()
+            and words[-1].endswith("s")
+            and words[0] not in _DETERMINERS
+        ):
+            return True  # "Rival Republican candidates", "Several Cruz associates"
+        return bool(re.fullmatch(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", stripped))
+
     def _plausible_subject(self, subject: str) -> bool:
         stripped = _PARENTHETICAL.sub("", subject).strip()
         if not stripped or len(stripped.split()) > 12:
+            return False
+        if _SUBORDINATOR_END.search(stripped):  # "When asked …", "the final say"
             return False
         if self.actors.mentions(stripped):
             return True
@@ -704,6 +810,7 @@ REPORTED_RULES: tuple[Rule, ...] = (
     Rule("participle", _SAYING, False, _Extractor.participle),
     Rule("colon", _COLON_ATTRIBUTION, True, _Extractor.colon),
     Rule("mid_sentence", _MID_ATTRIBUTION, False, _Extractor.mid_sentence),
+    Rule("speech_act", _SPEECH_ACT, False, _Extractor.speech_act),
 )
 
 
@@ -726,3 +833,72 @@ def quote_table(corpus: Iterable[Article], actors: ActorIndex | None = None) -> 
     """Every attributed statement of every article, in corpus and text order (columns: `QuoteRow`)."""
     index = actors or load_actors()
     return per_article(corpus, lambda article: _quote_rows(article, index), QuoteRow)
+
+
+class PassageRow(NamedTuple):
+    """A row of `passage_table`: a speaker's consecutive statements in one paragraph."""
+
+    article_id: str
+    year: int
+    passage: int  # 0, 1, … within the article
+    paragraph: int
+    start: int  # from the first statement's start to the last one's end (cues in between included)
+    end: int
+    n_statements: int
+    kinds: str  # the statements' kinds, sorted, comma-separated
+    text: str  # the statements' words joined by " … "
+    speaker: str
+    speaker_mention: str  # the first statement's
+    resolved_by: str  # the first statement's
+    channel: str  # the first statement's
+    via: str
+    rules: str  # the rules that found the statements, in order of first use, comma-separated
+
+
+def _speaker_key(speaker: str, mention: str, resolved_by: str) -> str:
+    return speaker or (mention if resolved_by != "unattributed" else "")
+
+
+def passage_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Statements joined into passages (columns: `PassageRow`).
+
+    A statement continues the passage before it when it is in the same paragraph, has the same
+    speaker (or the same unresolved mention) and no other statement stands between them: “A,” she
+    said. “B.” is one passage of two statements. This is the unit annotation schemes such as
+    PolNeAR code as one *content*; `quote_table` keeps each statement. An unattributed quotation
+    is a passage of its own.
+    """
+    rows: list[tuple] = []
+    passage: dict | None = None
+    number = 0
+
+    def close() -> None:
+        if passage is not None:
+            kinds = ", ".join(sorted(set(passage["kinds"])))
+            rules = ", ".join(dict.fromkeys(passage["rules"]))
+            rows.append((passage["article_id"], passage["year"], passage["passage"], passage["paragraph"],
+                         passage["start"], passage["end"], len(passage["texts"]), kinds,
+                         " … ".join(passage["texts"]), passage["speaker"], passage["speaker_mention"],
+                         passage["resolved_by"], passage["channel"], passage["via"], rules))  # fmt: skip
+
+    for row in quotes.itertuples(index=False):
+        key = _speaker_key(row.speaker, row.speaker_mention, row.resolved_by)
+        if (
+            passage is not None
+            and passage["article_id"] == row.article_id
+            and passage["paragraph"] == row.paragraph
+            and key
+            and key == passage["key"]
+        ):
+            passage["end"] = max(passage["end"], row.end)
+            passage["texts"].append(row.text)
+            passage["kinds"].append(row.kind)
+            passage["rules"].append(row.rule)
+            continue
+        close()
+        number = number + 1 if passage is not None and passage["article_id"] == row.article_id else 0
+        passage = dict(
+            row._asdict(), passage=number, key=key, texts=[row.text], kinds=[row.kind], rules=[row.rule]
+        )
+    close()
+    return table(rows, PassageRow)

@@ -9,7 +9,15 @@ from nzus_analysis import quotes as quotes_module
 from nzus_analysis._tables import columns_of
 from nzus_analysis.actors import Actor, ActorIndex, load_actors
 from nzus_analysis.quote_eval import evaluation_table, load_gold, match_table, overlap
-from nzus_analysis.quotes import DIRECT_RULES, REPORTED_RULES, QuoteRow, find_quote_spans, quote_table
+from nzus_analysis.quotes import (
+    DIRECT_RULES,
+    REPORTED_RULES,
+    PassageRow,
+    QuoteRow,
+    find_quote_spans,
+    passage_table,
+    quote_table,
+)
 from nzus_analysis.voices import speaker_table
 
 from .conftest import SEED_2012, SEED_2025
@@ -381,6 +389,7 @@ RULE_EXAMPLES = {  # one hand-made snippet per rule: (rule, text, attributed wor
         "Mr Jenkins",
     ),
     "colon": ("Mr Jenkins: I will win the nomination.", "I will win the nomination", "Mr Jenkins"),
+    "speech_act": ("Mr Jenkins accused the board of lying.", "the board of lying", "Mr Jenkins"),
     "mid_sentence": (
         "The plan, an inside source said, is to close the plant.",
         "The plan, an inside source said, is to close the plant",
@@ -405,3 +414,58 @@ def test_rule_table_is_documented_and_exemplified():
     continued = quotes_in("Mr Jenkins said: “We will win.”", "“And we will stay.”", "“Nobody asked.”")
     assert continued.rule.tolist() == ["direct_speaker_before", "direct_continuation", "direct_continuation"]
     assert quotes_in("Nobody spoke. “Nobody asked.”").rule.tolist() == ["direct_unattributed"]
+
+
+def test_speech_acts_whose_object_is_the_content_need_a_subject_that_names_someone():
+    called = quotes_in("Gov. Chris Christie battled the mayor for years, at one point calling him a liar.")
+    assert (called.speaker_mention.item(), called.text.item(), called.cue.item()) == (
+        "Chris Christie", "him a liar", "calling",
+    )  # fmt: skip
+    praised = quotes_in("She recently praised the deal.")
+    assert (praised.speaker_mention.item(), praised.text.item()) == ("She", "the deal")
+    for text in (
+        "A group called Citizens United filed the suit.",  # a name, not a speech act
+        "Sanders will tone down his attacks against Clinton.",  # a noun
+        "Texas was called for Ted Cruz after the polls closed.",  # a passive
+    ):
+        assert quotes_in(text).empty, text
+
+
+def test_long_appositive_subjects_and_coordinated_speech_verbs():
+    long = quotes_in(
+        "Gustav Ando, research director for IHS Life Sciences, a business information and consulting "
+        "company, said he thought the deal was carefully structured."
+    )
+    assert (long.speaker.item(), long.text.item()) == (
+        "Gustav Ando",
+        "he thought the deal was carefully structured",
+    )
+    place = quotes_in("During a rally in Raleigh, North Carolina, Mr Jenkins said the plant would close.")
+    assert place.speaker.item() == "Mr Jenkins"
+    coordinated = quotes_in("Mr Jenkins defended the route and said the police were ready.")
+    assert (coordinated.speaker.item(), coordinated.text.item()) == ("Mr Jenkins", "the police were ready")
+    indefinite = quotes_in("“I couldn’t afford it,” said one former campaign staffer, who left in May.")
+    assert indefinite.speaker_mention.item() == "one former campaign staffer"
+    two_appositives = quotes_in(
+        "The odds are slim, says Walter Stone, co-author of Three's a Crowd, a study of third-party bids."
+    )
+    assert (two_appositives.speaker.item(), two_appositives.rule.item()) == ("Walter Stone", "verb_first")
+    assert (
+        quotes_in("When asked about the plan, only 23 percent of voters said yes.").speaker.item() != "When"
+    )
+
+
+def test_passages_join_a_speakers_consecutive_statements_in_a_paragraph():
+    quotes = quotes_in(
+        "“We will win,” Mr Jenkins said. “And we will stay.” Ms Acosta said the plan would fail.",
+        "“Nobody asked,” Ms Acosta said.",
+    )
+    passages = passage_table(quotes)
+    assert quotes.speaker.tolist() == ["Mr Jenkins", "Mr Jenkins", "Ms Acosta", "Ms Acosta"]
+    assert passages[["passage", "paragraph", "n_statements", "speaker"]].values.tolist() == [
+        [0, 0, 2, "Mr Jenkins"], [1, 0, 1, "Ms Acosta"], [2, 1, 1, "Ms Acosta"],
+    ]  # fmt: skip
+    first = passages.iloc[0]
+    assert first.text == "We will win, … And we will stay."
+    assert (first.start, first.end) == (quotes.start[0], quotes.end[1])
+    assert list(passages.columns) == columns_of(PassageRow)
