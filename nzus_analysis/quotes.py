@@ -103,7 +103,8 @@ class QuoteRow(NamedTuple):
 # The cue words come from the one speech-cue vocabulary (`cues`, data/lexicons/speech_cues.csv);
 # "told" needs its hearer: reporters, journalists or a capitalised name.
 _HEARER = (
-    r"(?:reporters|journalists|(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"
+    r"(?:reporters|journalists|me|us|him|her|them"
+    r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"
 )
 _CUE = rf"(?:{cue_pattern(_HEARER)})"
 # Participles after a main clause ("…, saying …", "…, calling him a liar") and speech acts whose
@@ -112,10 +113,11 @@ _PARTICIPLE = "|".join(cue_pattern(_HEARER, takes, participles=True) for takes i
 _OBJECT_CUE = rf"(?:{cue_pattern(_HEARER, 'object')})"
 # A speaker phrase: no clause punctuation, but a title's or an initial's period before a name
 # ("Mrs. Clinton", "George W. Bush") is allowed.
-_MENTION = r"(?:[^,;:.“”\"]|\.(?=\s+[A-Z])){1,60}?"
+_MENTION = r"(?:[^,;:.“”\"]|\.(?=\s+[A-Z])){1,80}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
 _NAME_AFTER_CUE = (
-    r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
+    r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
+    r"(?:[a-z][\w-]*\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
     r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
 )
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
@@ -134,11 +136,18 @@ _TITLE_GENDER = {
 }
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
 # A speaker phrase with one appositive: "Sanders's campaign manager, Jeff Weaver,"
-_APPOSED_MENTION = rf"{_MENTION}(?:,\s+[^,;:“”\"]{{1,100}},)?"
+_APPOSED_MENTION = (
+    rf"{_MENTION}(?:\s*\([^()]{{1,30}}\))?(?:,\s+[^,;:“”\"]{{1,160}},)?(?:\s+\w+ly)?"  # "Rep. X (D-Ore.)"
+)
+# Before a quote, words that do not make it someone else's: an opening bracket, a conjunction,
+# or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").
+_INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\s*)", re.S)
+# After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
+_CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
 _TRAIL_ATTRIBUTION = re.compile(
     rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
     rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE}))"  # a dash attribution: “…” — Commissioner Kerr
-    r"(?P<tail>(?:[\s,.;].*)?)$",
+    r"(?P<tail>(?:[\s,.;)].*)?)$",
     re.S,
 )
 # Before an opening quote: 'Coleman said, ' / 'He told reporters: '
@@ -177,6 +186,10 @@ _NOT_A_SUBJECT_END = re.compile(
     r"|with|that|this|these|those|which|what|whose|who[’']s|large|many|some|several)$",
     re.I,
 )
+_PREPOSITION_START = re.compile(
+    r"(?:In|On|At|For|From|With|By|Into|Over|Under|Of|About|To|Through|Among|Amid|Against|Despite|During"
+    r"|Without|Within|Like|Unlike)\s"
+)
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
 _SUBORDINATOR = re.compile(r"(?:Though|Although|As|When|While|If|Because|Since|After|Before|Until|Once)\b")
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
@@ -196,13 +209,13 @@ _GROUP_SOURCE = (
 )
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
-    r"^(?P<content>.+)(?:,|(?<=[\"”’]))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
+    r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
     rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE})[\s.]*$",
     re.S,
 )
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
 _INVERTED_TRAIL = re.compile(
-    rf"^(?P<content>.+)(?:,|(?<=[\"”’]))\s*(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
+    rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
     r"(?:,[^,]{0,120}){0,2}[\s.]*$",  # up to two appositives: ", co-author of X, a study of Y."
     re.S,
 )
@@ -217,7 +230,8 @@ _INTERVIEW = re.compile(
 )
 # Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
 _EDGE_WORDS = re.compile(
-    r"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later)\b,?\s*"
+    r"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later|While|Although|Though|As|When|If"
+    r"|Because|Since|After|Before|Once|Until)\b,?\s*"
     r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself)\s*$"
 )
 # A person's full name outside the actor table, as a speaker phrase: "Vince Cable", "Paul E. Ryan".
@@ -515,11 +529,13 @@ class _Extractor:
         closing = self.sentence_at(span.close_at)
         before = self.text[opening.start : span.open_at]
         after = self.text[span.after_close : closing.end] if span.closed else ""
+        if _INERT_BEFORE.fullmatch(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
+            before = ""
         lead = _LEAD_ATTRIBUTION.match(before)
-        trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .") else None
+        trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .)") else None
         if before.strip() and not lead:
             return None
-        if after.strip(" .;") and not trail:
+        if after.strip(" .;)") and not trail and not (lead and _CLAUSE_AFTER.match(after)):
             return None
         if not (lead or trail or _SPEECHY_END.search(content.rstrip()) or content.count(" ") >= 6):
             return None
@@ -639,6 +655,13 @@ class _Extractor:
         if inner and self.via_in(tail + " reported"):
             attribution += " " + self.text[content_start + inner.end("content") : content_end] + " reported"
             content_end = content_start + inner.end("content")
+        subordinate = _SUBORDINATOR.match(subject.strip())
+        if subordinate and "," not in subject:  # "While Ramos said that X, he …": the main clause is not X
+            main = re.search(
+                r",\s+(?=(?:he|she|they|it|we|I|[A-Z])\b)", self.masked[content_start:content_end]
+            )
+            if main:
+                content_end = content_start + main.start()
         resolution = self.resolve(subject, s0 + speaker_at)
         start, end = self.content_span(content_start, content_end)
         cue = re.sub(r"\s+", " ", cue_match.group("cue"))
@@ -758,6 +781,8 @@ class _Extractor:
         if not stripped or len(stripped.split()) > 12:
             return False
         if _SUBORDINATOR_END.search(stripped):  # "When asked …", "the final say"
+            return False
+        if "," not in stripped and _PREPOSITION_START.match(stripped):  # "In an article posted on …"
             return False
         if self.actors.mentions(stripped):
             return True
