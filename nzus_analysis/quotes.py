@@ -21,10 +21,12 @@ direct_speaker_after   “…,” Mr Jenkins said. / “…,” said the narrato
                        later quotes: “…,” she said, “and …”)
 direct_speaker_before  Mr Jenkins said: “…” / He told reporters, “…”
 direct_dash            “…” — Commissioner Kerr
+direct_quoted_as_saying  “…,” Arab News quoted Prince Saud as saying. (via the outlet)
 direct_continuation    a quoted sentence or paragraph with no cue after a record of the same
                        or previous paragraph: the same speaker
 direct_unattributed    a quotation with no cue and no record before it (speaker left empty)
 according_to_lead      According to the ministry, CONTENT. / According to the AP: ¶ CONTENT
+quoted_as_saying       Arab News quoted Prince Saud as saying (that) CONTENT.
 speaker_first          SUBJECT said (that) CONTENT. (subject a plausible speaker phrase,
                        opening clauses skipped: "Asked if …, Ms Clinton said …")
 according_to_trail     CONTENT, according to SOURCE.
@@ -145,7 +147,8 @@ _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
 _TRAIL_ATTRIBUTION = re.compile(
-    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
+    rf"^\s*,?\s*(?:(?P<via>{_MENTION})\s+(?P<c4>quoted)\s+(?P<m4>{_NAME_AFTER_CUE})\s+as\s+saying"
+    rf"|(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
     rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE}))"  # a dash attribution: “…” — Commissioner Kerr
     r"(?P<tail>(?:[\s,.;)].*)?)$",
     re.S,
@@ -161,6 +164,11 @@ _LEAD_ATTRIBUTION = re.compile(
 # from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
 _SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?=\S)", re.S)
 # Sources are taken greedily (no backtracking) and right-trimmed where used.
+# "Arab News quoted Prince Saud as saying (that) CONTENT": the speaker sits inside the cue.
+_QUOTED_AS_SAYING = re.compile(
+    rf"(?P<via>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){{0,4}})\s+quoted\s+(?P<source>{_NAME_AFTER_CUE})"
+    r"\s+as\s+saying[,:]?\s+(?:that\s+)?(?=\S)"
+)
 # An attribution set off by commas inside the reported words: "The plan, an inside source said, is …".
 _MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\s+(?=\S)", re.S)
 # A participle after the main clause: "…, saying (that) CONTENT".
@@ -247,6 +255,7 @@ _LEADING_PHRASE = re.compile(
 _PERSON_LIKE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z]|[Hh]e$|[Ss]he$)")
 _SPEECHY_END = re.compile(r"[,.?!…:;—-]$")
 _DOUBLE_OPEN, _DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE = "“", "”", "‘", "’"
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][\s]+\Z")  # searched in text[:i]: a sentence ends just before
 _QUOTE_MARK = re.compile("''|[“”‘’\"']")  # '' (two apostrophes): a straight double quote, NYT style
 _NOT_SPACE = re.compile(r"\S")
 _START = attrgetter("start")
@@ -319,6 +328,20 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
                     open_at, open_width, family = i, width, "double"
             elif char == _DOUBLE_CLOSE or char == '"':
                 if open_at is not None and family == "double":
+                    if (
+                        char == '"'
+                        and before.isspace()
+                        and after.isalnum()
+                        and _SENTENCE_END_BEFORE.search(text, max(p_start, i - 8), i)
+                    ):
+                        # a straight mark that opens: the paragraph break before it was lost
+                        # ('… the hardest. "By pledging …'), so the open quote ends unclosed here
+                        end = i
+                        while end > open_at + open_width and text[end - 1].isspace():
+                            end -= 1
+                        spans.append(QuoteSpan(open_at, end, False, open_width))
+                        open_at, open_width = i, width
+                        continue
                     spans.append(QuoteSpan(open_at, i, True, open_width, width))
                     open_at = None
             elif char == _SINGLE_OPEN or (char == "'" and (before.isspace() or before in "([")):
@@ -505,9 +528,18 @@ class _Extractor:
         return last if self.paragraph_at(last.end) >= paragraph - 1 else None
 
     def add(
-        self, kind: str, start: int, end: int, cue: str, resolution: Resolution, attribution: str, rule: str
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        cue: str,
+        resolution: Resolution,
+        attribution: str,
+        rule: str,
+        via: str = "",
     ) -> None:
-        via = self.via_in(attribution)
+        """Record a statement; `via` names the outlet that passed it on, when the rule knows it."""
+        via = via or self.via_in(attribution)
         channel, via = _channel(attribution, resolution, via)
         previous = self.previous_record(self.paragraph_at(start))
         inherits = (
@@ -542,17 +574,22 @@ class _Extractor:
         if trail or lead:
             match = trail or lead
             assert match is not None
-            group = next(g for g in ("m1", "m2", "m3") if match.groupdict().get(g))
+            group = next(g for g in ("m4", "m1", "m2", "m3") if match.groupdict().get(g))
             mention = match.group(group)
             cue = match.group("c" + group[1])
             base = span.after_close if trail else opening.start
             resolution = self.resolve(mention, base + match.start(group))
-            rule = {"m1": "direct_speaker_after", "m2": "direct_speaker_after", "m3": "direct_dash"}[group]
+            rule = {"m1": "direct_speaker_after", "m2": "direct_speaker_after", "m3": "direct_dash"}.get(
+                group, "direct_quoted_as_saying"
+            )
             rule = rule if trail else "direct_speaker_before"
-            self.add("direct", span.start, span.end, cue, resolution, match.group(0), rule)
+            attribution, via = match.group(0), ""
+            if group == "m4":  # “…,” Arab News quoted Prince Saud as saying: the outlet passes it on
+                cue, via = "quoted as saying", self.conduit(match.group("via"), base + match.start("via"))
+            self.add("direct", span.start, span.end, cue, resolution, attribution, rule, via)
             if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
                 for later in self.spans_opening_in(span.after_close, closing.end):
-                    self.add("direct", later.start, later.end, cue, resolution, match.group(0), rule)
+                    self.add("direct", later.start, later.end, cue, resolution, attribution, rule, via)
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:
@@ -612,6 +649,23 @@ class _Extractor:
         attribution = "according to " + source.mention
         self.add(self.kind_of(start, end), start, end, "according to", source, attribution, rule)
         return consumed
+
+    def quoted_as_saying(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """Quoted as saying: "Arab News quoted Prince Saud as saying (that) CONTENT"."""
+        s0, text = sentence.start, match.string
+        content_end = _trimmed_end(text, match.end(), len(text), keep=1)
+        if content_end <= match.end():
+            return None
+        source = self.resolve(match.group("source"), s0 + match.start("source"))
+        start, end = self.content_span(s0 + match.end(), s0 + content_end)
+        via = self.conduit(match.group("via"), s0 + match.start("via"))
+        self.add(self.kind_of(start, end), start, end, "quoted as saying", source, match.group(0), rule, via)
+        return sentence.end
+
+    def conduit(self, phrase: str, phrase_start: int) -> str:
+        """The outlet in "X quoted Y as saying": its canonical name, else its words."""
+        resolution = self.resolve(phrase, phrase_start)
+        return resolution.speaker or resolution.mention
 
     def speaker_first(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """Speaker first: "SUBJECT said (that) CONTENT", the subject being a plausible speaker
@@ -821,6 +875,7 @@ DIRECT_RULES = frozenset(
         "direct_speaker_after",
         "direct_speaker_before",
         "direct_dash",
+        "direct_quoted_as_saying",
         "direct_continuation",
         "direct_unattributed",
     }
@@ -828,6 +883,7 @@ DIRECT_RULES = frozenset(
 
 REPORTED_RULES: tuple[Rule, ...] = (
     Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead),
+    Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying),
     Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
     Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),
     Rule("speaker_after", _REPORTED_TRAIL, True, _Extractor.source_after),

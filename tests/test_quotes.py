@@ -389,6 +389,16 @@ RULE_EXAMPLES = {  # one hand-made snippet per rule: (rule, text, attributed wor
         "Mr Jenkins",
     ),
     "colon": ("Mr Jenkins: I will win the nomination.", "I will win the nomination", "Mr Jenkins"),
+    "direct_quoted_as_saying": (
+        "“The talks went well,” Arab News quoted Prince Saud as saying.",
+        "The talks went well,",
+        "Prince Saud",
+    ),
+    "quoted_as_saying": (
+        "Arab News quoted Prince Saud as saying the talks went well.",
+        "the talks went well",
+        "Prince Saud",
+    ),
     "speech_act": ("Mr Jenkins accused the board of lying.", "the board of lying", "Mr Jenkins"),
     "mid_sentence": (
         "The plan, an inside source said, is to close the plant.",
@@ -469,3 +479,34 @@ def test_passages_join_a_speakers_consecutive_statements_in_a_paragraph():
     assert first.text == "We will win, … And we will stay."
     assert (first.start, first.end) == (quotes.start[0], quotes.end[1])
     assert list(passages.columns) == columns_of(PassageRow)
+
+
+def test_quoted_as_saying_names_the_speaker_and_the_outlet_that_passed_it_on():
+    quotes = quotes_in(
+        "“The talks went well,” Arab News quoted Prince Saud as saying.",
+        "The paper quoted Mr Jenkins as saying that the plant would close.",
+    )
+    assert quotes.speaker_mention.tolist() == ["Prince Saud", "Mr Jenkins"]
+    assert quotes.cue.tolist() == ["quoted as saying", "quoted as saying"]
+    first = quotes.iloc[0]
+    assert (first.channel, first.via) == ("second_hand", "Arab News")
+
+
+def test_quotes_whose_paragraph_breaks_were_collapsed_keep_their_pairing():
+    """BBC text joined paragraphs by spaces: '… the hardest. "By pledging …' opens a quote; it
+    does not close the one before, so later quotes keep their speakers."""
+    text = (
+        'Mr Brown said the budget was fair. "We have made choices. This was the hardest. '
+        '"By pledging to cut taxes we have helped families," he said. Mr Howard said the plan would '
+        'fail. "It is a con," he added.'
+    )
+    quotes = quotes_in(text)
+    assert quotes.text.tolist() == [
+        "the budget was fair",
+        "We have made choices. This was the hardest.",
+        "By pledging to cut taxes we have helped families,",
+        "the plan would fail",
+        "It is a con,",
+    ]
+    assert quotes.speaker.tolist() == ["Mr Brown"] * 3 + ["Mr Howard"] * 2
+    assert quotes.kind.tolist() == ["indirect", "direct", "direct", "indirect", "direct"]
