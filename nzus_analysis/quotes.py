@@ -246,6 +246,8 @@ _EDGE_WORDS = re.compile(
 _FULL_NAME = re.compile(
     r"(?!(?:The|A|An|But|And|In|On|At|As|For|If|When|While)\s)[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 )
+_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b")
+_BARE_SURNAME = re.compile(r"([A-Z][a-z][\w’'-]+)")
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
 # A scene-setting phrase before the speaker: "In an interview, Ms Jones said …".
 _LEADING_PHRASE = re.compile(
@@ -379,6 +381,21 @@ def _mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(pieces)
 
 
+def _named_people(text: str) -> list[Mention]:
+    """People named in full whose first name marks a gender ("Arsene Wenger", "Jens Lehmann"),
+    as person mentions for pronouns and later surnames."""
+    genders = first_name_genders()
+    people = []
+    for match in _FIRST_AND_LAST.finditer(text):
+        gender = genders.get(match.group(1))
+        if gender:
+            name = match.group()
+            people.append(
+                Mention(match.start(), match.end(), name, Actor(name, (name,), (), "person", "", "", gender))
+            )
+    return people
+
+
 def _titled_mentions(text: str) -> list[Mention]:
     """Titled people ("Mr Howard") as person mentions, for pronoun resolution."""
     return [
@@ -445,7 +462,7 @@ class _Extractor:
         self.spans = find_quote_spans(self.text, self.paragraph_spans)
         self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
         self.masked = _mask_quotes(self.text, self.spans)
-        found = actors.mentions(self.text) + _titled_mentions(self.text)
+        found = actors.mentions(self.text) + _titled_mentions(self.text) + _named_people(self.text)
         self.mentions: list[Mention] = sorted(
             (m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start
         )
@@ -502,8 +519,8 @@ class _Extractor:
         resolution = self.actors.resolve(stripped, phrase_start, self.mentions)
         if resolution.resolved_by != "unresolved" or not resolution.speaker:
             return resolution
-        titled = _TITLED_SURNAME.fullmatch(resolution.mention)
-        if titled:  # "Mr Cable" after "Vince Cable": the person named in full before
+        titled = _TITLED_SURNAME.fullmatch(resolution.mention) or _BARE_SURNAME.fullmatch(resolution.mention)
+        if titled:  # "Mr Cable" or "Cable" after "Vince Cable": the person named in full before
             for mention in reversed(self.mentions[: bisect_left(self.mentions, phrase_start, key=_START)]):
                 words = mention.actor.canonical.split()
                 if mention.actor.kind == "person" and len(words) > 1 and words[-1] == titled.group(1):

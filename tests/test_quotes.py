@@ -510,3 +510,16 @@ def test_quotes_whose_paragraph_breaks_were_collapsed_keep_their_pairing():
     ]
     assert quotes.speaker.tolist() == ["Mr Brown"] * 3 + ["Mr Howard"] * 2
     assert quotes.kind.tolist() == ["indirect", "direct", "direct", "indirect", "direct"]
+
+
+def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_resolve():
+    """A person named in full need not be a speaker first: a later "Wenger" or "he" is that person."""
+    quotes = quotes_in(
+        "Arsenal manager Arthur Wenger has brought in a new goalkeeper.",
+        "But he told the Evening Standard: “I do not feel it will be necessary to buy another.”",
+        "“We are happy,” said Wenger.",
+    )
+    assert quotes.speaker.tolist() == ["Arthur Wenger", "Arthur Wenger"]
+    assert quotes.resolved_by.tolist() == ["pronoun", "surname"]
+    unknown = quotes_in("Robin Smith left the firm.", "“It was time,” he said.")  # Robin: either gender
+    assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
