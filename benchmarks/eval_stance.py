@@ -1,10 +1,11 @@
-"""Score the stance model and the lexicon rule on NewsMTSC (sentiment toward people in news).
+"""Score the stance models and the lexicon rule on NewsMTSC (sentiment toward people in news).
 
     python benchmarks/eval_stance.py [--split devtest_mt|train]
 
-For `stance.target_stance` (the trained model) and `stance.lexicon_stance` (the rule it
-replaces): accuracy, macro-F1 over negative/neutral/positive, per-class F1, speed and the
-confusion matrix. The model was trained on train, so its train figures are not a test.
+For `stance.target_stance`'s two models (the fine-tuned encoder, the default, and the linear
+model) and `stance.lexicon_stance` (the rule they replace): accuracy, macro-F1 over
+negative/neutral/positive, per-class F1, speed and the confusion matrix. Both models were
+trained on train, so their train figures are not a test.
 Reads ../shared/corpora/newsmtsc/<split>.jsonl (see its README); the package itself never does.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from nzus_analysis import stance
-from nzus_analysis.stance import LABELS, lexicon_stance, target_stance
+from nzus_analysis.stance import LABELS, lexicon_stance, stance_scores
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "newsmtsc"
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -62,11 +63,20 @@ def main() -> int:
     targets = load_targets(path)
     spans = list(zip(targets.text, targets.start, targets.end, strict=True))
     print(f"NewsMTSC {split}: {len(targets)} target mentions")
-    for name, function in (("model (target_stance)", target_stance), ("lexicon rule", lexicon_stance)):
-        stance._target_stance.cache_clear()  # time the work, not the cache of repeated passages
+    scorers = {
+        "encoder (target_stance, the default)": lambda: [
+            label for label, _ in stance_scores(spans, "encoder")
+        ],
+        "linear model (target_stance model='linear')": lambda: [
+            label for label, _ in stance_scores(spans, "linear")
+        ],
+        "lexicon rule": lambda: [lexicon_stance(text, start, end)[0] for text, start, end in spans],
+    }
+    for name, score in scorers.items():
+        stance._linear_stance.cache_clear()  # time the work, not the cache of repeated passages
         stance._lexicon_stance.cache_clear()
         began = time.perf_counter()
-        predicted = pd.Series([function(text, start, end)[0] for text, start, end in spans])
+        predicted = pd.Series(score())
         seconds = time.perf_counter() - began
         macro, per_class = macro_f1(targets.gold, predicted)
         print(f"\n{name}: accuracy {(targets.gold == predicted).mean():.3f}   macro-F1 {macro:.3f}")

@@ -31,9 +31,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._tables import per_article, table
+from ._tables import table
 from .actors import load_actors
 from .corpus import Article
+from .encoder import MARK_END, MARK_START, Encoder, WordPiece, dequantized, pair_ids
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .errors import InputError
 from .groups import Groups, difference_table
@@ -50,7 +51,7 @@ from .sentiment import (
     tone,
 )
 from .terms import sentence_terms
-from .tokens import sentences
+from .tokens import Sentence, sentences, split_sentences
 
 LABELS = ("negative", "neutral", "positive")
 UNSCORED = "unscored"  # the label of mentions in over-long "sentences" (see `stance_table`)
@@ -216,22 +217,132 @@ def load_stance_model(path: str | Path | None = None) -> StanceModel:
         return StanceModel(labels, stored["weights"].astype(np.float32), stored["bias"].astype(float))
 
 
-def target_stance(text: str, start: int, end: int) -> tuple[str, float]:
-    """(label, score) of the tone toward the mention ``text[start:end]``: the trained model.
+@dataclass(frozen=True)
+class EncoderStanceModel:
+    """A MiniLM encoder fine-tuned for tone toward a marked mention (`encoder`), run in NumPy."""
 
-    Score is P(positive) − P(negative), −1…1. Raises ValueError for empty text or a span that is
-    empty or outside the text.
+    labels: tuple[str, ...]
+    wordpiece: WordPiece
+    encoder: Encoder
+    head_weight: np.ndarray  # ([CLS] vector, mean vector) -> class logits
+    head_bias: np.ndarray
+    max_length: int
+
+    def ids(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+        """Token ids and types: the text with the mention between marks, then the mention."""
+        marked = f"{text[:start]} {MARK_START} {text[start:end]} {MARK_END} {text[end:]}"
+        return pair_ids(self.wordpiece, marked, text[start:end], self.max_length)
+
+    def probability_table(self, spans: Sequence[tuple[str, int, int]], batch: int = 32) -> np.ndarray:
+        """Class probabilities (rows in `spans` order, columns in `labels` order); inputs of
+        similar length are run together, so padding costs little."""
+        encoded = [self.ids(text, start, end) for text, start, end in spans]
+        result = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
+        for first in range(0, len(order), batch):
+            chosen = order[first : first + batch]
+            length = max(len(encoded[i][0]) for i in chosen)
+            ids = np.zeros((len(chosen), length), dtype=np.int64)
+            types = np.zeros_like(ids)
+            mask = np.zeros((len(chosen), length), dtype=np.float32)
+            for row, i in enumerate(chosen):
+                token_ids, token_types = encoded[i]
+                ids[row, : len(token_ids)], types[row, : len(token_ids)] = token_ids, token_types
+                mask[row, : len(token_ids)] = 1.0
+            hidden = self.encoder.hidden(ids, types, mask)
+            mean = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+            logits = np.concatenate([hidden[:, 0], mean], axis=1) @ self.head_weight + self.head_bias
+            exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+            result[chosen] = exp / exp.sum(axis=1, keepdims=True)
+        return result
+
+    def word_pushes(self, text: str, start: int, end: int) -> list[tuple[str, float]]:
+        """Each word of the text outside the mention with how much the score (P(positive) −
+        P(negative)) falls when that word is left out: the words that moved the model."""
+        words = [
+            m
+            for m in _WORD.finditer(text)
+            if (m.end() <= start or m.start() >= end) and m.group()[0].isalnum()
+        ]
+        spans = [(text, start, end)]
+        for m in words:
+            shift = m.end() - m.start()
+            spans.append((text[: m.start()] + text[m.end() :], start - (shift if m.end() <= start else 0),
+                          end - (shift if m.end() <= start else 0)))  # fmt: skip
+        probabilities = self.probability_table(spans)
+        positive, negative = self.labels.index("positive"), self.labels.index("negative")
+        scores = probabilities[:, positive] - probabilities[:, negative]
+        return [(m.group(), float(scores[0] - scores[i + 1])) for i, m in enumerate(words)]
+
+
+ENCODER_FILE = ("models", "stance_encoder.npz")
+STANCE_MODELS = ("encoder", "linear")  # the `model=` choices: fine-tuned encoder, hashed-feature regression
+
+
+@cache
+def load_encoder_model(path: str | Path | None = None) -> EncoderStanceModel:
+    """The shipped encoder (`data/models/stance_encoder.npz`), or one the training script saved."""
+    source = Path(path) if path is not None else data_path(*ENCODER_FILE)
+    if not source.is_file():
+        raise InputError(source, "stance encoder not found (train it: benchmarks/train_stance_encoder.py)")
+    with np.load(source) as stored:
+        arrays = {name: stored[name] for name in stored.files if not name.startswith("reference.")}
+    n_layers, n_heads, max_length = (int(v) for v in arrays.pop("shape"))
+    labels = tuple(str(label) for label in arrays.pop("labels"))
+    vocab = {token: i for i, token in enumerate(arrays.pop("vocab").tolist())}
+    head_weight, head_bias = arrays.pop("head.weight"), arrays.pop("head.bias")
+    encoder = Encoder(dequantized(arrays), n_layers, n_heads)
+    return EncoderStanceModel(labels, WordPiece(vocab), encoder, head_weight, head_bias, max_length)
+
+
+def _check_model(model: str) -> None:
+    if model not in STANCE_MODELS:
+        raise ValueError(f"model must be one of {STANCE_MODELS}, not {model!r}")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence holding text[start:end] (the encoder was trained on single sentences); the
+    `CONTEXT_CHARS` window when the mention straddles sentences."""
+    for s_start, s_end in split_sentences(text):
+        if s_start <= start and end <= s_end:
+            if s_end - s_start > 2 * CONTEXT_CHARS:
+                break
+            return text[s_start:s_end], start - s_start, end - s_start
+    return _window(text, start, end)
+
+
+def target_stance(text: str, start: int, end: int, model: str = "encoder") -> tuple[str, float]:
+    """(label, score) of the tone toward the mention ``text[start:end]``.
+
+    `model`: "encoder" (the fine-tuned MiniLM, the default) or "linear" (the hashed-feature
+    regression: about twenty times faster, less accurate; README). Score is P(positive) −
+    P(negative), −1…1. Raises ValueError for empty text, a span that is empty or outside the
+    text, or an unknown model.
     """
     _check_span(text, start, end)
-    return _target_stance(*_window(text, start, end))
+    _check_model(model)
+    if model == "linear":
+        return _linear_stance(*_window(text, start, end))
+    return _encoder_stance(*_sentence_around(text, start, end))
+
+
+def _label_and_score(labels: Sequence[str], probabilities: Sequence[float]) -> tuple[str, float]:
+    by_label = dict(zip(labels, probabilities, strict=True))
+    label = max(by_label, key=lambda name: by_label[name])
+    return label, round(float(by_label["positive"] - by_label["negative"]), 4)
 
 
 @lru_cache(maxsize=4096)
-def _target_stance(text: str, start: int, end: int) -> tuple[str, float]:
-    """`target_stance` on a window; cached, so a repeated passage is scored once."""
+def _linear_stance(text: str, start: int, end: int) -> tuple[str, float]:
+    """The linear model on a window; cached, so a repeated passage is scored once."""
     probabilities = load_stance_model().probabilities(text, start, end)
-    label = max(probabilities, key=lambda name: probabilities[name])
-    return label, round(probabilities["positive"] - probabilities["negative"], 4)
+    return _label_and_score(list(probabilities), list(probabilities.values()))
+
+
+@lru_cache(maxsize=4096)
+def _encoder_stance(text: str, start: int, end: int) -> tuple[str, float]:
+    model = load_encoder_model()
+    return _label_and_score(model.labels, model.probability_table([(text, start, end)])[0].tolist())
 
 
 class StanceRow(NamedTuple):
@@ -259,7 +370,9 @@ def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]
     return found
 
 
-def _stance_rows(article: Article, speakers: dict[int, set[str]]) -> Iterable[tuple]:
+def _mentions(article: Article) -> Iterable[tuple[Sentence, int, int, str, str, str]]:
+    """(sentence, start, end, words, actor, side) of every actor or side mention, offsets into the
+    sentence, in text order."""
     actors, sides = load_actors(), side_terms()
     for s, found in zip(sentences(article), sentence_terms(article), strict=True):
         mentions = [
@@ -270,28 +383,48 @@ def _stance_rows(article: Article, speakers: dict[int, set[str]]) -> Iterable[tu
             start, end = term.start - s.start, term.end - s.start
             if term.term in sides and not any(a < end and start < b for a, b in taken):
                 mentions.append((start, end, s.text[start:end], term.term, sides[term.term]))
-        too_long = len(s.text) > MAX_SCORED_CHARS  # not prose: see `stance_table`
         for start, end, text, actor, side in sorted(mentions):
-            label, score = (UNSCORED, float("nan")) if too_long else target_stance(s.text, start, end)
-            yield (
-                article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
-                actor, side, actor in speakers.get(s.sentence, ()), label, score,
-            )  # fmt: skip
+            yield s, start, end, text, actor, side
 
 
-def stance_table(corpus: Iterable[Article], quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def stance_scores(spans: Sequence[tuple[str, int, int]], model: str = "encoder") -> list[tuple[str, float]]:
+    """(label, score) for each (text, start, end), as `target_stance` gives them; the encoder
+    runs them in batches."""
+    _check_model(model)
+    if model == "linear":
+        return [target_stance(text, start, end, "linear") for text, start, end in spans]
+    for text, start, end in spans:
+        _check_span(text, start, end)
+    encoder = load_encoder_model()
+    probabilities = encoder.probability_table([_sentence_around(*span) for span in spans])
+    return [_label_and_score(encoder.labels, row.tolist()) for row in probabilities]
+
+
+def stance_table(
+    corpus: Iterable[Article], quotes: pd.DataFrame | None = None, model: str = "encoder"
+) -> pd.DataFrame:
     """Tone toward every mention of an actor (`data/actors.csv`) or a side term
     (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
 
-    `quotes` may pass the same articles' `quotes.quote_table` (for ``is_speaker``) when the
-    caller has it; otherwise it is computed. Mentions in a "sentence" longer than
-    `sentiment.MAX_SCORED_CHARS` (4,000 characters; the longest BBC sentence has 2,002) are kept
-    with label "unscored" and a NaN score: such text is not prose, and scoring its every mention
-    would cost seconds per kilobyte.
+    `model` is "encoder" or "linear" (`target_stance`). `quotes` may pass the same articles'
+    `quotes.quote_table` (for ``is_speaker``) when the caller has it; otherwise it is computed.
+    Mentions in a "sentence" longer than `sentiment.MAX_SCORED_CHARS` (4,000 characters; the
+    longest BBC sentence has 2,002) are kept with label "unscored" and a NaN score: such text is
+    not prose, and scoring its every mention would cost seconds per kilobyte.
     """
+    _check_model(model)
     articles = list(corpus)
     speakers = _speakers_by_sentence(quote_table(articles) if quotes is None else quotes)
-    return per_article(articles, lambda a: _stance_rows(a, speakers.get(a.id, {})), StanceRow)
+    found = [(article, mention) for article in articles for mention in _mentions(article)]
+    scored = [(m[0].text, m[1], m[2]) for _, m in found if len(m[0].text) <= MAX_SCORED_CHARS]
+    scores = iter(stance_scores(scored, model))
+    rows = []
+    for article, (s, start, end, text, actor, side) in found:
+        label, score = (UNSCORED, float("nan")) if len(s.text) > MAX_SCORED_CHARS else next(scores)
+        is_speaker = actor in speakers.get(article.id, {}).get(s.sentence, ())
+        rows.append((article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
+                     actor, side, is_speaker, label, score))  # fmt: skip
+    return table(rows, StanceRow)
 
 
 class StanceExampleRow(NamedTuple):
@@ -306,14 +439,15 @@ class StanceExampleRow(NamedTuple):
 
 
 def stance_example_table(
-    stance: pd.DataFrame, corpus: Iterable[Article], k: int = 2, n_drivers: int = 4
+    stance: pd.DataFrame, corpus: Iterable[Article], k: int = 2, n_drivers: int = 4, model: str = "encoder"
 ) -> pd.DataFrame:
-    """Per article and side, the `k` most negative and `k` most positive mentions with the
-    features that moved the model most (columns: `StanceExampleRow`). Feature names: ``s:`` a
-    word of the sentence, ``b:`` a word pair, ``l1``/``r1``… the words left or right of the
-    mention, ``c:`` a word of its clause, ``vc``/``vs``/``tb`` binned lexicon scores."""
+    """Per article and side, the `k` most negative and `k` most positive mentions with what moved
+    the model most (columns: `StanceExampleRow`). Encoder: the words whose removal changes the
+    score most, with the change. Linear model: its features (``s:`` a word of the sentence, ``b:``
+    a word pair, ``l1``/``r1``… the words left or right of the mention, ``c:`` a word of its
+    clause, ``vc``/``vs``/``tb`` binned lexicon scores) with their push."""
+    _check_model(model)
     texts = {a.id: a for a in corpus}
-    model = load_stance_model()
     rows = []
     for (article_id, side), part in stance[stance.side != ""].groupby(["article_id", "side"], sort=True):
         chosen = pd.concat([part.nsmallest(k, "score"), part.nlargest(k, "score")]).drop_duplicates()
@@ -322,7 +456,11 @@ def stance_example_table(
             sentence = next(s for s in sentences(article) if s.sentence == row.sentence)
             start, end = row.start - sentence.start, row.end - sentence.start
             left, right = _clause(sentence.text, start, end)
-            pushes = sorted(model.contributions(sentence.text, start, end), key=lambda f: -abs(f[1]))
+            if model == "linear":
+                pushes = load_stance_model().contributions(sentence.text, start, end)
+            else:
+                pushes = load_encoder_model().word_pushes(*_sentence_around(sentence.text, start, end))
+            pushes = sorted(pushes, key=lambda f: -abs(f[1]))
             drivers = "; ".join(f"{name} ({value:+.2f})" for name, value in pushes[:n_drivers])
             rows.append(
                 (article_id, side, row.mention, row.score, sentence.text[left:right].strip(), drivers)

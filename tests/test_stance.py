@@ -1,15 +1,26 @@
-"""Tone toward one mention: the trained model and the lexicon rule, on hand-made snippets, the seeds, bad
-spans and NewsMTSC."""
+"""Tone toward one mention: the fine-tuned encoder, the linear model and the lexicon rule, on
+hand-made snippets, the seeds, bad spans and NewsMTSC; the NumPy encoder against PyTorch's outputs."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from nzus_analysis.stance import lexicon_stance, load_stance_model, stance_table, target_stance
+from nzus_analysis.encoder import MARK_END, MARK_START, WordPiece, basic_tokens, pair_ids
+from nzus_analysis.resources import data_path
+from nzus_analysis.stance import (
+    ENCODER_FILE,
+    lexicon_stance,
+    load_encoder_model,
+    load_stance_model,
+    stance_scores,
+    stance_table,
+    target_stance,
+)
 
 from .conftest import SEED_2012, SEED_2025
 
@@ -52,19 +63,79 @@ def test_empty_text_raises():
         ("Smith will travel to Geneva on Tuesday for the annual meeting.", "Smith", "neutral"),
     ],
 )
-def test_model_reads_what_the_sentence_says_about_the_mention(text, mention, label):
+@pytest.mark.parametrize("model", ["encoder", "linear"])
+def test_model_reads_what_the_sentence_says_about_the_mention(text, mention, label, model):
+    start = text.index(mention)
+    assert target_stance(text, start, start + len(mention), model)[0] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label"),
+    [  # the same sentence, two targets, opposite tone: what the text says about each
+        ("Peters praised Rubio while critics attacked Luxon as weak.", "Rubio", "positive"),
+        ("Peters praised Rubio while critics attacked Luxon as weak.", "Luxon", "negative"),
+        ("Rubio met Peters in Washington on Tuesday.", "Peters", "neutral"),
+    ],
+)
+def test_encoder_tells_targets_in_one_sentence_apart(text, mention, label):
     assert _at(text, mention, target_stance)[0] == label
 
 
-def test_model_is_the_shipped_file_and_its_scores_are_probabilities():
-    model = load_stance_model()
-    assert model.labels == ("negative", "neutral", "positive") and model.weights.shape[0] == 3
+def test_encoder_port_reproduces_pytorch():
+    """The NumPy encoder gives the probabilities PyTorch gave with the same weights (stored by
+    benchmarks/train_stance_encoder.py beside them)."""
+    with np.load(data_path(*ENCODER_FILE)) as stored:
+        texts, spans = stored["reference.text"].tolist(), stored["reference.span"].tolist()
+        expected = stored["reference.probabilities"]
+    model = load_encoder_model()
+    got = model.probability_table([(text, a, b) for text, (a, b) in zip(texts, spans, strict=True)])
+    np.testing.assert_allclose(got, expected, atol=2e-4)
+    batched = model.probability_table([(text, a, b) for text, (a, b) in zip(texts, spans, strict=True)] * 7)
+    np.testing.assert_allclose(batched[: len(texts)], got, atol=1e-5)  # padding changes nothing
+
+
+def test_wordpiece_tokens_like_bert_uncased():
+    assert basic_tokens("Café, naïve ‘test’!") == ["cafe", ",", "naive", "‘", "test", "’", "!"]
+    pieces = WordPiece({"[UNK]": 0, "un": 1, "##aff": 2, "##able": 3})
+    assert pieces.pieces("unaffable") == ("un", "##aff", "##able")
+    assert pieces.pieces("xyz") == ("[UNK]",)
+    vocab = load_encoder_model().wordpiece
+    assert vocab.tokens(f"Rubio met {MARK_START} Peters {MARK_END}.") == [
+        "rub", "##io", "met", MARK_START, "peters", MARK_END, ".",
+    ]  # fmt: skip
+
+
+def test_a_long_text_is_cut_around_the_mention():
+    vocab = load_encoder_model().wordpiece
+    words = " ".join(["filler"] * 200)
+    ids, types = pair_ids(vocab, f"{words} {MARK_START} Peters {MARK_END} {words}", "Peters", 96)
+    assert len(ids) == len(types) == 96
+    assert vocab.vocab[MARK_START] in ids and vocab.vocab[MARK_END] in ids
+
+
+def test_unknown_model_raises():
+    with pytest.raises(ValueError, match="model must be one of"):
+        target_stance("Peters met Rubio.", 0, 6, "bert")
+    with pytest.raises(ValueError, match="model must be one of"):
+        stance_table([], model="bert")
+    assert stance_scores([], "linear") == [] and stance_scores([], "encoder") == []
+
+
+def test_models_are_the_shipped_files_and_their_scores_are_probabilities():
+    linear = load_stance_model()
+    assert linear.labels == ("negative", "neutral", "positive") and linear.weights.shape[0] == 3
     text = "The minister defended the deal against fierce criticism."
-    probabilities = model.probabilities(text, 4, 12)
+    probabilities = linear.probabilities(text, 4, 12)
     assert sum(probabilities.values()) == pytest.approx(1.0)
-    label, score = target_stance(text, 4, 12)
+    label, score = target_stance(text, 4, 12, "linear")
     assert score == pytest.approx(probabilities["positive"] - probabilities["negative"], abs=1e-4)
-    assert target_stance(text, 4, 12) == (label, score)  # deterministic
+    assert target_stance(text, 4, 12, "linear") == (label, score)  # deterministic
+    encoder = load_encoder_model()
+    row = encoder.probability_table([(text, 4, 12)])[0]
+    assert row.sum() == pytest.approx(1.0, abs=1e-5)
+    label, score = target_stance(text, 4, 12)
+    assert score == pytest.approx(float(row[2] - row[0]), abs=1e-4)
+    assert stance_scores([(text, 4, 12)]) == [(label, score)]
 
 
 def test_stance_table_on_the_2025_seed(corpus):
@@ -92,9 +163,11 @@ def test_model_and_rule_on_newsmtsc_devtest():
     targets = module.load_targets(NEWSMTSC)
     spans = list(zip(targets.text, targets.start, targets.end, strict=True))
     rule = pd.Series([lexicon_stance(text, start, end)[0] for text, start, end in spans])
-    model = pd.Series([target_stance(text, start, end)[0] for text, start, end in spans])
+    linear = pd.Series([label for label, _ in stance_scores(spans, "linear")])
+    encoder = pd.Series([label for label, _ in stance_scores(spans, "encoder")])
     assert 0.50 <= module.macro_f1(targets.gold, rule)[0] < 0.55  # measured 0.513
-    assert module.macro_f1(targets.gold, model)[0] >= 0.62  # measured 0.628; the goal is 0.72
+    assert module.macro_f1(targets.gold, linear)[0] >= 0.62  # measured 0.628
+    assert module.macro_f1(targets.gold, encoder)[0] >= 0.72  # the goal
 
 
 def test_sides_are_mentioned_by_actors_and_terms_and_speakers_are_flagged(corpus):

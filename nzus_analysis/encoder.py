@@ -1,0 +1,223 @@
+"""A small BERT-style text encoder in NumPy: WordPiece tokens in, contextual vectors out.
+
+The stance model (`stance.EncoderStanceModel`) is a MiniLM encoder fine-tuned in PyTorch by
+`benchmarks/train_stance_encoder.py` and shipped as arrays (`data/models/stance_encoder.npz`),
+so running it needs NumPy alone: no PyTorch, no download. This module is an exact port of the
+parts of Hugging Face's `BertTokenizer` (uncased) and `BertModel` that model uses; the training
+script stores PyTorch's outputs for a few sentences beside the weights and a test checks that
+this port reproduces them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+MARK_START, MARK_END = "[unused1]", "[unused2]"  # wrap the target mention in the first text
+SPECIAL = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", MARK_START, MARK_END)
+
+
+def _is_punctuation(char: str) -> bool:
+    code = ord(char)
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return unicodedata.category(char).startswith("P")
+
+
+def _is_cjk(code: int) -> bool:
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2A6DF
+        or 0x2A700 <= code <= 0x2B73F
+        or 0x2B740 <= code <= 0x2B81F
+        or 0x2B820 <= code <= 0x2CEAF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x2F800 <= code <= 0x2FA1F
+    )
+
+
+@lru_cache(maxsize=65536)
+def _basic_word(word: str) -> tuple[str, ...]:
+    """One whitespace-separated word: lower-cased, accents stripped, split at punctuation."""
+    word = unicodedata.normalize("NFD", word.lower())
+    word = "".join(char for char in word if unicodedata.category(char) != "Mn")
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if _is_punctuation(char):
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(char)
+        else:
+            current += char
+    if current:
+        pieces.append(current)
+    return tuple(pieces)
+
+
+def basic_tokens(text: str) -> list[str]:
+    """BERT's basic tokenization (uncased): control characters dropped, CJK characters split
+    apart, words lower-cased, accents stripped and punctuation split off."""
+    cleaned = []
+    for char in text:
+        code = ord(char)
+        if code == 0 or code == 0xFFFD:
+            continue
+        category = unicodedata.category(char)
+        if char in " \t\n\r" or category == "Zs":
+            cleaned.append(" ")
+        elif category in ("Cc", "Cf"):
+            continue
+        elif _is_cjk(code):
+            cleaned.append(f" {char} ")
+        else:
+            cleaned.append(char)
+    return [piece for word in "".join(cleaned).split() for piece in _basic_word(word)]
+
+
+@dataclass(frozen=True)
+class WordPiece:
+    """WordPiece vocabulary: greedy longest-match-first, "##" marking a word's continuation."""
+
+    vocab: dict[str, int]
+    max_chars: int = 100
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one vocabulary per process; pieces are reused a lot
+    def pieces(self, word: str) -> tuple[str, ...]:
+        if len(word) > self.max_chars:
+            return ("[UNK]",)
+        pieces: list[str] = []
+        start = 0
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.vocab:
+                    break
+                end -= 1
+            else:
+                return ("[UNK]",)
+            pieces.append(piece)
+            start = end
+        return tuple(pieces)
+
+    def tokens(self, text: str) -> list[str]:
+        """Word pieces of `text`; the target marks (`MARK_START`, `MARK_END`) stay whole."""
+        result: list[str] = []
+        for part in _split_marks(text):
+            if part in (MARK_START, MARK_END):
+                result.append(part)
+            else:
+                result.extend(piece for word in basic_tokens(part) for piece in self.pieces(word))
+        return result
+
+    def __hash__(self) -> int:  # identity: the vocabulary is built once per model
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def _split_marks(text: str) -> list[str]:
+    parts: list[str] = []
+    rest = text
+    while True:
+        positions = [(rest.find(mark), mark) for mark in (MARK_START, MARK_END) if mark in rest]
+        if not positions:
+            return [*parts, rest]
+        at, mark = min(positions)
+        parts += [rest[:at], mark]
+        rest = rest[at + len(mark) :]
+
+
+def pair_ids(wordpiece: WordPiece, first: str, second: str, max_length: int) -> tuple[list[int], list[int]]:
+    """[CLS] first [SEP] second [SEP] as ids and token types. A first text too long to fit is cut
+    around its first mark (`MARK_START`), or at its end when it has none."""
+    a, b = wordpiece.tokens(first), wordpiece.tokens(second)
+    b = b[: max(max_length // 4, 1)]
+    room = max(max_length - len(b) - 3, 0)
+    if len(a) > room:
+        centre = a.index(MARK_START) if MARK_START in a else 0
+        begin = min(max(centre - room // 2, 0), len(a) - room)
+        a = a[begin : begin + room]
+    tokens = ["[CLS]", *a, "[SEP]", *b, "[SEP]"]
+    vocab = wordpiece.vocab
+    ids = [vocab.get(token, vocab["[UNK]"]) for token in tokens]
+    return ids, [0] * (len(a) + 2) + [1] * (len(b) + 1)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf to within 1.2e-7 (Numerical Recipes' erfc approximation): float32-exact for GELU."""
+    z = np.abs(x)
+    t = 1.0 / (1.0 + 0.5 * z)
+    poly = -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
+        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
+            -0.82215223 + t * 0.17087277))))))))  # fmt: skip
+    erfc = t * np.exp(poly)
+    return np.where(x >= 0, 1.0 - erfc, erfc - 1.0).astype(x.dtype)
+
+
+def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float = 1e-12) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    centred = x - mean
+    variance = (centred * centred).mean(-1, keepdims=True)
+    return centred / np.sqrt(variance + eps) * gain + bias
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """BERT encoder weights (float32) and its shape; `hidden` runs it."""
+
+    weights: dict[str, np.ndarray]
+    n_layers: int
+    n_heads: int
+
+    def hidden(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Last hidden states, shape (batch, tokens, width), for padded id arrays; `mask` is 1
+        on real tokens and 0 on padding."""
+        w = self.weights
+        batch, length = ids.shape
+        x = w["embeddings.word"][ids] + w["embeddings.position"][:length][None] + w["embeddings.type"][types]
+        x = _layer_norm(x, w["embeddings.norm.gain"], w["embeddings.norm.bias"])
+        width = x.shape[-1]
+        head = width // self.n_heads
+        blocked = (1.0 - mask[:, None, None, :].astype(np.float32)) * np.float32(-1e9)
+        for i in range(self.n_layers):
+            p = f"layer{i}."
+            qkv = x @ w[p + "qkv.weight"] + w[p + "qkv.bias"]  # (batch, length, 3 * width)
+            qkv = qkv.reshape(batch, length, 3, self.n_heads, head).transpose(2, 0, 3, 1, 4)
+            scores = qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / np.float32(np.sqrt(head)) + blocked
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            attention = scores / scores.sum(-1, keepdims=True)
+            context = (attention @ qkv[2]).transpose(0, 2, 1, 3).reshape(batch, length, width)
+            x = _layer_norm(
+                context @ w[p + "attention.out.weight"] + w[p + "attention.out.bias"] + x,
+                w[p + "attention.norm.gain"],
+                w[p + "attention.norm.bias"],
+            )
+            inner = x @ w[p + "inner.weight"] + w[p + "inner.bias"]
+            inner = 0.5 * inner * (1.0 + _erf(inner / np.float32(np.sqrt(2.0))))
+            x = _layer_norm(
+                inner @ w[p + "out.weight"] + w[p + "out.bias"] + x, w[p + "norm.gain"], w[p + "norm.bias"]
+            )
+        return x
+
+
+def dequantized(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """float32 weights from a file's arrays: `name.q` (int8) times `name.scale` (one per row of the
+    stored matrix) for the quantized ones, the rest as stored."""
+    weights = {}
+    for name, value in arrays.items():
+        if name.endswith(".scale"):
+            continue
+        if name.endswith(".q"):
+            base = name[:-2]
+            weights[base] = value.astype(np.float32) * arrays[base + ".scale"][:, None]
+        else:
+            weights[name] = value.astype(np.float32) if value.dtype.kind == "f" else value
+    return weights
