@@ -59,13 +59,15 @@ def is_participle(form: str) -> bool:
 
 def cue_pattern(hearer: str, takes: str = "clause", participles: bool = False) -> str:
     """A regex alternation of the extractor forms of the cues that take `takes`, longest first:
-    the participles ("saying") or, by default, the finite forms ("said"). Forms that need an
-    object are followed by `hearer` (a regex for who was told)."""
+    the participles ("saying") or, by default, the finite forms ("said"), each also capitalised
+    for title-case headlines ("Says"). Forms that need an object are followed by `hearer` (a
+    regex for who was told)."""
     plain: list[str] = []
     told: list[str] = []
     for cue in speech_cues():
         if cue.takes == takes:
             forms = [form for form in cue.forms if is_participle(form) == participles]
+            forms += [form.title() for form in forms if " " not in form]  # headlines: "Trump Says …"
             (told if cue.needs_object else plain).extend(forms)
     alternatives = [
         r"\s+".join(map(re.escape, form.split())) for form in sorted(plain, key=len, reverse=True)

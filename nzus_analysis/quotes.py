@@ -76,6 +76,7 @@ from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
 from .cues import cue_pattern
 from .resources import data_path, uncommented
+from .terms import stopwords
 from .tokens import Sentence, sentences
 
 
@@ -147,9 +148,9 @@ _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
 _TRAIL_ATTRIBUTION = re.compile(
-    rf"^\s*,?\s*(?:(?P<via>{_MENTION})\s+(?P<c4>quoted)\s+(?P<m4>{_NAME_AFTER_CUE})\s+as\s+saying"
-    rf"|(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
-    rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE}))"  # a dash attribution: “…” — Commissioner Kerr
+    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
+    rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE})"  # a dash attribution: “…” — Commissioner Kerr
+    rf"|(?P<via>{_MENTION})\s+(?P<c4>quoted)\s+(?P<m4>{_NAME_AFTER_CUE})\s+as\s+saying)"
     r"(?P<tail>(?:[\s,.;)].*)?)$",
     re.S,
 )
@@ -165,16 +166,43 @@ _LEAD_ATTRIBUTION = re.compile(
 _SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?=\S)", re.S)
 # Sources are taken greedily (no backtracking) and right-trimmed where used.
 # "Arab News quoted Prince Saud as saying (that) CONTENT": the speaker sits inside the cue.
+# Found from the literal "quoted" (a pattern led by the outlet's words would be tried at every
+# letter); the outlet is then read back from the words before it (`_VIA_BEFORE`).
 _QUOTED_AS_SAYING = re.compile(
-    rf"(?P<via>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){{0,4}})\s+quoted\s+(?P<source>{_NAME_AFTER_CUE})"
-    r"\s+as\s+saying[,:]?\s+(?:that\s+)?(?=\S)"
+    rf"quoted\s+(?P<source>{_NAME_AFTER_CUE})\s+as\s+saying[,:]?\s+(?:that\s+)?(?=\S)"
 )
+_VIA_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){0,4}\Z")
 # An attribution set off by commas inside the reported words: "The plan, an inside source said, is …".
 _MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\s+(?=\S)", re.S)
 # A participle after the main clause: "…, saying (that) CONTENT".
 _SAYING = re.compile(
-    rf",\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
-)  # ", at one point calling"
+    rf"(?:,|\s[-–—])\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
+)  # ", at one point calling", " - only saying"
+# A sentence's opening capitalised word(s) not followed by a comma, and words that are not subjects.
+_OPENING_NAME = re.compile(r"([A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*(?=\s+[a-z])")
+# Opening words that are not subjects: stopwords ("The", "In", "When") and these.
+_NOT_SUBJECT_WORDS = frozenset(
+    [
+        "although",
+        "though",
+        "since",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "now",
+        "yet",
+        "still",
+        "also",
+        "however",
+        "meanwhile",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "many",
+        "every",
+    ]
+)
 # "SUBJECT accused/called/praised OBJECT …": the rest of the clause is the content.
 _SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
@@ -204,6 +232,8 @@ _SUBORDINATOR = re.compile(r"(?:Though|Although|As|When|While|If|Because|Since|A
 _COLON_ATTRIBUTION = re.compile(
     r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
 )
+# Where the last of coordinated clauses starts: after its last ", and", ", but" or ";".
+_COORDINATED_CLAUSE = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+)(?=[^,;]*$)")
 # Where the last clause of a long subject starts: after its last ", and", ", but", ";" or comma.
 _CLAUSE_START = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+)(?=[^,;]*$)")
 _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
@@ -671,11 +701,13 @@ class _Extractor:
         """Quoted as saying: "Arab News quoted Prince Saud as saying (that) CONTENT"."""
         s0, text = sentence.start, match.string
         content_end = _trimmed_end(text, match.end(), len(text), keep=1)
-        if content_end <= match.end():
+        before = _trimmed_end(text, 0, match.start())  # the outlet's words end before " quoted"
+        outlet = _VIA_BEFORE.search(text, max(0, before - 80), before) if before < match.start() else None
+        if content_end <= match.end() or outlet is None:
             return None
         source = self.resolve(match.group("source"), s0 + match.start("source"))
         start, end = self.content_span(s0 + match.end(), s0 + content_end)
-        via = self.conduit(match.group("via"), s0 + match.start("via"))
+        via = self.conduit(outlet.group(), s0 + outlet.start())
         self.add(self.kind_of(start, end), start, end, "quoted as saying", source, match.group(0), rule, via)
         return sentence.end
 
@@ -704,8 +736,12 @@ class _Extractor:
             return None
         speaker_at = 0
         person = self._subject_in(subject) if re.search(r"\sand$", subject) else None
+        coordinated = _COORDINATED_CLAUSE.search(subject)
         if person is not None:  # "Mr Jenkins defended the route and said …"
             subject, speaker_at = person
+        elif coordinated and self._plausible_subject(subject[coordinated.end() :]):
+            # "His profile will rise, and aides say …": the last of two coordinated clauses
+            subject, speaker_at = subject[coordinated.end() :], coordinated.end()
         elif not (self._plausible_subject(subject) or self._names_someone(subject)):
             # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
             clause = _CLAUSE_START.search(subject)
@@ -807,6 +843,11 @@ class _Extractor:
         matches = (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
         found = [(m.group(), m.start()) for m in matches if m]
         found += [(m.text, m.start) for m in self.actors.mentions(prefix)[:1]]
+        if not found:  # "Podesta reiterated …", "Democrats had sued …": a capitalised sentence subject
+            opening = _OPENING_NAME.match(prefix)
+            first = opening.group(1).lower() if opening else ""
+            if opening and first not in _NOT_SUBJECT_WORDS and first not in stopwords():
+                found.append((opening.group(0), 0))
         return min(found, key=lambda f: f[1], default=None)
 
     def _names_a_speaker(self, phrase: str) -> bool:
@@ -857,7 +898,8 @@ class _Extractor:
             return False
         if self.actors.mentions(stripped):
             return True
-        return bool(re.match(r"^(?:He|She|They|The|A|An|[A-Z])", stripped))
+        # a capitalised or numbered subject ("78 percent of voters"), or a group ("aides", "the company")
+        return bool(re.match(r"^(?:[A-Z]|[0-9]|the\s)", stripped) or re.fullmatch(_GROUP_SOURCE, stripped))
 
     def run(self) -> list[_Record]:
         consumed = -1

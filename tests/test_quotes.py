@@ -523,3 +523,24 @@ def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_r
     assert quotes.resolved_by.tolist() == ["pronoun", "surname"]
     unknown = quotes_in("Robin Smith left the firm.", "“It was time,” he said.")  # Robin: either gender
     assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
+
+
+def test_headlines_groups_numbers_and_sentence_subjects():
+    headline = quotes_in("Glenn Beck Says Trump Poses A Threat To Democracy")
+    assert (headline.speaker.item(), headline.text.item()) == (
+        "Glenn Beck",
+        "Trump Poses A Threat To Democracy",
+    )
+    group = quotes_in("His profile will rise in the Senate, and aides say he will seek reelection in 2018.")
+    assert (group.speaker.item(), group.text.item()) == ("aides", "he will seek reelection in 2018")
+    poll = quotes_in(
+        "In the poll, 78 percent of voters said they think she is a different kind of Republican."
+    )
+    assert poll.text.item() == "they think she is a different kind of Republican"
+    dash = quotes_in("Ms Clinton declined to claim victory - only saying that she was relieved.")
+    assert (dash.speaker.item(), dash.text.item()) == ("Ms Clinton", "she was relieved")
+    subject = quotes_in(
+        "Podesta reiterated that approach last week, saying Clinton was committed to the plan."
+    )
+    assert (subject.speaker.item(), subject.text.item()) == ("Podesta", "Clinton was committed to the plan")
+    assert quotes_in("Yesterday markets rose, saying nothing about the plan.").empty  # not a subject
