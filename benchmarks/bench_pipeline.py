@@ -139,13 +139,13 @@ def main() -> None:
         "end to end (new python)": lambda: end_to_end(args.workers),
     }
     print(f"BBC corpus: {len(corpus)} articles, {megabytes:.2f} MB; median of {args.repeat} runs")
-    print(f"{'stage':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}")
+    print(f"{'stage':<40}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}")
     results = {}
     for name, stage in stages.items():
         seconds = time_in_fresh_process(stage, args.repeat)
         results[name] = seconds
         print(
-            f"{name:<26}{seconds:>9.2f}{len(corpus) / seconds:>12.0f}{megabytes / seconds:>8.2f}", flush=True
+            f"{name:<40}{seconds:>9.2f}{len(corpus) / seconds:>12.0f}{megabytes / seconds:>8.2f}", flush=True
         )
     baseline_seconds = results["baseline sentiment loop"]
     whole = baseline_seconds / results[f"all ({args.workers} workers)"]
