@@ -202,12 +202,18 @@ class StanceModel:
 MODEL_FILE = ("models", "stance_lr.npz")
 
 
+def _model_file(path: str | Path | None, shipped: tuple[str, ...], trainer: str) -> Path:
+    """`path`, or the shipped model file; an InputError naming the training script if missing."""
+    source = Path(path) if path is not None else data_path(*shipped)
+    if not source.is_file():
+        raise InputError(source, f"stance model not found (train it: {trainer})")
+    return source
+
+
 @cache
 def load_stance_model(path: str | Path | None = None) -> StanceModel:
     """The shipped stance model (`data/models/stance_lr.npz`), or one saved by the training script."""
-    source = Path(path) if path is not None else data_path(*MODEL_FILE)
-    if not source.is_file():
-        raise InputError(source, "stance model not found (train it: benchmarks/train_stance.py)")
+    source = _model_file(path, MODEL_FILE, "benchmarks/train_stance.py")
     with np.load(source) as stored:
         if int(stored["feature_dim"]) != FEATURE_DIM:
             raise InputError(
@@ -282,9 +288,7 @@ STANCE_MODELS = ("encoder", "linear")  # the `model=` choices: fine-tuned encode
 @cache
 def load_encoder_model(path: str | Path | None = None) -> EncoderStanceModel:
     """The shipped encoder (`data/models/stance_encoder.npz`), or one the training script saved."""
-    source = Path(path) if path is not None else data_path(*ENCODER_FILE)
-    if not source.is_file():
-        raise InputError(source, "stance encoder not found (train it: benchmarks/train_stance_encoder.py)")
+    source = _model_file(path, ENCODER_FILE, "benchmarks/train_stance_encoder.py")
     with np.load(source) as stored:
         arrays = {name: stored[name] for name in stored.files if not name.startswith("reference.")}
     n_layers, n_heads, max_length = (int(v) for v in arrays.pop("shape"))
