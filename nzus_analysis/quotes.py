@@ -291,6 +291,7 @@ _SENTENCE_END_BEFORE = re.compile(r"[.!?…][\s]+\Z")  # searched in text[:i]: a
 _QUOTE_MARK = re.compile("''|[“”‘’\"']")  # '' (two apostrophes): a straight double quote, NYT style
 _NOT_SPACE = re.compile(r"\S")
 _START = attrgetter("start")
+MAX_CUES_TRIED = 3  # cues of one sentence tried as "SUBJECT said …" before the rule gives up
 MAX_SPEAKER_CHARS = 200  # a longer speaker phrase is not a name: it stays unresolved, unparsed
 
 
@@ -721,7 +722,9 @@ class _Extractor:
         phrase; when the first cue's subject is not one ("When asked …, voters said"), the next
         cue is tried."""
         cue_match: re.Match[str] | None = match
-        while cue_match is not None:
+        for _ in range(MAX_CUES_TRIED):  # bounded: each try reads the text before its cue
+            if cue_match is None:
+                return None
             consumed = self._speaker_first_at(sentence, cue_match, rule)
             if consumed is not None:
                 return consumed
