@@ -413,7 +413,7 @@ def _mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
 
 
 def _named_people(text: str) -> list[Mention]:
-    """People named in full whose first name marks a gender ("Arsene Wenger", "Jens Lehmann"),
+    """People named in full whose first name marks a gender ("John Smith", "Sarah Jones"),
     as person mentions for pronouns and later surnames."""
     genders = first_name_genders()
     people = []
