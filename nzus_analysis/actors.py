@@ -116,8 +116,11 @@ class ActorIndex:
         """
         named = self.mentions(phrase)
         if named:
-            first = named[0]
-            return Resolution(first.actor.canonical, first.text, "name", first.actor)
+            # the phrase's head: its last name that is not a possessive ("Trump’s rival Marco
+            # Rubio" is Rubio), else its first ("Sanders's campaign manager")
+            heads = [m for m in named if not phrase.startswith(("’s", "'s"), m.end)]
+            head = heads[-1] if heads else named[0]
+            return Resolution(head.actor.canonical, head.text, "name", head.actor)
         # `earlier` is sorted by start: only mentions starting before `position` can end before it.
         before = [m for m in earlier[: bisect_left(earlier, position, key=_START)] if m.end <= position]
         pronoun = re.search(r"\b(he|she|He|She)\b", phrase)

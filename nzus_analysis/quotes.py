@@ -846,11 +846,11 @@ class _Extractor:
         matches = (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
         found = [(m.group(), m.start()) for m in matches if m]
         found += [(m.text, m.start) for m in self.actors.mentions(prefix)[:1]]
-        if not found:  # "Podesta reiterated …", "Democrats had sued …": a capitalised sentence subject
-            opening = _OPENING_NAME.match(prefix)
-            first = opening.group(1).lower() if opening else ""
-            if opening and first not in _NOT_SUBJECT_WORDS and first not in stopwords():
-                found.append((opening.group(0), 0))
+        # "Podesta reiterated …", "Graham called both Trump and …": the capitalised sentence subject
+        opening = _OPENING_NAME.match(prefix)
+        first = opening.group(1).lower() if opening else ""
+        if opening and first not in _NOT_SUBJECT_WORDS and first not in stopwords():
+            found.append((opening.group(0), 0))
         return min(found, key=lambda f: f[1], default=None)
 
     def _names_a_speaker(self, phrase: str) -> bool:

@@ -544,3 +544,10 @@ def test_headlines_groups_numbers_and_sentence_subjects():
     )
     assert (subject.speaker.item(), subject.text.item()) == ("Podesta", "Clinton was committed to the plan")
     assert quotes_in("Yesterday markets rose, saying nothing about the plan.").empty  # not a subject
+
+
+def test_the_speaker_is_the_phrase_head_not_a_possessive_or_an_object():
+    rival = quotes_in("At a rally, Donald Trump’s rival Winston Peters said the plan would fail.")
+    assert rival.speaker.item() == "Winston Peters"  # not the possessive before the head
+    graham = quotes_in("Graham called both Trump and Clinton “crazy” and said the party would lose.")
+    assert (graham.speaker.item(), graham.text.item()) == ("Graham", "the party would lose")
