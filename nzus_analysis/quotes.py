@@ -226,8 +226,9 @@ _PREPOSITION_START = re.compile(
     r"(?:In|On|At|For|From|With|By|Into|Over|Under|Of|About|To|Through|Among|Amid|Against|Despite|During"
     r"|Without|Within|Like|Unlike)\s"
 )
+_SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Until|Once"
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
-_SUBORDINATOR = re.compile(r"(?:Though|Although|As|When|While|If|Because|Since|After|Before|Until|Once)\b")
+_SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
 _COLON_ATTRIBUTION = re.compile(
     r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
@@ -268,8 +269,7 @@ _INTERVIEW = re.compile(
 )
 # Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
 _EDGE_WORDS = re.compile(
-    r"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later|While|Although|Though|As|When|If"
-    r"|Because|Since|After|Before|Once|Until)\b,?\s*"
+    rf"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later|{_SUBORDINATORS})\b,?\s*"
     r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself)\s*$"
 )
 # A person's full name outside the actor table, as a speaker phrase: "Vince Cable", "Paul E. Ryan".
@@ -293,6 +293,11 @@ _NOT_SPACE = re.compile(r"\S")
 _START = attrgetter("start")
 MAX_CUES_TRIED = 3  # cues of one sentence tried as "SUBJECT said …" before the rule gives up
 MAX_SPEAKER_CHARS = 200  # a longer speaker phrase is not a name: it stays unresolved, unparsed
+
+
+def _bare_phrase(phrase: str) -> str:
+    """A speaker phrase without its parentheticals, scene-setting opening and edge words."""
+    return _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", phrase))).strip()
 
 
 def _trimmed_end(text: str, start: int, end: int, keep: int = 0) -> int:
@@ -533,7 +538,7 @@ class _Extractor:
             if len(phrase) > MAX_SPEAKER_CHARS:
                 cleaned = phrase[:MAX_SPEAKER_CHARS] + "…"
                 return Resolution(cleaned, cleaned, "unresolved", None)
-        stripped = _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", phrase))).strip()
+        stripped = _bare_phrase(phrase)
         if "," in stripped:  # "Gustav Ando, research director for IHS," / "Her aide, Jeff Weaver,"
             # the part just before the cue when it is a capitalised name ("Raleigh, North Carolina,
             # Trump"), else the first part that names someone ("Gustav Ando, research director")
@@ -817,7 +822,7 @@ class _Extractor:
         start, end = self.content_span(s0 + match.end(), s0 + content_end)
         if end <= start:
             return None
-        source = self.resolve(subject, s0 + (len(text[: match.start()]) - len(subject)))
+        source = self.resolve(subject, s0 + match.start() - len(subject))
         cue = re.sub(r"\s+", " ", match.group("cue"))
         self.add(self.kind_of(start, end), start, end, cue, source, subject + " " + cue, rule)
         return sentence.end
@@ -867,7 +872,7 @@ class _Extractor:
         plural ("Several Cruz associates"); adverbs, auxiliaries, an appositive and a relative
         clause's opening are looked past ("Mr Scott, who has", "She recently"). Not a passive
         ("has been called") nor a noun after a determiner ("his attacks")."""
-        stripped = _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", subject))).strip()
+        stripped = _bare_phrase(subject)
         stripped = re.sub(r"\s*\([^()]{0,40}\)", "", stripped)
         if stripped.endswith(",") and "," in stripped[:-1]:  # "America Rising, a political group,"
             stripped = stripped[: stripped.index(",")]

@@ -399,6 +399,8 @@ def stance_scores(spans: Sequence[tuple[str, int, int]], model: str = "encoder")
         return [target_stance(text, start, end, "linear") for text, start, end in spans]
     for text, start, end in spans:
         _check_span(text, start, end)
+    if not spans:
+        return []  # no need to load the encoder's 18 MB
     encoder = load_encoder_model()
     probabilities = encoder.probability_table([_sentence_around(*span) for span in spans])
     return [_label_and_score(encoder.labels, row.tolist()) for row in probabilities]
