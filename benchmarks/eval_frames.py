@@ -5,7 +5,8 @@
 A passage is predicted to carry a frame when the lexicon (data/lexicons/frames.csv) has at least
 one hit for it there. Prints per-frame precision and recall; the target is precision >= 0.75 for
 every frame with at least 20 coded passages in the whole set. Lexicon changes were tried on the
-dev half (odd unit numbers) only; the test half (even numbers) is the figure to report.
+development passages only (odd units up to u319, and u321-u480); the test passages (even units up
+to u320, and u481-u720) are the figure to report (`frames.TEST_UNITS_UP_TO`).
 """
 
 from __future__ import annotations

@@ -193,15 +193,24 @@ def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.D
 # ---- validation against hand-coded passages ---------------------------------------------------------
 
 
-#: Test passages are the even-numbered ones up to u320; all later passages are development data.
+#: Test passages: the even-numbered ones up to u320 and the second test batch, u481–u720 (coded
+#: before the lexicon was scored on them); every other passage is development data.
 TEST_UNITS_UP_TO = 320
+SECOND_TEST_BATCH = range(481, 721)
+
+
+def _half(number: int) -> str:
+    """"test" or "dev" for the passage numbered `number` (see `TEST_UNITS_UP_TO`)."""
+    if number in SECOND_TEST_BATCH or (number <= TEST_UNITS_UP_TO and number % 2 == 0):
+        return "test"
+    return "dev"
 
 
 class FrameValidationRow(NamedTuple):
     """A row of `frame_validation_table`: the lexicon against hand codes for one frame and half."""
 
     frame: str
-    half: str  # "dev" (lexicon changes may be tried on it), "test" (even units up to u320) or "all"
+    half: str  # "dev" (lexicon changes may be tried on it), "test" (see `TEST_UNITS_UP_TO`) or "all"
     n_coded: int  # passages the coder gave this frame
     n_predicted: int  # passages with at least one lexicon hit for it
     n_both: int
@@ -225,7 +234,7 @@ def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
     number = merged.unit_id.str.slice(1).astype(int)
     return pd.DataFrame({
         "unit_id": merged.unit_id,
-        "half": ["dev" if n % 2 or n > TEST_UNITS_UP_TO else "test" for n in number],
+        "half": [_half(n) for n in number],
         "text": merged.text,
         "frames": [frozenset(f for f in codes.split(";") if f) for codes in merged.frames],
     })  # fmt: skip
