@@ -200,7 +200,7 @@ SECOND_TEST_BATCH = range(481, 721)
 
 
 def _half(number: int) -> str:
-    """"test" or "dev" for the passage numbered `number` (see `TEST_UNITS_UP_TO`)."""
+    """The half a passage numbered `number` belongs to, "test" or "dev" (see `TEST_UNITS_UP_TO`)."""
     if number in SECOND_TEST_BATCH or (number <= TEST_UNITS_UP_TO and number % 2 == 0):
         return "test"
     return "dev"
