@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 MARK_START, MARK_END = "[unused1]", "[unused2]"  # wrap the target mention in the first text
+FEED_FORWARD_ROWS = 128  # token rows per feed-forward block (`Encoder._feed_forward`)
 SPECIAL = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", MARK_START, MARK_END)
 
 
@@ -151,15 +152,22 @@ def pair_ids(wordpiece: WordPiece, first: str, second: str, max_length: int) -> 
     return ids, [0] * (len(a) + 2) + [1] * (len(b) + 1)
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    """erf to within 1.2e-7 (Numerical Recipes' erfc approximation): float32-exact for GELU."""
-    z = np.abs(x)
-    t = 1.0 / (1.0 + 0.5 * z)
-    poly = -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
-        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
-            -0.82215223 + t * 0.17087277))))))))  # fmt: skip
-    erfc = t * np.exp(poly)
-    return np.where(x >= 0, 1.0 - erfc, erfc - 1.0).astype(x.dtype)
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU, x·Φ(x), with erf to within 1.5e-7 (Abramowitz & Stegun 7.1.26): float32-exact.
+    Overwrites `x`."""
+    z = np.abs(x) * np.float32(1 / np.sqrt(2.0))
+    t = 1.0 / (1.0 + np.float32(0.3275911) * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    np.multiply(z, z, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    np.multiply(poly, z, out=poly)  # erfc(|x| / √2)
+    np.copysign(poly, x, out=poly)  # 1 + erf(x / √2) = 1 + sign(x) − sign(x)·erfc(|x| / √2)
+    np.subtract(np.sign(x), poly, out=poly)
+    poly += 1.0
+    x *= poly
+    x *= 0.5
+    return x
 
 
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float = 1e-12) -> np.ndarray:
@@ -183,29 +191,38 @@ class Encoder:
         w = self.weights
         batch, length = ids.shape
         x = w["embeddings.word"][ids] + w["embeddings.position"][:length][None] + w["embeddings.type"][types]
-        x = _layer_norm(x, w["embeddings.norm.gain"], w["embeddings.norm.bias"])
         width = x.shape[-1]
+        x = _layer_norm(
+            x.reshape(batch * length, width), w["embeddings.norm.gain"], w["embeddings.norm.bias"]
+        )
         head = width // self.n_heads
         blocked = (1.0 - mask[:, None, None, :].astype(np.float32)) * np.float32(-1e9)
-        for i in range(self.n_layers):
+        for i in range(self.n_layers):  # dense layers on (batch * length, width): one large product
             p = f"layer{i}."
-            qkv = x @ w[p + "qkv.weight"] + w[p + "qkv.bias"]  # (batch, length, 3 * width)
+            qkv = x @ w[p + "qkv.weight"] + w[p + "qkv.bias"]  # (batch * length, 3 * width)
             qkv = qkv.reshape(batch, length, 3, self.n_heads, head).transpose(2, 0, 3, 1, 4)
             scores = qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / np.float32(np.sqrt(head)) + blocked
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             attention = scores / scores.sum(-1, keepdims=True)
-            context = (attention @ qkv[2]).transpose(0, 2, 1, 3).reshape(batch, length, width)
+            context = (attention @ qkv[2]).transpose(0, 2, 1, 3).reshape(batch * length, width)
             x = _layer_norm(
                 context @ w[p + "attention.out.weight"] + w[p + "attention.out.bias"] + x,
                 w[p + "attention.norm.gain"],
                 w[p + "attention.norm.bias"],
             )
-            inner = x @ w[p + "inner.weight"] + w[p + "inner.bias"]
-            inner = 0.5 * inner * (1.0 + _erf(inner / np.float32(np.sqrt(2.0))))
-            x = _layer_norm(
-                inner @ w[p + "out.weight"] + w[p + "out.bias"] + x, w[p + "norm.gain"], w[p + "norm.bias"]
-            )
-        return x
+            x = _layer_norm(self._feed_forward(x, p) + x, w[p + "norm.gain"], w[p + "norm.bias"])
+        return x.reshape(batch, length, width)
+
+    def _feed_forward(self, x: np.ndarray, p: str) -> np.ndarray:
+        """The feed-forward block, `FEED_FORWARD_ROWS` rows at a time: its wide GELU input then
+        stays in cache, which makes it about twice as fast as one pass over a large batch."""
+        w = self.weights
+        out = np.empty_like(x)
+        for first in range(0, len(x), FEED_FORWARD_ROWS):
+            rows = slice(first, first + FEED_FORWARD_ROWS)
+            inner = _gelu(x[rows] @ w[p + "inner.weight"] + w[p + "inner.bias"])
+            out[rows] = inner @ w[p + "out.weight"] + w[p + "out.bias"]
+        return out
 
 
 def dequantized(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -239,10 +239,23 @@ class EncoderStanceModel:
         marked = f"{text[:start]} {MARK_START} {text[start:end]} {MARK_END} {text[end:]}"
         return pair_ids(self.wordpiece, marked, text[start:end], self.max_length)
 
-    def probability_table(self, spans: Sequence[tuple[str, int, int]], batch: int = 32) -> np.ndarray:
-        """Class probabilities (rows in `spans` order, columns in `labels` order); inputs of
-        similar length are run together, so padding costs little."""
-        encoded = [self.ids(text, start, end) for text, start, end in spans]
+    def probability_table(self, spans: Sequence[tuple[str, int, int]]) -> np.ndarray:
+        """Class probabilities (rows in `spans` order, columns in `labels` order). Identical
+        inputs (a story repeated in a corpus) run once; inputs of similar length run together,
+        so padding costs little."""
+        row_of: dict[tuple[int, ...], int] = {}
+        encoded: list[tuple[list[int], list[int]]] = []
+        rows = []
+        for text, start, end in spans:
+            token_ids, token_types = self.ids(text, start, end)
+            key = (*token_ids, *token_types)
+            if key not in row_of:
+                row_of[key] = len(encoded)
+                encoded.append((token_ids, token_types))
+            rows.append(row_of[key])
+        return self._probabilities(encoded)[rows]
+
+    def _probabilities(self, encoded: list[tuple[list[int], list[int]]], batch: int = 32) -> np.ndarray:
         result = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
         for first in range(0, len(order), batch):

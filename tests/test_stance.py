@@ -4,13 +4,14 @@ hand-made snippets, the seeds, bad spans and NewsMTSC; the NumPy encoder against
 from __future__ import annotations
 
 import importlib.util
+import math
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from nzus_analysis.encoder import MARK_END, MARK_START, WordPiece, basic_tokens, pair_ids
+from nzus_analysis.encoder import MARK_END, MARK_START, WordPiece, _gelu, basic_tokens, pair_ids
 from nzus_analysis.resources import data_path
 from nzus_analysis.stance import (
     ENCODER_FILE,
@@ -92,6 +93,15 @@ def test_encoder_port_reproduces_pytorch():
     np.testing.assert_allclose(got, expected, atol=2e-4)
     batched = model.probability_table([(text, a, b) for text, (a, b) in zip(texts, spans, strict=True)] * 7)
     np.testing.assert_allclose(batched[: len(texts)], got, atol=1e-5)  # padding changes nothing
+
+
+def test_gelu_matches_the_exact_erf_form():
+    """The fast GELU (erf from a 5-term approximation, in place) is exact to float32 rounding."""
+    x = np.linspace(-12, 12, 4801, dtype=np.float32)
+    exact = np.array([0.5 * v * (1 + math.erf(v / math.sqrt(2))) for v in x.astype(np.float64)])
+    got = _gelu(x.copy())
+    assert np.all(np.abs(got - exact) <= 1e-6 * np.maximum(1, np.abs(exact)))
+    assert got[2400] == 0.0 and abs(got[0]) < 1e-30
 
 
 def test_wordpiece_tokens_like_bert_uncased():
