@@ -87,6 +87,13 @@ def speech_forms() -> frozenset[str]:
     return frozenset(form.lower() for cue in speech_cues() if cue.kind != "belief" for form in cue.forms)
 
 
+@cache
+def cue_key_words() -> frozenset[str]:
+    """The longest word (lower case) of every form of every cue ("referred" for "has referred
+    to"): a text with none of them matches no cue pattern (`cue_pattern`)."""
+    return frozenset(max(words(form), key=len) for cue in speech_cues() for form in cue.forms if words(form))
+
+
 def words(text: str) -> list[str]:
     """The lower-cased words of `text` (letters and digits, inner apostrophes kept: "didn't")."""
     return [word.lower() for word in _WORD.findall(text)]

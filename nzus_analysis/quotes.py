@@ -74,7 +74,7 @@ import pandas as pd
 from ._tables import per_article, table
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
-from .cues import cue_pattern
+from .cues import cue_key_words, cue_pattern, words
 from .resources import data_path, uncommented
 from .terms import stopwords
 from .tokens import Sentence, sentences
@@ -110,6 +110,7 @@ _HEARER = (
     r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"
 )
 _CUE = rf"(?:{cue_pattern(_HEARER)})"
+_RULE_TRIGGERS = cue_key_words() | {"according", "quoted"}  # see `_Extractor.reported`
 # Participles after a main clause ("…, saying …", "…, calling him a liar") and speech acts whose
 # content is their object ("Trump accused Cruz of lying").
 _PARTICIPLE = "|".join(cue_pattern(_HEARER, takes, participles=True) for takes in ("clause", "object"))
@@ -676,6 +677,8 @@ class _Extractor:
         """Record reported speech in `sentence` by the first rule of `REPORTED_RULES` whose
         handler records it; return the offset it consumes up to."""
         text = self.masked[sentence.start : sentence.end]
+        if ":" not in text and _RULE_TRIGGERS.isdisjoint(words(text)):
+            return None  # every rule but "colon" needs a cue word, "according" or "quoted"
         for rule in REPORTED_RULES:
             match = rule.pattern.match(text) if rule.anchored else rule.pattern.search(text)
             if match:
