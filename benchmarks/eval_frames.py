@@ -5,8 +5,8 @@
 A passage is predicted to carry a frame when the lexicon (data/lexicons/frames.csv) has at least
 one hit for it there. Prints per-frame precision and recall; the target is precision >= 0.75 for
 every frame with at least 20 coded passages in the whole set. Lexicon changes were tried on the
-development passages only (odd units up to u319, and u321-u480); the test passages (even units up
-to u320, and u481-u720) are the figure to report (`frames.TEST_UNITS_UP_TO`).
+development passages only (odd units up to u319, and u321-u720); the test passages (even units up
+to u320, and u721-u927) are the figure to report (`frames.TEST_UNITS_UP_TO`).
 """
 
 from __future__ import annotations

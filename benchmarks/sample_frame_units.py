@@ -1,4 +1,4 @@
-"""Draw the frame validation sample: 720 passages from BBC politics and business articles.
+"""Draw the frame validation sample: passages from BBC politics and business articles.
 
     python benchmarks/sample_frame_units.py
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 OUT = ROOT / "data" / "frame_validation" / "units.csv"
 SEED = 2014  # the Policy Frames Codebook's year
-N_UNITS = 720
+N_UNITS = 960  # more than there are eligible articles (927): every one is used
 
 
 def main() -> int:
