@@ -251,6 +251,7 @@ class AttributionScoreRow(NamedTuple):
     f1: float
     speaker_accuracy: float  # over found gold contents
     n_direct: int  # gold direct quotations
+    n_direct_found: int  # of those, found (so a rounded recall cannot hide a shortfall)
     direct_recall: float
 
 
@@ -315,7 +316,7 @@ def attribution_evaluation(
         recall = n_found / n_gold if n_gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         rows.append((theta, n_gold, n_pred, n_found, n_correct, precision, recall, f1,
-                     n_speaker / n_found if n_found else float("nan"), n_direct,
+                     n_speaker / n_found if n_found else float("nan"), n_direct, n_direct_found,
                      n_direct_found / n_direct if n_direct else float("nan")))  # fmt: skip
     miss_rows = sorted(((rule, n, example) for rule, (n, example) in misses.items()), key=lambda r: -r[1])
     return table(rows, AttributionScoreRow).round(3), table(miss_rows, MissRow)

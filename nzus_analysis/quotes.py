@@ -206,6 +206,8 @@ _NOT_SUBJECT_WORDS = frozenset(
 )
 # "SUBJECT accused/called/praised OBJECT …": the rest of the clause is the content.
 _SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
+# A cue after "declined to" reports nothing ("declined to claim victory").
+_DECLINED_TO = re.compile(r"\b(?:declined|refused|failed|declining|refusing)\s+to\Z")
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _SUBJECT_PRONOUN = re.compile(r"(?i:he|she|they|we|i|who|some|others|many|critics)")
 _DETERMINERS = frozenset({"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "These", "Those"})
@@ -742,6 +744,8 @@ class _Extractor:
     def _speaker_first_at(self, sentence: Sentence, cue_match: re.Match[str], rule: str) -> int | None:
         s0, text = sentence.start, cue_match.string
         subject = text[: cue_match.start()]
+        if _DECLINED_TO.search(subject):  # "declined to claim victory": not a report
+            return None
         # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
         if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
             return None

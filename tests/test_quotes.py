@@ -525,6 +525,19 @@ def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_r
     assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
 
 
+def test_present_tense_cues_after_plural_subjects_but_not_declined_ones():
+    """ "Economists argue that …" is a report; "declined to claim victory" claims nothing."""
+    argue = quotes_in("Economists argue that the tax will slow growth.")
+    assert (argue.speaker.item(), argue.text.item(), argue.cue.item()) == (
+        "Economists",
+        "the tax will slow growth",
+        "argue",
+    )
+    insist = quotes_in("Republicans insist the bill is dead.")
+    assert (insist.speaker.item(), insist.text.item()) == ("Republicans", "the bill is dead")
+    assert quotes_in("Ms Clinton declined to claim victory.").empty
+
+
 def test_headlines_groups_numbers_and_sentence_subjects():
     headline = quotes_in("Glenn Beck Says Trump Poses A Threat To Democracy")
     assert (headline.speaker.item(), headline.text.item()) == (
