@@ -30,6 +30,8 @@ quoted_as_saying       Arab News quoted Prince Saud as saying (that) CONTENT.
 speaker_first          SUBJECT said (that) CONTENT. (subject a plausible speaker phrase,
                        opening clauses skipped: "Asked if …, Ms Clinton said …")
 according_to_trail     CONTENT, according to SOURCE.
+according_to_mid       CONTENT, according to SOURCE - more. / LEAD, according to SOURCE, REST.
+                       (the whole sentence is the content when it goes on after the source)
 speaker_after          CONTENT, SOURCE said. / “…,” the White House said.
 verb_first             CONTENT, said SOURCE (, an appositive).
 participle             SUBJECT did something, saying (that) CONTENT. / …, calling him a liar.
@@ -241,14 +243,29 @@ _COORDINATED_CLAUSE = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+)(?=[^,;]*$)")
 # Where the last clause of a long subject starts: after its last ", and", ", but", ";" or comma.
 _CLAUSE_START = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+)(?=[^,;]*$)")
 _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
+# "…, according to SOURCE, an advocacy group." / "…, according to SOURCE - virtually …" /
+# "Fundraising, according to the campaign, has surged." (periods inside a name are kept: "A.F.L.",
+# "Ms. Epstein")
+_ACCORDING_MID = re.compile(
+    r"^(?P<content>.+?)(?:,|\s[—–-])\s*according to\s+(?P<source>(?:[^,.;:—–()]|\.(?=\S|\s+[A-Z]))++)"
+    r"(?P<rest>.*)$",
+    re.S,
+)
+_APPOSITIVE_REST = re.compile(
+    r",\s+(?:an?|the|his|her|its|their|another)\s+[^,;]{1,80}?[\s.]*"
+)  # ", an advocacy group."
 _ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
 # Who may stand after reported words without a capital: groups and roles ("officials said").
-_GROUP_SOURCE = (
-    r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}(?:officials?|sources?|spokes(?:man|woman|person)|aides?|analysts?"
+_GROUP_NOUNS = (
+    r"(?:officials?|sources?|spokes(?:man|woman|person)|aides?|analysts?"
     r"|experts?|advis[eo]rs?|critics?|lawyers?|attorneys?|police|investigators?|diplomats?|economists?"
     r"|witnesses?|prosecutors?|researchers?|organizers?|organisers?|strategists?|insiders?|group|company"
+    r"|leaders|members|voters|supporters|activists|residents|delegates|lawmakers|legislators|executives"
     r"|campaign|agency|department|committee|ministry|report|poll|survey|study|newspaper|paper|statement)"
 )
+_GROUP_SOURCE = rf"(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}{_GROUP_NOUNS}"
+# As a sentence's subject a group may carry any three words first ("some Republican leaders").
+_GROUP_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}{_GROUP_NOUNS}")
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
     r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
@@ -262,7 +279,9 @@ _INVERTED_TRAIL = re.compile(
     re.S,
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
-_PARENTHETICAL = re.compile(r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,")
+_PARENTHETICAL = re.compile(
+    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s[—–]\s[^—–]{1,80}\s[—–](?=\s)"
+)
 _GROUP = re.compile(r"\band\b")
 _SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)
 _STATEMENT = re.compile(r"statement|press release|news release|communiqu|written", re.I)
@@ -790,6 +809,25 @@ class _Extractor:
         self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, rule)
         return sentence.end
 
+    def according_mid(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """CONTENT, according to SOURCE, MORE: the content is what precedes, or the whole
+        sentence when the sentence goes on after the source's comma."""
+        s0 = sentence.start
+        source_words, dash, after_dash = match.group("source").partition(" - ")  # "SOURCE - the worst …"
+        source = self.resolve(source_words.rstrip(), s0 + match.start("source"))
+        rest = dash + after_dash + match.group("rest")
+        start, end = s0 + match.start("content"), s0 + match.end("content")
+        if rest.startswith(",") and rest.strip(" .,") and not _APPOSITIVE_REST.fullmatch(rest):
+            end = sentence.end  # "Fundraising, according to the campaign, has surged."
+        start, end = self.content_span(start, end)
+        if end <= start:
+            return None
+        attribution = "according to " + source.mention
+        if source.actor is not None and source.actor.kind == "news outlet":
+            attribution += " reported"
+        self.add(self.kind_of(start, end), start, end, "according to", source, attribution, rule)
+        return sentence.end
+
     def source_after(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """Source after: CONTENT, according to SOURCE. / CONTENT, SOURCE said. / CONTENT, said SOURCE."""
         s0 = sentence.start
@@ -914,7 +952,7 @@ class _Extractor:
         if self.actors.mentions(stripped):
             return True
         # a capitalised or numbered subject ("78 percent of voters"), or a group ("aides", "the company")
-        return bool(re.match(r"^(?:[A-Z]|[0-9]|the\s)", stripped) or re.fullmatch(_GROUP_SOURCE, stripped))
+        return bool(re.match(r"^(?:[A-Z]|[0-9]|the\s)", stripped) or _GROUP_SUBJECT.fullmatch(stripped))
 
     def run(self) -> list[_Record]:
         consumed = -1
@@ -960,6 +998,7 @@ REPORTED_RULES: tuple[Rule, ...] = (
     Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying),
     Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
     Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),
+    Rule("according_to_mid", _ACCORDING_MID, True, _Extractor.according_mid),
     Rule("speaker_after", _REPORTED_TRAIL, True, _Extractor.source_after),
     Rule("verb_first", _INVERTED_TRAIL, True, _Extractor.source_after),
     Rule("participle", _SAYING, False, _Extractor.participle),

@@ -381,6 +381,11 @@ RULE_EXAMPLES = {  # one hand-made snippet per rule: (rule, text, attributed wor
     "according_to_lead": ("According to the ministry, exports rose.", "exports rose", "the ministry"),
     "speaker_first": ("Mr Jenkins said the plant would close.", "the plant would close", "Mr Jenkins"),
     "according_to_trail": ("Exports rose, according to the ministry.", "Exports rose", "the ministry"),
+    "according_to_mid": (
+        "Fundraising, according to the campaign, has surged.",
+        "Fundraising, according to the campaign, has surged",
+        "the campaign",
+    ),
     "speaker_after": ("Exports rose, the ministry said.", "Exports rose", "the ministry"),
     "verb_first": ("Exports rose, said Angie Holan.", "Exports rose", "Angie Holan"),
     "participle": (
@@ -523,6 +528,17 @@ def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_r
     assert quotes.resolved_by.tolist() == ["pronoun", "surname"]
     unknown = quotes_in("Robin Smith left the firm.", "“It was time,” he said.")  # Robin: either gender
     assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
+
+
+def test_according_to_inside_a_sentence():
+    """The source's appositive is not content; a period inside a name does not end the source."""
+    appositive = quotes_in("Membership rose by a third, according to Ms. Jones, the party secretary.")
+    assert (appositive.text.item(), appositive.speaker_mention.item()) == (
+        "Membership rose by a third",
+        "Ms. Jones",
+    )
+    dashed = quotes_in("Sales fell 5%, according to the U.S. Census Bureau - the worst month in a decade.")
+    assert (dashed.text.item(), dashed.speaker_mention.item()) == ("Sales fell 5%", "the U.S. Census Bureau")
 
 
 def test_present_tense_cues_after_plural_subjects_but_not_declined_ones():
