@@ -106,10 +106,13 @@ class QuoteRow(NamedTuple):
 
 
 # The cue words come from the one speech-cue vocabulary (`cues`, data/lexicons/speech_cues.csv);
-# "told" needs its hearer: reporters, journalists or a capitalised name.
+# "told" needs its hearer: reporters, journalists, a plural, a "the …" phrase, a (role and)
+# capitalised name, or any short phrase before "that".
 _HEARER = (
-    r"(?:reporters|journalists|me|us|him|her|them"
-    r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"
+    r"(?:[^,.;:“”\"]{1,60}?(?=\s+that\s)"  # "told delegates at the convention that"
+    r"|reporters|journalists|me|us|him|her|them|[a-z]+s\b"  # "told supporters"
+    r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+"
+    r"|(?:[a-z]+\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"  # "told host Sean Hannity"
 )
 _CUE = rf"(?:{cue_pattern(_HEARER)})"
 _RULE_TRIGGERS = cue_key_words() | {"according", "quoted"}  # see `_Extractor.reported`
@@ -280,7 +283,7 @@ _INVERTED_TRAIL = re.compile(
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
 _PARENTHETICAL = re.compile(
-    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s[—–]\s[^—–]{1,80}\s[—–](?=\s)"
+    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s[—–]\s[^—–]{1,120}\s[—–](?=\s)"
 )
 _GROUP = re.compile(r"\band\b")
 _SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)

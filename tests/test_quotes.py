@@ -530,6 +530,17 @@ def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_r
     assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
 
 
+def test_told_with_a_hearer_phrase():
+    """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
+    host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
+    assert (host.speaker_mention.item(), host.text.item()) == ("Schoen", "a Clinton loss is likely")
+    voters = quotes_in("Mrs. Clinton told voters in Kentucky on Sunday that Mr. Clinton would be in charge.")
+    assert (voters.cue.item(), voters.text.item()) == (
+        "told voters in Kentucky on Sunday",
+        "Mr. Clinton would be in charge",
+    )
+
+
 def test_according_to_inside_a_sentence():
     """The source's appositive is not content; a period inside a name does not end the source."""
     appositive = quotes_in("Membership rose by a third, according to Ms. Jones, the party secretary.")
