@@ -325,6 +325,34 @@ def _bare_phrase(phrase: str) -> str:
     return _EDGE_WORDS.sub("", _LEADING_PHRASE.sub("", _PARENTHETICAL.sub("", phrase))).strip()
 
 
+_WHO_END = re.compile(r",?\s+who\s*\Z")
+# Words that end a relative clause's antecedent when reading back from "who".
+_ANTECEDENT_STOP = frozenset({
+    "from", "to", "with", "by", "at", "on", "in", "and", "or", "but", "than", "as", "for", "about", "against",
+    "over", "under", "after", "before", "like", "including", "among", "between", "while", "when", "because",
+    "if", "that", "which", "said", "says", "told",
+})  # fmt: skip
+
+
+def _antecedent_of_who(subject: str) -> tuple[str, int] | None:
+    """(words, offset) of the noun phrase a final "who" refers to ("the Mexican president" in
+    "… a lecture from the Mexican president, who"): at most four words read back to a comma or a
+    preposition or conjunction; None when the subject does not end in "who"."""
+    end = _WHO_END.search(subject)
+    if end is None:
+        return None
+    words = list(re.finditer(r"[^\s,;:()]+", subject[: end.start()]))
+    chosen: list[re.Match[str]] = []
+    for word in reversed(words[-4:]):
+        between = subject[word.end() : chosen[-1].start()] if chosen else ""
+        if word.group().lower() in _ANTECEDENT_STOP or any(c in between for c in ",;:()"):
+            break
+        chosen.append(word)
+    if not chosen or not re.search(r"[A-Z]|\b(?:the|a|an)\b|s\b", subject[chosen[-1].start() : end.start()]):
+        return None
+    return subject[chosen[-1].start() : end.start()], chosen[-1].start()
+
+
 def _trimmed_end(text: str, start: int, end: int, keep: int = 0) -> int:
     """`end` moved back over trailing whitespace and periods, keeping `keep` characters after `start`."""
     while end > start + keep and (text[end - 1].isspace() or text[end - 1] == "."):
@@ -782,9 +810,14 @@ class _Extractor:
         elif not (self._plausible_subject(subject) or self._names_someone(subject)):
             # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
             clause = _CLAUSE_START.search(subject)
-            if not (clause and self._plausible_subject(subject[clause.end() :])):
+            last = subject[clause.end() :] if clause else ""
+            antecedent = _antecedent_of_who(subject)
+            if antecedent is not None:  # "… a lecture from the Mexican president, who said …"
+                subject, speaker_at = antecedent
+            elif clause and (self._plausible_subject(last) or _SUBJECT_PRONOUN.fullmatch(last.strip())):
+                subject, speaker_at = last, clause.end()  # "Using a crude expression …, he said …"
+            else:
                 return None
-            subject, speaker_at = subject[clause.end() :], clause.end()
         content_start = s0 + cue_match.end()
         content_end = s0 + _trimmed_end(text, cue_match.end(), len(text), keep=1)
         attribution = subject + " " + cue_match.group("cue")

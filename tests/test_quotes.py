@@ -530,6 +530,24 @@ def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_r
     assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
 
 
+def test_a_pronoun_after_an_opening_clause_and_the_antecedent_of_who():
+    """'Using …, he said …' has 'he' as its subject; after an opening clause, '… the Mexican
+    president, who said …' has the president."""
+    clause = quotes_in(
+        "Mr Erdogan spoke on Friday.",
+        "Using a crude expression, he said the Turks wanted to please Washington.",
+    )
+    assert (clause.speaker.item(), clause.text.item()) == (
+        "Mr Erdogan",
+        "the Turks wanted to please Washington",
+    )
+    who = quotes_in(
+        "In Mexico City, the candidate endured without complaint a long lecture from the Mexican president,"
+        " who said that NAFTA is good."
+    )
+    assert (who.speaker_mention.item(), who.text.item()) == ("the Mexican president", "NAFTA is good")
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
