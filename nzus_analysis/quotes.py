@@ -94,7 +94,7 @@ class QuoteRow(NamedTuple):
     cue: str  # the speech cue ("said", "according to")
     rule: str  # the rule that found it (module docstring; `REPORTED_RULES`)
     speaker: str  # canonical name, or the mention when unresolved
-    speaker_mention: str  # the words naming the speaker
+    speaker_mention: str  # the words naming the speaker (a continuation: those of the statement it continues)
     channel: str  # see the module docstring
     via: str  # the outlet that reported it (second_hand)
     paragraph: int
@@ -699,9 +699,8 @@ class _Extractor:
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:
-                # the same speaker; an unresolved one is known only by the previous record's words ("she")
-                mention = "" if previous.resolution.speaker else previous.resolution.mention
-                resolution = replace(previous.resolution, mention=mention, resolved_by="continuation")
+                # the same speaker, named by the previous record's words ("she", "Mr Howard")
+                resolution = replace(previous.resolution, resolved_by="continuation")
                 rule = "direct_continuation"
             else:
                 resolution = Resolution("", "", "unattributed", None)
@@ -1078,7 +1077,7 @@ class PassageRow(NamedTuple):
     kinds: str  # the statements' kinds, sorted, comma-separated
     text: str  # the statements' words joined by " … "
     speaker: str
-    speaker_mention: str  # the first statement's
+    speaker_mention: str  # the words naming the speaker in its statements, distinct, joined by " / "
     resolved_by: str  # the first statement's
     channel: str  # the first statement's
     via: str
@@ -1108,7 +1107,7 @@ def passage_table(quotes: pd.DataFrame) -> pd.DataFrame:
             rules = ", ".join(dict.fromkeys(passage["rules"]))
             rows.append((passage["article_id"], passage["year"], passage["passage"], passage["paragraph"],
                          passage["start"], passage["end"], len(passage["texts"]), kinds,
-                         " … ".join(passage["texts"]), passage["speaker"], passage["speaker_mention"],
+                         " … ".join(passage["texts"]), passage["speaker"], " / ".join(passage["mentions"]),
                          passage["resolved_by"], passage["channel"], passage["via"], rules))  # fmt: skip
 
     for row in quotes.itertuples(index=False):
@@ -1124,11 +1123,19 @@ def passage_table(quotes: pd.DataFrame) -> pd.DataFrame:
             passage["texts"].append(row.text)
             passage["kinds"].append(row.kind)
             passage["rules"].append(row.rule)
+            if row.speaker_mention and row.speaker_mention not in passage["mentions"]:
+                passage["mentions"].append(row.speaker_mention)
             continue
         close()
         number = number + 1 if passage is not None and passage["article_id"] == row.article_id else 0
         passage = dict(
-            row._asdict(), passage=number, key=key, texts=[row.text], kinds=[row.kind], rules=[row.rule]
+            row._asdict(),
+            passage=number,
+            key=key,
+            texts=[row.text],
+            kinds=[row.kind],
+            rules=[row.rule],
+            mentions=[row.speaker_mention] if row.speaker_mention else [],
         )
     close()
     return table(rows, PassageRow)

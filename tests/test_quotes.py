@@ -484,6 +484,8 @@ def test_passages_join_a_speakers_consecutive_statements_in_a_paragraph():
     assert first.text == "We will win, … And we will stay."
     assert (first.start, first.end) == (quotes.start[0], quotes.end[1])
     assert list(passages.columns) == columns_of(PassageRow)
+    named_twice = passage_table(quotes_in("“We will win,” Mr Jenkins said. “And we will stay,” he said."))
+    assert (named_twice.n_statements.item(), named_twice.speaker_mention.item()) == (2, "Mr Jenkins / he")
 
 
 def test_quoted_as_saying_names_the_speaker_and_the_outlet_that_passed_it_on():
