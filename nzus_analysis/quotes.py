@@ -213,6 +213,12 @@ _NOT_SUBJECT_WORDS = frozenset(
 _SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
 # A cue after "declined to" reports nothing ("declined to claim victory").
 _DECLINED_TO = re.compile(r"\b(?:declined|refused|failed|declining|refusing)\s+to\Z")
+# Before a cue, words that make it no report: a passive ("is asked", "was widely reported"), a
+# possessive ("Her vow", "Santilli's continued"): the cue is a participle or a noun there.
+_NOT_A_SPEAKER_BEFORE_CUE = re.compile(
+    r"(?:\b(?i:is|are|was|were|been|being|be|get|gets|got|getting)(?:\s+(?:\w+ly|once|also|not|often|never))?"
+    r"|[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our))\Z"
+)
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _SUBJECT_PRONOUN = re.compile(r"(?i:he|she|they|we|i|who|some|others|many|critics)")
 _DETERMINERS = frozenset({"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "These", "Those"})
@@ -793,8 +799,8 @@ class _Extractor:
     def _speaker_first_at(self, sentence: Sentence, cue_match: re.Match[str], rule: str) -> int | None:
         s0, text = sentence.start, cue_match.string
         subject = text[: cue_match.start()]
-        if _DECLINED_TO.search(subject):  # "declined to claim victory": not a report
-            return None
+        if _DECLINED_TO.search(subject) or _NOT_A_SPEAKER_BEFORE_CUE.search(subject):
+            return None  # "declined to claim victory", "they are asked", "Her vow", "Santilli's continued"
         # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
         if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
             return None

@@ -550,6 +550,17 @@ def test_a_pronoun_after_an_opening_clause_and_the_antecedent_of_who():
     assert (who.speaker_mention.item(), who.text.item()) == ("the Mexican president", "NAFTA is good")
 
 
+def test_passives_and_possessives_before_a_cue_are_no_report():
+    """'they are asked to rank', 'Her vow to go after …', 'Santilli's continued insistence'."""
+    for text in (
+        "While it is unclear how delegates are assigned, they are asked to rank their choices.",
+        "Clinton talked through policy issues: Her vow to go after companies that ship jobs overseas.",
+        "Despite Santilli's continued insistence that he was a journalist, he was charged.",
+        "The purchase price was not disclosed, though it was widely reported that he paid $100 million.",
+    ):
+        assert quotes_in(text).empty, text
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
