@@ -187,28 +187,14 @@ _SAYING = re.compile(
 # A sentence's opening capitalised word(s) not followed by a comma, and words that are not subjects.
 _OPENING_NAME = re.compile(r"([A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*(?=\s+[a-z])")
 # Opening words that are not subjects: stopwords ("The", "In", "When") and these.
-_NOT_SUBJECT_WORDS = frozenset(
-    [
-        "although",
-        "though",
-        "since",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "now",
-        "yet",
-        "still",
-        "also",
-        "however",
-        "meanwhile",
-        "earlier",
-        "later",
-        "last",
-        "next",
-        "many",
-        "every",
-    ]
-)
+_NOT_SUBJECT_WORDS = frozenset({
+    "although", "though", "since", "yesterday", "today", "tomorrow", "now", "yet", "still", "also", "however",
+    "meanwhile", "earlier", "later", "last", "next", "many", "every", "early", "late", "back", "just", "even",
+    "only", "instead", "again", "then", "there", "here", "so", "thus", "indeed", "soon", "once", "before",
+    "after", "until", "during", "despite", "inside", "outside", "asked", "informed",
+})  # fmt: skip
+# Opening words that never start a speaker phrase, even a capitalised one ("Early in his term, …").
+_NOT_SUBJECT_OPENERS = frozenset({"early", "late", "back", "just", "inside", "outside", "asked", "informed"})
 # "SUBJECT accused/called/praised OBJECT …": the rest of the clause is the content.
 _SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
 # A cue after "declined to" reports nothing ("declined to claim victory").
@@ -357,6 +343,12 @@ def _antecedent_of_who(subject: str) -> tuple[str, int] | None:
     if not chosen or not re.search(r"[A-Z]|\b(?:the|a|an)\b|s\b", subject[chosen[-1].start() : end.start()]):
         return None
     return subject[chosen[-1].start() : end.start()], chosen[-1].start()
+
+
+def _not_a_subject_word(word: str) -> bool:
+    """An opening word that does not start a subject: a stopword, an adverb ("Early", "Just",
+    "Recently") or a participle ("Rattling off …", "Speaking to …")."""
+    return word in _NOT_SUBJECT_WORDS or word in stopwords() or word.endswith(("ing", "ly"))
 
 
 def _trimmed_end(text: str, start: int, end: int, keep: int = 0) -> int:
@@ -940,7 +932,7 @@ class _Extractor:
         # "Podesta reiterated …", "Graham called both Trump and …": the capitalised sentence subject
         opening = _OPENING_NAME.match(prefix)
         first = opening.group(1).lower() if opening else ""
-        if opening and first not in _NOT_SUBJECT_WORDS and first not in stopwords():
+        if opening and not _not_a_subject_word(first):
             found.append((opening.group(0), 0))
         return min(found, key=lambda f: f[1], default=None)
 
@@ -986,6 +978,10 @@ class _Extractor:
         stripped = _PARENTHETICAL.sub("", subject).strip()
         if not stripped or len(stripped.split()) > 12:
             return False
+        first, *rest = stripped.split()
+        participle = first.endswith("ing") and rest and rest[0].islower()  # "Rattling off …", not "King"
+        if (participle or first.lower() in _NOT_SUBJECT_OPENERS) and not self.actors.mentions(stripped):
+            return False  # "Rattling off …", "Early …", "Just …"
         if _SUBORDINATOR_END.search(stripped):  # "When asked …", "the final say"
             return False
         if "," not in stripped and _PREPOSITION_START.match(stripped):  # "In an article posted on …"

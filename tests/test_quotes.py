@@ -561,6 +561,13 @@ def test_passives_and_possessives_before_a_cue_are_no_report():
         assert quotes_in(text).empty, text
 
 
+def test_adverbs_and_participles_do_not_open_a_speaker_phrase():
+    early = quotes_in("Early in his campaign, Trump attacked Romney, calling him a failed candidate.")
+    assert early.speaker_mention.tolist() == ["Trump"]
+    rattling = quotes_in("Rattling off promises to lower student debt, Clinton said the economy needed help.")
+    assert (rattling.speaker_mention.item(), rattling.text.item()) == ("Clinton", "the economy needed help")
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
