@@ -112,7 +112,7 @@ _HEARER = (
     r"(?:[^,.;:“”\"]{1,60}?(?=\s+that\s)"  # "told delegates at the convention that"
     r"|reporters|journalists|me|us|him|her|them|[a-z]+s\b"  # "told supporters"
     r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+"
-    r"|(?:[a-z]+\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"  # "told host Sean Hannity"
+    r"|(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"  # "told talk-radio host Sean Hannity"
 )
 _CUE = rf"(?:{cue_pattern(_HEARER)})"
 _RULE_TRIGGERS = cue_key_words() | {"according", "quoted"}  # see `_Extractor.reported`
@@ -126,7 +126,7 @@ _MENTION = r"(?:[^,;:.“”\"]|\.(?=\s+[A-Z])){1,80}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
 _NAME_AFTER_CUE = (
     r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
-    r"(?:[a-z][\w-]*\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
+    r"(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
     r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
 )
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
@@ -152,6 +152,7 @@ _APPOSED_MENTION = (
 # or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").
 _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\s*)", re.S)
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
+_SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
 _TRAIL_ATTRIBUTION = re.compile(
     rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
@@ -669,6 +670,20 @@ class _Extractor:
             before = ""
         lead = _LEAD_ATTRIBUTION.match(before)
         trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .)") else None
+        trail_base = span.after_close
+        if span.closed and not after.strip() and content.rstrip()[-1:] in "?!":
+            # “… be?” Pence said in response. (the splitter ended the sentence at the question mark)
+            index = bisect_right(self.sentence_starts, closing.end)
+            following = self.sentences[index] if index < len(self.sentences) else None
+            if following is not None and self.paragraph_at(following.start) == self.paragraph_at(
+                span.close_at
+            ):
+                words = " " + self.text[following.start : following.end]
+                trail = _TRAIL_ATTRIBUTION.match(words)
+                if trail and len(trail.group("tail").split()) <= _SHORT_TAIL_WORDS:
+                    after, closing, trail_base = words, following, following.start - 1
+                else:
+                    trail = None
         if before.strip() and not lead:
             return None
         if after.strip(" .;)") and not trail and not (lead and _CLAUSE_AFTER.match(after)):
@@ -681,7 +696,7 @@ class _Extractor:
             group = next(g for g in ("m4", "m1", "m2", "m3") if match.groupdict().get(g))
             mention = match.group(group)
             cue = match.group("c" + group[1])
-            base = span.after_close if trail else opening.start
+            base = trail_base if trail else opening.start
             resolution = self.resolve(mention, base + match.start(group))
             rule = {"m1": "direct_speaker_after", "m2": "direct_speaker_after", "m3": "direct_dash"}.get(
                 group, "direct_quoted_as_saying"

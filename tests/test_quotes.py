@@ -568,6 +568,16 @@ def test_adverbs_and_participles_do_not_open_a_speaker_phrase():
     assert (rattling.speaker_mention.item(), rattling.text.item()) == ("Clinton", "the economy needed help")
 
 
+def test_attribution_after_a_question_and_role_words_before_a_name():
+    question = quotes_in("“How big is that wall going to be?” Pence said in response.")
+    assert question[["speaker_mention", "rule"]].values.tolist() == [["Pence", "direct_speaker_after"]]
+    hearer = quotes_in("“They cannot beat him,” Cruz told conservative talk-radio host Hugh Hewitt.")
+    assert hearer.speaker_mention.tolist() == ["Cruz"]
+    role = quotes_in("“It is his best role,” said conservative activist Bob Klaus, who backs no one.")
+    assert role.speaker_mention.tolist() == ["conservative activist Bob Klaus"]
+    assert quotes_in("“Why not?” The meeting went on.").rule.tolist() == ["direct_unattributed"]
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
