@@ -181,10 +181,12 @@ _QUOTED_AS_SAYING = re.compile(
 _VIA_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){0,4}\Z")
 # An attribution set off by commas inside the reported words: "The plan, an inside source said, is …".
 _MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\s+(?=\S)", re.S)
-# A participle after the main clause: "…, saying (that) CONTENT".
+# A participle after the main clause: "…, saying (that) CONTENT", or after a message the subject
+# sent: "Trump fired back a response saying …".
+_MESSAGE_NOUNS = "statement|response|letter|tweet|post|message|memo|email|e-mail|release|video|ad|note"
 _SAYING = re.compile(
-    rf"(?:,|\s[-–—])\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
-)  # ", at one point calling", " - only saying"
+    rf"(?:,|\s[-–—]|\s(?:{_MESSAGE_NOUNS}))\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
+)  # ", at one point calling", " - only saying", "fired back a response saying"
 # A sentence's opening capitalised word(s) not followed by a comma, and words that are not subjects.
 _OPENING_NAME = re.compile(r"([A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*(?=\s+[a-z])")
 # Opening words that are not subjects: stopwords ("The", "In", "When") and these.
@@ -812,7 +814,7 @@ class _Extractor:
         if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
             return None
         speaker_at = 0
-        person = self._subject_in(subject) if re.search(r"\sand$", subject) else None
+        person = self._subject_in(subject) if re.search(r"\s(?:and|but|yet)$", subject) else None
         coordinated = _COORDINATED_CLAUSE.search(subject)
         if person is not None:  # "Mr Jenkins defended the route and said …"
             subject, speaker_at = person

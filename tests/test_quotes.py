@@ -578,6 +578,18 @@ def test_attribution_after_a_question_and_role_words_before_a_name():
     assert quotes_in("“Why not?” The meeting went on.").rule.tolist() == ["direct_unattributed"]
 
 
+def test_a_second_verb_after_but_and_a_participle_after_a_message():
+    but = quotes_in("She brought the debt down to $42,000 in five years, but said she could not teach.")
+    assert (but.speaker_mention.item(), but.text.item()) == ("She", "she could not teach")
+    response = quotes_in(
+        "Later that day, Trump fired back a response saying he would not support the agenda."
+    )
+    assert (response.speaker_mention.item(), response.text.item()) == (
+        "Trump",
+        "he would not support the agenda",
+    )
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
