@@ -261,13 +261,23 @@ _GROUP_NOUNS = (
     r"|leaders|members|voters|supporters|activists|residents|delegates|lawmakers|legislators|executives"
     r"|campaign|agency|department|committee|ministry|report|poll|survey|study|newspaper|paper|statement)"
 )
-_GROUP_SOURCE = rf"(?:an?\s+|the\s+)?(?:[a-z]+\s+){{0,2}}{_GROUP_NOUNS}"
+_GROUP_SOURCE = (
+    rf"(?:an?\s+|the\s+)?(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{_GROUP_NOUNS}"  # "Israeli officials"
+)
 # As a sentence's subject a group may carry any three words first ("some Republican leaders").
 _GROUP_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}{_GROUP_NOUNS}")
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
+# After the cue, a time and a circumstance may follow: "…, officials said Wednesday.", "…, she said
+# in a video message to the convention."
+_CUE_TAIL = (
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
+    r"|earlier|later|recently|last\s+\w+|this\s+\w+)\b)?"
+    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\"]{0,160}?)?"
+)
+_CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
 _REPORTED_TRAIL = re.compile(
     r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
-    rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE})[\s.]*$",
+    rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
     re.S,
 )
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
@@ -812,6 +822,9 @@ class _Extractor:
             return None  # "declined to claim victory", "they are asked", "Her vow", "Santilli's continued"
         # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
         if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
+            return None
+        # "…, Israeli officials said Wednesday.": the words before are the content (speaker_after)
+        if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
             return None
         speaker_at = 0
         person = self._subject_in(subject) if re.search(r"\s(?:and|but|yet)$", subject) else None

@@ -590,6 +590,24 @@ def test_a_second_verb_after_but_and_a_participle_after_a_message():
     )
 
 
+def test_time_and_circumstance_after_a_trailing_cue():
+    officials = quotes_in("Netanyahu will meet Trump later this month, Israeli officials said Wednesday.")
+    assert officials[["speaker_mention", "text", "rule"]].values.tolist() == [
+        ["Israeli officials", "Netanyahu will meet Trump later this month", "speaker_after"]
+    ]
+    video = quotes_in(
+        "Democrats had cracked the glass ceiling, she said in a video message to the convention."
+    )
+    assert (video.text.item(), video.rule.item()) == (
+        "Democrats had cracked the glass ceiling",
+        "speaker_after",
+    )
+    assert (
+        quotes_in("Mr Jenkins said on Monday that the plant would close.").text.item()
+        == "the plant would close"
+    )
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
