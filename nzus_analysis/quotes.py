@@ -112,7 +112,8 @@ _HEARER = (
     r"(?:[^,.;:“”\"]{1,60}?(?=\s+that\s)"  # "told delegates at the convention that"
     r"|reporters|journalists|me|us|him|her|them|[a-z]+s\b"  # "told supporters"
     r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+"
-    r"|(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)"  # "told talk-radio host Sean Hannity"
+    r"|(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"  # "told talk-radio host Sean Hannity"
+    r"|[“\"][^“”\"]{1,40}[”\"])"  # 'told "Fox and Friends"'
 )
 _CUE = rf"(?:{cue_pattern(_HEARER)})"
 _RULE_TRIGGERS = cue_key_words() | {"according", "quoted"}  # see `_Extractor.reported`
@@ -128,6 +129,7 @@ _NAME_AFTER_CUE = (
     r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
     r"(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
     r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
+    r"|[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"  # "asked the boy", "says the ad's narrator"
 )
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
 _TITLED_PERSON = re.compile(
@@ -161,10 +163,10 @@ _TRAIL_ATTRIBUTION = re.compile(
     r"(?P<tail>(?:[\s,.;)].*)?)$",
     re.S,
 )
-# Before an opening quote: 'Coleman said, ' / 'He told reporters: '
+# Before an opening quote: 'Coleman said, ' / 'He told reporters: ' / 'X interjected to say: '
 # (an opening clause may come first: "Contrasting her with Trump, Garin said: “…”")
 _LEAD_ATTRIBUTION = re.compile(
-    rf"^(?:[^“”\",]{{0,120}},\s+)?(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$",
+    rf"^(?:[^“”\",]{{0,120}},\s+)?(?P<m1>{_APPOSED_MENTION})(?:\s+\w+\s+to)?\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$",
     re.S,
 )
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
@@ -719,7 +721,8 @@ class _Extractor:
                 cue, via = "quoted as saying", self.conduit(match.group("via"), base + match.start("via"))
             self.add("direct", span.start, span.end, cue, resolution, attribution, rule, via)
             if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
-                for later in self.spans_opening_in(span.after_close, closing.end):
+                after_cue = trail_base + match.end("c" + group[1])  # not a title in the cue: told “Fox News”
+                for later in self.spans_opening_in(after_cue, closing.end):
                     self.add("direct", later.start, later.end, cue, resolution, attribution, rule, via)
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))

@@ -608,6 +608,21 @@ def test_time_and_circumstance_after_a_trailing_cue():
     )
 
 
+def test_direct_quotes_with_hyphenated_or_quoted_hearers_and_lowercase_speakers():
+    station = quotes_in('"It is sad," he told WKOW-TV of Madison.')
+    assert station.rule.tolist() == ["direct_speaker_after"]
+    show = quotes_in('"We have to increase the bombings," the nominee told "Fox and Friends" on Monday.')
+    assert show[["speaker_mention", "text"]].values.tolist() == [
+        ["the nominee", "We have to increase the bombings,"]
+    ]  # the show's title is not a second quote
+    boy = quotes_in("“How big is that wall?” asked the boy, who wore a red hat, as the audience laughed.")
+    assert boy.speaker_mention.tolist() == ["the boy"]
+    interjected = quotes_in(
+        'O\'Malley, who signed gun laws as governor, interjected to say: "They are inconsistent."'
+    )
+    assert interjected[["speaker_mention", "rule"]].values.tolist() == [["O'Malley", "direct_speaker_before"]]
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
