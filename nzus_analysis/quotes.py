@@ -123,7 +123,7 @@ _PARTICIPLE = "|".join(cue_pattern(_HEARER, takes, participles=True) for takes i
 _OBJECT_CUE = rf"(?:{cue_pattern(_HEARER, 'object')})"
 # A speaker phrase: no clause punctuation, but a title's or an initial's period before a name
 # ("Mrs. Clinton", "George W. Bush") is allowed.
-_MENTION = r"(?:[^,;:.“”\"]|\.(?=\s+[A-Z])){1,80}?"
+_MENTION = r"(?:[^,;:.“”\"]|\.(?=\s*[A-Z])){1,80}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
 _NAME_AFTER_CUE = (
     r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
@@ -146,9 +146,9 @@ _TITLE_GENDER = {
     "Dame": "f",
 }
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
-# A speaker phrase with one appositive: "Sanders's campaign manager, Jeff Weaver,"
-_APPOSED_MENTION = (
-    rf"{_MENTION}(?:\s*\([^()]{{1,30}}\))?(?:,\s+[^,;:“”\"]{{1,160}},)?(?:\s+\w+ly)?"  # "Rep. X (D-Ore.)"
+# A speaker phrase with up to two appositives: "Sanders's campaign manager, Jeff Weaver,"
+_APPOSED_MENTION = (  # "Rep. X (D-Ore.)"
+    rf"{_MENTION}(?:\s*\([^()]{{1,30}}\))?(?:(?:,\s+[^,;:“”\"]{{1,160}}){{1,2}},)?(?:\s+\w+ly)?"
 )
 # Before a quote, words that do not make it someone else's: an opening bracket, a conjunction,
 # or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").

@@ -623,6 +623,17 @@ def test_direct_quotes_with_hyphenated_or_quoted_hearers_and_lowercase_speakers(
     assert interjected[["speaker_mention", "rule"]].values.tolist() == [["O'Malley", "direct_speaker_before"]]
 
 
+def test_chants_and_speakers_with_two_appositives():
+    chant = quotes_in('As they marched down Broad Street, they chanted "no justice, no peace."')
+    assert (chant.speaker_mention.item(), chant.cue.item()) == ("they", "chanted")
+    assert "no justice, no peace" in chant.text.item()
+    two = quotes_in(
+        "Just last week, J.J. Goldberg, editor at large of The Forward, a New York newspaper, wrote, "
+        "“We should think of defeating ISIS.”"
+    )
+    assert two[["speaker_mention", "rule"]].values.tolist()[0][1] == "direct_speaker_before"
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
