@@ -863,9 +863,10 @@ class _Extractor:
             attribution += " " + self.text[content_start + inner.end("content") : content_end] + " reported"
             content_end = content_start + inner.end("content")
         subordinate = _SUBORDINATOR.match(subject.strip())
+        main = None
         if subordinate and "," not in subject:  # "While Ramos said that X, he …": the main clause is not X
             main = re.search(
-                r",\s+(?=(?:he|she|they|it|we|I|[A-Z])\b)", self.masked[content_start:content_end]
+                r",\s+(?=(?:he|she|they|it|we|I)\b|[A-Z])", self.masked[content_start:content_end]
             )
             if main:
                 content_end = content_start + main.start()
@@ -873,6 +874,8 @@ class _Extractor:
         start, end = self.content_span(content_start, content_end)
         cue = re.sub(r"\s+", " ", cue_match.group("cue"))
         self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, rule)
+        if main:  # the main clause may report speech of its own: "…, Jamieson said Trump is …"
+            self.reported(replace(sentence, start=content_start + main.end()))
         return sentence.end
 
     def according_mid(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:

@@ -634,6 +634,16 @@ def test_chants_and_speakers_with_two_appositives():
     assert two[["speaker_mention", "rule"]].values.tolist()[0][1] == "direct_speaker_before"
 
 
+def test_the_main_clause_after_a_subordinate_one_is_read_too():
+    quotes = quotes_in(
+        "While not everything Trump says is true, Jamieson said Trump is telling supporters a story."
+    )
+    assert quotes[["speaker_mention", "text"]].values.tolist()[-1] == [
+        "Jamieson",
+        "Trump is telling supporters a story",
+    ]
+
+
 def test_told_with_a_hearer_phrase():
     """'told' takes its hearer as a role and name, a plural, or any short phrase before 'that'."""
     host = quotes_in("Schoen told host Sean Hannity a Clinton loss is likely.")
