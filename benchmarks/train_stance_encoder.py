@@ -111,32 +111,22 @@ def macro_f1(gold: list[int], predicted: list[int]) -> float:
     return sum(scores) / 3
 
 
-def train(rows: list, holdout: list, source: Path) -> StanceEncoder:
-    tokenizer = AutoTokenizer.from_pretrained(source)
-    tokenizer.add_special_tokens({"additional_special_tokens": [MARK_START, MARK_END]})
-
-    def encode(batch: list) -> dict:
-        texts = [marked(s, a, b) for s, a, b, _, _ in batch]
-        return tokenizer(texts, [s[a:b] for s, a, b, _, _ in batch], truncation="only_first",
-                         max_length=MAX_LENGTH, padding=True, return_tensors="pt")  # fmt: skip
-
-    model = StanceEncoder(source)
+def fit(model: StanceEncoder, rows: list, holdout: list, batch_loss, holdout_labels) -> StanceEncoder:
+    """AdamW (warm-up, then linear decay; gradients clipped at 1) over EPOCHS of `rows` in shuffled
+    batches: `batch_loss(indices)` is a batch's loss, `holdout_labels()` the labels predicted for
+    `holdout`, whose macro-F1 is printed after each epoch."""
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
     steps = EPOCHS * math.ceil(len(rows) / BATCH)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min(1, (s + 1) / (0.06 * steps)) * max(0.0, (steps - s) / steps)
     )
-    counts = np.bincount([r[3] for r in rows], minlength=3)
-    loss_of = torch.nn.CrossEntropyLoss(weight=torch.tensor(len(rows) / (3 * counts), dtype=torch.float))
     began, step = time.time(), 0
+    model.train()
     for epoch in range(EPOCHS):
         order = list(range(len(rows)))
         random.shuffle(order)
         for i in range(0, len(order), BATCH):
-            batch = [rows[j] for j in order[i : i + BATCH]]
-            e = encode(batch)
-            logits = model(e["input_ids"], e["attention_mask"], e["token_type_ids"])
-            loss = loss_of(logits, torch.tensor([r[3] for r in batch]))
+            loss = batch_loss(order[i : i + BATCH])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimiser.step()
@@ -148,15 +138,44 @@ def train(rows: list, holdout: list, source: Path) -> StanceEncoder:
         if holdout:
             model.eval()
             with torch.no_grad():
-                predicted = []
-                for i in range(0, len(holdout), 64):
-                    e = encode(holdout[i : i + 64])
-                    predicted += (
-                        model(e["input_ids"], e["attention_mask"], e["token_type_ids"]).argmax(-1).tolist()
-                    )
+                predicted = holdout_labels()
             model.train()
             print(f"epoch {epoch}: holdout macro-F1 {macro_f1([r[3] for r in holdout], predicted):.3f}")
     return model.eval()
+
+
+def balanced_loss(rows: list) -> torch.nn.CrossEntropyLoss:
+    """Cross-entropy with each class weighted by the inverse of its share of `rows`."""
+    counts = np.bincount([r[3] for r in rows], minlength=3)
+    return torch.nn.CrossEntropyLoss(weight=torch.tensor(len(rows) / (3 * counts), dtype=torch.float))
+
+
+def train(rows: list, holdout: list, source: Path) -> StanceEncoder:
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    tokenizer.add_special_tokens({"additional_special_tokens": [MARK_START, MARK_END]})
+
+    def encode(batch: list) -> dict:
+        texts = [marked(s, a, b) for s, a, b, _, _ in batch]
+        return tokenizer(texts, [s[a:b] for s, a, b, _, _ in batch], truncation="only_first",
+                         max_length=MAX_LENGTH, padding=True, return_tensors="pt")  # fmt: skip
+
+    model = StanceEncoder(source)
+    loss_of = balanced_loss(rows)
+
+    def batch_loss(chosen: list[int]) -> torch.Tensor:
+        batch = [rows[j] for j in chosen]
+        e = encode(batch)
+        logits = model(e["input_ids"], e["attention_mask"], e["token_type_ids"])
+        return loss_of(logits, torch.tensor([r[3] for r in batch]))
+
+    def holdout_labels() -> list[int]:
+        predicted = []
+        for i in range(0, len(holdout), 64):
+            e = encode(holdout[i : i + 64])
+            predicted += model(e["input_ids"], e["attention_mask"], e["token_type_ids"]).argmax(-1).tolist()
+        return predicted
+
+    return fit(model, rows, holdout, batch_loss, holdout_labels)
 
 
 def from_exported(path: Path, source: Path, layers: tuple[int, ...] = ()) -> tuple[StanceEncoder, list[str]]:
@@ -236,41 +255,20 @@ def distil(teacher: StanceEncoder, student: StanceEncoder, wordpiece: WordPiece,
         held = logits_of(teacher, wordpiece, holdout).argmax(-1).tolist()
         print(f"teacher: holdout macro-F1 {macro_f1([r[3] for r in holdout], held):.3f}")
     soft = torch.softmax(logits_of(teacher, wordpiece, rows) / temperature, -1)
-    optimiser = torch.optim.AdamW(student.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
-    steps = EPOCHS * math.ceil(len(rows) / BATCH)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min(1, (s + 1) / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+    loss_of = balanced_loss(rows)
+
+    def batch_loss(chosen: list[int]) -> torch.Tensor:
+        batch = [rows[j] for j in chosen]
+        logits = student(*encode_ids(wordpiece, batch))
+        hard = loss_of(logits, torch.tensor([r[3] for r in batch]))
+        kl = torch.nn.functional.kl_div(
+            torch.log_softmax(logits / temperature, -1), soft[chosen], reduction="batchmean"
+        )
+        return 0.5 * hard + 0.5 * temperature**2 * kl
+
+    return fit(
+        student, rows, holdout, batch_loss, lambda: logits_of(student, wordpiece, holdout).argmax(-1).tolist()
     )
-    counts = np.bincount([r[3] for r in rows], minlength=3)
-    loss_of = torch.nn.CrossEntropyLoss(weight=torch.tensor(len(rows) / (3 * counts), dtype=torch.float))
-    began, step = time.time(), 0
-    student.train()
-    for epoch in range(EPOCHS):
-        order = list(range(len(rows)))
-        random.shuffle(order)
-        for i in range(0, len(order), BATCH):
-            chosen = order[i : i + BATCH]
-            batch = [rows[j] for j in chosen]
-            logits = student(*encode_ids(wordpiece, batch))
-            hard = loss_of(logits, torch.tensor([r[3] for r in batch]))
-            kl = torch.nn.functional.kl_div(
-                torch.log_softmax(logits / temperature, -1), soft[chosen], reduction="batchmean"
-            )
-            loss = 0.5 * hard + 0.5 * temperature**2 * kl
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(student.parameters(), 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-            step += 1
-            if step % 50 == 0:
-                print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.3f} {time.time() - began:.0f}s")
-        if holdout:
-            student.eval()
-            predicted = logits_of(student, wordpiece, holdout).argmax(-1).tolist()
-            student.train()
-            print(f"epoch {epoch}: holdout macro-F1 {macro_f1([r[3] for r in holdout], predicted):.3f}")
-    return student.eval()
 
 
 def _quantized(name: str, matrix: np.ndarray, arrays: dict[str, np.ndarray]) -> None:
