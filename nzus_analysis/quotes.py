@@ -153,8 +153,8 @@ _APPOSED_MENTION = (  # "Rep. X (D-Ore.)"
 # Before a quote, words that do not make it someone else's: an opening bracket, a conjunction,
 # or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").
 _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\s*)", re.S)
-# After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
+# After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
 _TRAIL_ATTRIBUTION = re.compile(
     rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
@@ -268,7 +268,6 @@ _GROUP_SOURCE = (
 )
 # As a sentence's subject a group may carry any three words first ("some Republican leaders").
 _GROUP_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}{_GROUP_NOUNS}")
-# "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 # After the cue, a time and a circumstance may follow: "…, officials said Wednesday.", "…, she said
 # in a video message to the convention."
 _CUE_TAIL = (
@@ -277,6 +276,7 @@ _CUE_TAIL = (
     r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\"]{0,160}?)?"
 )
 _CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
+# "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
     r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
     rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
@@ -348,9 +348,9 @@ def _antecedent_of_who(subject: str) -> tuple[str, int] | None:
     end = _WHO_END.search(subject)
     if end is None:
         return None
-    words = list(re.finditer(r"[^\s,;:()]+", subject[: end.start()]))
+    tokens = list(re.finditer(r"[^\s,;:()]+", subject[: end.start()]))
     chosen: list[re.Match[str]] = []
-    for word in reversed(words[-4:]):
+    for word in reversed(tokens[-4:]):
         between = subject[word.end() : chosen[-1].start()] if chosen else ""
         if word.group().lower() in _ANTECEDENT_STOP or any(c in between for c in ",;:()"):
             break
@@ -692,10 +692,10 @@ class _Extractor:
             if following is not None and self.paragraph_at(following.start) == self.paragraph_at(
                 span.close_at
             ):
-                words = " " + self.text[following.start : following.end]
-                trail = _TRAIL_ATTRIBUTION.match(words)
+                following_text = " " + self.text[following.start : following.end]
+                trail = _TRAIL_ATTRIBUTION.match(following_text)
                 if trail and len(trail.group("tail").split()) <= _SHORT_TAIL_WORDS:
-                    after, closing, trail_base = words, following, following.start - 1
+                    after, closing, trail_base = following_text, following, following.start - 1
                 else:
                     trail = None
         if before.strip() and not lead:
