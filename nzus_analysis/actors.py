@@ -65,6 +65,10 @@ class Resolution:
     actor: Actor | None
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|at|with|against|about|on|behind|boycott)\s+(?:the\s+)?\Z", re.I)
+_OPENING = re.compile(r"\s*(?:[Tt]he\s+)?")
+
+
 def _at_word_start(word: str) -> str:
     """Regex for `word` where the character before it is not part of a word."""
     head = re.escape(word[0])
@@ -116,11 +120,20 @@ class ActorIndex:
         """
         named = self.mentions(phrase)
         if named:
-            # the phrase's head: its last name that is not a possessive ("Trump’s rival Marco
-            # Rubio" is Rubio), else its first ("Sanders's campaign manager")
-            heads = [m for m in named if not phrase.startswith(("’s", "'s"), m.end)]
-            head = heads[-1] if heads else named[0]
-            return Resolution(head.actor.canonical, head.text, "name", head.actor)
+            # the phrase's head: its last name that is neither a possessive ("Trump’s rival Marco
+            # Rubio" is Rubio) nor a preposition's object ("Chris Christie of New Jersey"), else a
+            # name that opens it ("Sanders's campaign manager"); "Organizers of the boycott of
+            # Trump's speech" and "an aide to Trump" name no one the table knows ("a statement by
+            # the State Department" and "a spokesman for Labour" do)
+            heads = [
+                m for m in named
+                if not phrase.startswith(("’s", "'s"), m.end)
+                and not _AFTER_PREPOSITION.search(phrase, 0, m.start)
+            ]  # fmt: skip
+            opening = named[0] if _OPENING.fullmatch(phrase, 0, named[0].start) else None
+            head = heads[-1] if heads else opening
+            if head is not None:
+                return Resolution(head.actor.canonical, head.text, "name", head.actor)
         # `earlier` is sorted by start: only mentions starting before `position` can end before it.
         before = [m for m in earlier[: bisect_left(earlier, position, key=_START)] if m.end <= position]
         pronoun = re.search(r"\b(he|she|He|She)\b", phrase)

@@ -133,7 +133,7 @@ _NAME_AFTER_CUE = (
 )
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
 _TITLED_PERSON = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z](?:[\w-]|[’'](?!s\b))+(?:\s+[A-Z](?:[\w-]|[’'](?!s\b))+)?"
 )
 _TITLE_GENDER = {
     "Mr": "m",
@@ -360,6 +360,18 @@ def _antecedent_of_who(subject: str) -> tuple[str, int] | None:
     return subject[chosen[-1].start() : end.start()], chosen[-1].start()
 
 
+# A speaker phrase that runs on into its clause ends in a function word ("Hillary Clinton took to
+# Twitter to", "Ms. Sherry smiled and", "Robert Antonacci of"); its head ends before the first verb.
+_DANGLING_END = re.compile(
+    r"\s+(?:to|and|or|but|yet|not|n[’']t|that|of|the|a|an|in|with|at|for|by|on|from|first|then|even|also)\s*\Z"
+)
+_VERB_IN_PHRASE = re.compile(
+    r"\s(?=(?:is|are|was|were|has|have|had|did|does|do|would|will|could|can|should|may|might|must"
+    r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
+)
+_CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
+
+
 def _not_a_subject_word(word: str) -> bool:
     """An opening word that does not start a subject: a stopword, an adverb ("Early", "Just",
     "Recently") or a participle ("Rattling off …", "Speaking to …")."""
@@ -507,6 +519,24 @@ def _titled_mentions(text: str) -> list[Mention]:
     ]  # fmt: skip
 
 
+def _titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in text order, a titled surname ("Mr Howard") standing for the person last named
+    in full with that surname ("Michael Howard"), so that pronouns after it resolve to one name."""
+    people: dict[str, Actor] = {}
+    out = []
+    for mention in mentions:
+        words = mention.actor.canonical.split()
+        if mention.actor.kind != "person" or len(words) < 2:
+            out.append(mention)
+        elif len(words) == 2 and _TITLED_PERSON.fullmatch(mention.actor.canonical):
+            person = people.get(words[-1])
+            out.append(mention if person is None else replace(mention, actor=person))
+        else:
+            people[words[-1]] = mention.actor
+            out.append(mention)
+    return out
+
+
 # ---- records ----------------------------------------------------------------------------------------
 
 
@@ -565,8 +595,8 @@ class _Extractor:
         self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
         self.masked = _mask_quotes(self.text, self.spans)
         found = actors.mentions(self.text) + _titled_mentions(self.text) + _named_people(self.text)
-        self.mentions: list[Mention] = sorted(
-            (m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start
+        self.mentions: list[Mention] = _titles_to_full_names(
+            sorted((m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start)
         )
         self.sentence_starts = [s.start for s in self.sentences]
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
@@ -604,7 +634,41 @@ class _Extractor:
             if len(phrase) > MAX_SPEAKER_CHARS:
                 cleaned = phrase[:MAX_SPEAKER_CHARS] + "…"
                 return Resolution(cleaned, cleaned, "unresolved", None)
-        stripped = _bare_phrase(phrase)
+        bare = _bare_phrase(phrase)
+        stripped = self._speaker_head(bare)
+        resolution = self._resolve_bare(stripped, phrase_start)
+        antecedent = _antecedent_of_who(bare)
+        if stripped != bare and antecedent is not None:  # "Barkley, who": the words naming the speaker
+            return replace(resolution, mention=bare[antecedent[1] :].strip(" ,"))
+        return resolution
+
+    def _speaker_head(self, phrase: str) -> str:
+        """The person heading a speaker phrase that runs on into its clause, when it names one:
+        the object of "led X to" ("The victory led Reince Priebus to" → "Reince Priebus"), the
+        antecedent of a final "who" ("Barkley, who" → "Barkley"), else the words before the first
+        verb without dangling function words ("Reid would not" → "Reid", "Robert Antonacci of" →
+        "Robert Antonacci"). Other phrases are returned unchanged."""
+        caused = _CAUSED_TO.search(phrase)
+        antecedent = _antecedent_of_who(phrase)
+        if caused:
+            head = caused.group("object")
+        elif antecedent is not None:
+            if re.search(r"\b(?:and|or)\s+\Z", phrase[: antecedent[1]]):
+                return phrase  # "Jeb Bush and Chris Christie, who": a group
+            head = antecedent[0]
+        elif _DANGLING_END.search(phrase):
+            verb = _VERB_IN_PHRASE.search(phrase, phrase.find(" ") + 1 if " " in phrase else len(phrase))
+            head = phrase[: verb.start()] if verb else phrase
+            while (dangling := _DANGLING_END.search(head)) is not None:
+                head = head[: dangling.start()]
+        else:
+            return phrase
+        head = head.strip(" ,")
+        first = head.split(",")[0].strip()
+        named = self._names_a_speaker(first) or _SUBJECT_PRONOUN.fullmatch(first)
+        return head if named else phrase
+
+    def _resolve_bare(self, stripped: str, phrase_start: int) -> Resolution:
         if "," in stripped:  # "Gustav Ando, research director for IHS," / "Her aide, Jeff Weaver,"
             # the part just before the cue when it is a capitalised name ("Raleigh, North Carolina,
             # Trump"), else the first part that names someone ("Gustav Ando, research director")
@@ -625,7 +689,14 @@ class _Extractor:
         if titled:  # "Mr Cable" or "Cable" after "Vince Cable": the person named in full before
             for mention in reversed(self.mentions[: bisect_left(self.mentions, phrase_start, key=_START)]):
                 words = mention.actor.canonical.split()
-                if mention.actor.kind == "person" and len(words) > 1 and words[-1] == titled.group(1):
+                if (
+                    mention.actor.kind == "person"
+                    and len(words) > 1
+                    and words[-1] == titled.group(1)
+                    and not (
+                        len(words) == 2 and _TITLED_PERSON.fullmatch(mention.actor.canonical)
+                    )  # "Ms Fiorina"
+                ):
                     return Resolution(mention.actor.canonical, resolution.mention, "surname", mention.actor)
         elif _FULL_NAME.fullmatch(resolution.mention):  # a new person: later pronouns may refer to them
             name = resolution.mention

@@ -705,3 +705,25 @@ def test_the_speaker_is_the_phrase_head_not_a_possessive_or_an_object():
     assert rival.speaker.item() == "Winston Peters"  # not the possessive before the head
     graham = quotes_in("Graham called both Trump and Clinton “crazy” and said the party would lose.")
     assert (graham.speaker.item(), graham.text.item()) == ("Graham", "the party would lose")
+
+
+def test_speaker_phrases_that_run_on_into_their_clause_keep_only_their_head():
+    """The speaker is the phrase's head, not a name inside a preposition's object, and not the
+    rest of its clause ("took to Twitter to", "of the Tax Foundation")."""
+    organisers = quotes_in("Organisers of the boycott of Winston Peters's speech said they were worried.")
+    assert organisers.speaker.item() == "Organisers of the boycott of Winston Peters's speech"
+    assert organisers.resolved_by.item() == "unresolved"
+    aide = quotes_in("An aide to Winston Peters said the visit would go ahead.")
+    assert aide.speaker.item() == "An aide to Winston Peters"
+    twitter = quotes_in("Helen Clark took to Twitter to say the deal was a mistake.")
+    assert (twitter.speaker.item(), twitter.text.item()) == ("Helen Clark", "the deal was a mistake")
+    of = quotes_in("“The numbers do not add up,” said Robert Antonacci of the Tax Foundation.")
+    assert of.speaker.item() == "Robert Antonacci"
+    led = quotes_in("The decisive victory led Chairman Reince Priebus to say Trump was the nominee.")
+    assert led.speaker.item() == "Chairman Reince Priebus"
+    who = quotes_in("The question went to Vince Cable, who said the budget was unfair.")
+    assert (who.speaker.item(), who.speaker_mention.item()) == ("Vince Cable", "Vince Cable, who")
+    group = quotes_in("The plan was backed by Jeb Bush and Chris Christie, who said it was overdue.")
+    assert group.speaker.item() != "Chris Christie"  # the antecedent is both of them
+    possessive = quotes_in("Mr. King's aides were silent.", "He said the report was wrong.")
+    assert possessive.speaker.item() == "Mr. King"
