@@ -127,7 +127,7 @@ _MENTION = r"(?:[^,;:.“”\"]|\.(?=\s*[A-Z])){1,80}?"
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
 _NAME_AFTER_CUE = (
     r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
-    r"(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
+    r"(?:[\w.-]+\s+){0,3}?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
     r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
     r"|[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"  # "asked the boy", "says the ad's narrator"
 )
@@ -261,10 +261,17 @@ _GROUP_NOUNS = (
     r"|experts?|advis[eo]rs?|critics?|lawyers?|attorneys?|police|investigators?|diplomats?|economists?"
     r"|witnesses?|prosecutors?|researchers?|organizers?|organisers?|strategists?|insiders?|group|company"
     r"|leaders|members|voters|supporters|activists|residents|delegates|lawmakers|legislators|executives"
-    r"|campaign|agency|department|committee|ministry|report|poll|survey|study|newspaper|paper|statement)"
+    r"|campaign|agency|department|committee|ministry|report|poll|survey|study|newspaper|paper|statement"
+    r"|donors|friends|attendees|people|workers|parents|colleagues|associates|allies|observers|participants"
+    r"|respondents|employees|staffers|operatives|advocates|opponents|backers|protesters|veterans|investors"
+    r"|scientists|doctors|teachers|students|relatives|reporters|journalists|commentators|pollsters|scholars"
+    r"|historians|consultants|person|man|woman)"
 )
+# "Israeli officials", "a source close to him", "people familiar with the talks"
 _GROUP_SOURCE = (
-    rf"(?:an?\s+|the\s+)?(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{_GROUP_NOUNS}"  # "Israeli officials"
+    rf"(?:an?\s+|the\s+)?(?!(?:as|than|like|so)\s)(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{_GROUP_NOUNS}"
+    r"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|briefed\s+on|involved\s+in|inside|in|at"
+    r"|for|from)\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
 )
 # As a sentence's subject a group may carry any three words first ("some Republican leaders").
 _GROUP_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}{_GROUP_NOUNS}")

@@ -727,3 +727,24 @@ def test_speaker_phrases_that_run_on_into_their_clause_keep_only_their_head():
     assert group.speaker.item() != "Chris Christie"  # the antecedent is both of them
     possessive = quotes_in("Mr. King's aides were silent.", "He said the report was wrong.")
     assert possessive.speaker.item() == "Mr. King"
+
+
+def test_trailing_group_sources_with_modifiers_and_long_names_after_the_cue():
+    donors = quotes_in("His ties to business leaders have turned doubt into support, donors said.")
+    assert (donors.speaker.item(), donors.text.item()) == (
+        "donors",
+        "His ties to business leaders have turned doubt into support",
+    )
+    source = quotes_in("Still, Mr Peters will rethink his approach, a source close to him said.")
+    assert source.speaker.item() == "a source close to him"
+    familiar = quotes_in("The deal will be signed on Friday, people familiar with the talks said.")
+    assert familiar.speaker.item() == "people familiar with the talks"
+    rendell = quotes_in(
+        "The host committee is $9 million short, said former Pennsylvania governor Ed Rendell, "
+        "who chairs it."
+    )
+    assert (rendell.speaker.item(), rendell.text.item()) == (
+        "former Pennsylvania governor Ed Rendell",
+        "The host committee is $9 million short",
+    )
+    assert quotes_in("The game is as cheap as chips, as the man said.").empty
