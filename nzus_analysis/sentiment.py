@@ -34,7 +34,7 @@ from .corpus import Article
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .groups import Groups, difference_table
 from .resources import data_path, uncommented
-from .terms import Term, counting_terms, sentence_terms
+from .terms import Term, counting_terms, sentence_terms, term_finder
 from .tokens import sentence_tokens, sentences, tokenize, word_count
 
 KEYS = ["article_id", "paragraph", "sentence"]
@@ -417,6 +417,13 @@ def side_terms() -> dict[str, str]:
     """Counting term -> side code (US, NZ, CN) from `data/lexicons/sides.csv`."""
     rows = csv.DictReader(uncommented(data_path("lexicons", "sides.csv")))
     return {row["term"]: row["side"] for row in rows}
+
+
+@cache
+def side_finder() -> re.Pattern[str]:
+    """Matches raw text wherever a side term may stand (`terms.term_finder`): sentences it does
+    not match need no tokenizing to find side mentions."""
+    return term_finder(side_terms())
 
 
 def sides() -> frozenset[str]:

@@ -47,11 +47,12 @@ from .sentiment import (
     merge_spans,
     name_spans,
     neutral_spans,
+    side_finder,
     side_terms,
     tone,
 )
-from .terms import sentence_terms
-from .tokens import Sentence, sentences, split_sentences
+from .terms import counting_terms
+from .tokens import Sentence, sentences, split_sentences, tokenize
 
 LABELS = ("negative", "neutral", "positive")
 UNSCORED = "unscored"  # the label of mentions in over-long "sentences" (see `stance_table`)
@@ -390,8 +391,10 @@ def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]
 def _mentions(article: Article) -> Iterable[tuple[Sentence, int, int, str, str, str]]:
     """(sentence, start, end, words, actor, side) of every actor or side mention, offsets into the
     sentence, in text order."""
-    actors, sides = load_actors(), side_terms()
-    for s, found in zip(sentences(article), sentence_terms(article), strict=True):
+    actors, sides, finder = load_actors(), side_terms(), side_finder()
+    for s in sentences(article):
+        # only a sentence the side finder matches can hold a side term: the others skip tokenizing
+        found = counting_terms(tokenize(s.text, offset=s.start)) if finder.search(s.text) else []
         mentions = [
             (m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in actors.mentions(s.text)
         ]

@@ -161,6 +161,30 @@ def counting_terms(tokens: Sequence[Token]) -> list[Term]:
     return result
 
 
+def term_finder(wanted: Iterable[str]) -> re.Pattern[str]:
+    """A regex that matches raw text wherever one of the counting terms `wanted` may stand: a
+    cheap prefilter before tokenizing. It matches every way `normalise` and the multi-word names
+    can produce those terms (any case, US spellings, aliases such as "US", "’" for "'") and may
+    also match where no such term is (a word inside a longer name)."""
+    wanted = set(wanted)
+    american: dict[str, list[str]] = {}
+    for us, british in AMERICAN_ENGLISH_SPELLINGS.items():
+        american.setdefault(british, []).append(us)
+    phrases = wanted | {" ".join(key) for key, term in _names()[0].items() if term in wanted}
+
+    def word_pattern(word: str) -> str:
+        forms = sorted({word, *american.get(word, ())}, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(f).replace("'", "['’]") for f in forms) + ")"
+
+    folded = "|".join(
+        r"[\W_]+".join(word_pattern(word) for word in phrase.split("-") if word)
+        for phrase in sorted((p.replace(" ", "-") for p in phrases), key=len, reverse=True)
+    )
+    aliases = [surface for surface, term in _aliases().items() if term in wanted]
+    exact = "|".join(map(re.escape, sorted(aliases, key=len, reverse=True)))
+    return re.compile(rf"(?i:(?<!\w)(?:{folded})(?!\w))" + (rf"|(?<!\w)(?:{exact})(?!\w)" if exact else ""))
+
+
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
 def sentence_terms(article: Article) -> tuple[tuple[Term, ...], ...]:
     """The counting terms of each of the article's sentences (offsets into the article text).

@@ -740,8 +740,7 @@ def test_trailing_group_sources_with_modifiers_and_long_names_after_the_cue():
     familiar = quotes_in("The deal will be signed on Friday, people familiar with the talks said.")
     assert familiar.speaker.item() == "people familiar with the talks"
     rendell = quotes_in(
-        "The host committee is $9 million short, said former Pennsylvania governor Ed Rendell, "
-        "who chairs it."
+        "The host committee is $9 million short, said former Pennsylvania governor Ed Rendell, who chairs it."
     )
     assert (rendell.speaker.item(), rendell.text.item()) == (
         "former Pennsylvania governor Ed Rendell",

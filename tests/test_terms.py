@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 from nzus_analysis import counting_terms, fold_spelling, normalise, stopwords, term_table, tokenize
+from nzus_analysis.corpus import Article
+from nzus_analysis.sentiment import side_terms
+from nzus_analysis.terms import sentence_terms, term_finder
+from nzus_analysis.tokens import sentences
 
 
 def term_list(text: str) -> list[str]:
@@ -105,3 +109,21 @@ def test_term_frame_on_seeds(corpus):
     text = {a.id: a.text for a in corpus.values()}
     for row in frame.itertuples():
         assert text[row.article_id][row.start : row.end] == row.surface
+
+
+def test_term_finder_matches_every_sentence_that_holds_a_wanted_term(corpus):
+    """The finder is a prefilter: wherever tokenizing finds a side term, it must match first."""
+    wanted = set(side_terms()) | {"defence", "labour"}
+    finder = term_finder(wanted)
+    snippets = Article("t", 2020, paragraphs=(
+        "The U.S. and the USA met.", "Sino-American ties; NEW ZEALAND’s Cabinet.",
+        "The defense budget rose.", "Labor said no.", "Washington, D.C. and the White House.",
+    ))  # fmt: skip
+    n_checked = 0
+    for article in [*corpus.values(), snippets]:
+        for s, found in zip(sentences(article), sentence_terms(article), strict=True):
+            if any(t.term in wanted for t in found):
+                n_checked += 1
+                assert finder.search(s.text), s.text
+    assert n_checked >= 20
+    assert not finder.search("Tell us more about the labourer's new car.")  # no wanted term there
