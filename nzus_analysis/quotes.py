@@ -187,8 +187,10 @@ _MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\
 # sent: "Trump fired back a response saying …".
 _MESSAGE_NOUNS = "statement|response|letter|tweet|post|message|memo|email|e-mail|release|video|ad|note"
 _SAYING = re.compile(
-    rf"(?:,|\s[-–—]|\s(?:{_MESSAGE_NOUNS}))\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
-)  # ", at one point calling", " - only saying", "fired back a response saying"
+    rf"(?:,|[”\"]|\s[-–—]|\s(?:{_MESSAGE_NOUNS}))\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
+)  # ", at one point calling", " - only saying", "fired back a response saying"; after a closing
+# quote mark too ('“New York values,” saying'): in the masked text the comma inside it is an x
+
 # A sentence's opening capitalised word(s) not followed by a comma, and words that are not subjects.
 _OPENING_NAME = re.compile(r"([A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*(?=\s+[a-z])")
 # Opening words that are not subjects: stopwords ("The", "In", "When") and these.
@@ -275,6 +277,11 @@ _GROUP_SOURCE = (
 )
 # As a sentence's subject a group may carry any three words first ("some Republican leaders").
 _GROUP_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}{_GROUP_NOUNS}")
+# A sentence that opens with a group as its subject: "His chief aide doubled down …".
+_OPENING_GROUP = re.compile(
+    rf"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?(?P<group>(?:[\w’'-]+\s+){{0,3}}?{_GROUP_NOUNS})"
+    r"(?=\s+(?:[a-z]+ly\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b|\s+(?:have|has|had|was|were|is|are|will|would)\b)"
+)
 # After the cue, a time and a circumstance may follow: "…, officials said Wednesday.", "…, she said
 # in a video message to the convention."
 _CUE_TAIL = (
@@ -1043,6 +1050,9 @@ class _Extractor:
         matches = (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
         found = [(m.group(), m.start()) for m in matches if m]
         found += [(m.text, m.start) for m in self.actors.mentions(prefix)[:1]]
+        group = _OPENING_GROUP.match(prefix)  # "His chief aide doubled down …, saying"
+        if group:
+            found.append((group.group("group"), group.start("group")))
         # "Podesta reiterated …", "Graham called both Trump and …": the capitalised sentence subject
         opening = _OPENING_NAME.match(prefix)
         first = opening.group(1).lower() if opening else ""

@@ -747,3 +747,15 @@ def test_trailing_group_sources_with_modifiers_and_long_names_after_the_cue():
         "The host committee is $9 million short",
     )
     assert quotes_in("The game is as cheap as chips, as the man said.").empty
+
+
+def test_participle_after_a_closing_quote_mark_and_after_a_group_subject():
+    values = quotes_in("Helen Clark defended “Kiwi values,” saying the country embodied fairness.")
+    assert (values.speaker.item(), values.text.item()) == ("Helen Clark", "the country embodied fairness")
+    official = quotes_in(
+        "A Labour campaign official later walked back the comments, saying the video was old."
+    )
+    assert (official.speaker.item(), official.text.item()) == (
+        "A Labour campaign official",
+        "the video was old",
+    )
