@@ -93,7 +93,7 @@ class QuoteRow(NamedTuple):
     end: int
     cue: str  # the speech cue ("said", "according to")
     rule: str  # the rule that found it (module docstring; `REPORTED_RULES`)
-    speaker: str  # canonical name, or the mention when unresolved
+    speaker: str  # canonical name, or the mention when unresolved (a group's opening word in lower case)
     speaker_mention: str  # the words naming the speaker (a continuation: those of the statement it continues)
     channel: str  # see the module docstring
     via: str  # the outlet that reported it (second_hand)
@@ -269,6 +269,7 @@ _GROUP_NOUNS = (
     r"|scientists|doctors|teachers|students|relatives|reporters|journalists|commentators|pollsters|scholars"
     r"|historians|consultants|person|man|woman)"
 )
+_GROUP_NOUN = re.compile(_GROUP_NOUNS)
 # "Israeli officials", "a source close to him", "people familiar with the talks"
 _GROUP_SOURCE = (
     rf"(?:an?\s+|the\s+)?(?!(?:as|than|like|so)\s)(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{_GROUP_NOUNS}"
@@ -384,6 +385,19 @@ _VERB_IN_PHRASE = re.compile(
     r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
 )
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
+
+
+def _group_in_lower_case(resolution: Resolution) -> Resolution:
+    """An unresolved speaker that opens with a determiner or a group noun, its first letter in
+    lower case, so that "Analysts" at a sentence's start and "analysts" after a quote are one
+    speaker ("The company" → "the company", "The Tories" → "the Tories"); names are unchanged."""
+    speaker = resolution.speaker
+    if resolution.resolved_by != "unresolved" or not speaker[:1].isupper():
+        return resolution
+    first = speaker.split()[0].casefold()
+    if len(first) > 1 and (first in stopwords() or _GROUP_NOUN.fullmatch(first)):
+        return replace(resolution, speaker=speaker[0].lower() + speaker[1:])
+    return resolution
 
 
 def _not_a_subject_word(word: str) -> bool:
@@ -653,8 +667,8 @@ class _Extractor:
         resolution = self._resolve_bare(stripped, phrase_start)
         antecedent = _antecedent_of_who(bare)
         if stripped != bare and antecedent is not None:  # "Barkley, who": the words naming the speaker
-            return replace(resolution, mention=bare[antecedent[1] :].strip(" ,"))
-        return resolution
+            resolution = replace(resolution, mention=bare[antecedent[1] :].strip(" ,"))
+        return _group_in_lower_case(resolution)
 
     def _speaker_head(self, phrase: str) -> str:
         """The person heading a speaker phrase that runs on into its clause, when it names one:
@@ -1027,8 +1041,10 @@ class _Extractor:
         return sentence.end
 
     def colon(self, sentence: Sentence, colon: re.Match[str], rule: str) -> int | None:
-        """Colon: "Trump: I will win" (headlines, transcripts), when the name is a speaker."""
-        if not self._names_a_speaker(colon.group("source")):
+        """Colon: "Trump: I will win" (headlines, transcripts), when the name is a speaker (not a
+        label such as "Subs Not Used: …", whose later words are stopwords)."""
+        later_words = colon.group("source").casefold().split()[1:]
+        if not self._names_a_speaker(colon.group("source")) or any(w in stopwords() for w in later_words):
             return None
         source = self.resolve(colon.group("source"), sentence.start)
         start, end = self.content_span(sentence.start + colon.start("content"), sentence.end)
