@@ -237,6 +237,7 @@ _SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Un
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
+MIN_LABEL_CONTENT_WORDS = 5  # after a name and a colon ("Gingrich: Trump must decide …"); fewer is a heading
 _COLON_ATTRIBUTION = re.compile(
     r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
 )
@@ -1043,12 +1044,15 @@ class _Extractor:
     def colon(self, sentence: Sentence, colon: re.Match[str], rule: str) -> int | None:
         """Colon: "Trump: I will win" (headlines, transcripts), when the name is a speaker (not a
         label such as "Subs Not Used: …", whose later words are stopwords)."""
-        later_words = colon.group("source").casefold().split()[1:]
-        if not self._names_a_speaker(colon.group("source")) or any(w in stopwords() for w in later_words):
+        label = colon.group("source")
+        named = self._names_a_speaker(label) or self._surname_named_in_full(label)
+        if not named or any(w in stopwords() for w in label.casefold().split()[1:]):
             return None
-        source = self.resolve(colon.group("source"), sentence.start)
+        if len(words(colon.group("content"))) < MIN_LABEL_CONTENT_WORDS:
+            return None  # a heading or a tally: "Cruz: Just hang on.", "Hillary Clinton: 1,769."
+        source = self.resolve(label.title() if label.isupper() else label, sentence.start)  # "CLARK": "Clark"
         start, end = self.content_span(sentence.start + colon.start("content"), sentence.end)
-        self.add(self.kind_of(start, end), start, end, ":", source, colon.group("source") + ":", rule)
+        self.add(self.kind_of(start, end), start, end, ":", source, label + ":", rule)
         return sentence.end
 
     def mid_sentence(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
@@ -1075,6 +1079,22 @@ class _Extractor:
         if opening and not _not_a_subject_word(first):
             found.append((opening.group(0), 0))
         return min(found, key=lambda f: f[1], default=None)
+
+    def _surname_named_in_full(self, label: str) -> bool:
+        """A transcript or headline label that names a person the article names in full: a lone
+        surname ("Kasich: …" beside "John Kasich") or a name in capitals ("CLINTON:", "JAKE
+        TAPPER:")."""
+        words = label.title().split() if label.isupper() else label.split()
+        if len(words) > 1 and label.isupper() and words[0] in first_name_genders():
+            return True  # "JAKE TAPPER:", not "METAL GEAR SOLID:"
+        if label.isupper():
+            words = words[-1:]
+        return len(words) == 1 and any(
+            m.actor.kind == "person"
+            and len(m.actor.canonical.split()) > 1
+            and m.actor.canonical.split()[-1] == words[0]
+            for m in self.mentions
+        )
 
     def _names_a_speaker(self, phrase: str) -> bool:
         """An actor, a titled person or a full name, and nothing else."""

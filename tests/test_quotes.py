@@ -767,3 +767,23 @@ def test_a_group_is_one_speaker_wherever_it_stands_and_labels_are_not_speakers()
     assert list(q.speaker_mention) == ["Analysts", "analysts"]
     assert quotes_in("Subs Not Used: White, McIntosh, Wood.").empty
     assert quotes_in("Tony Blair said the plan would work.").speaker.item() == "Tony Blair"
+
+
+def test_surname_and_capitals_labels_of_people_the_article_names():
+    headline = quotes_in(
+        "Peters: Wellington Will Not Pay For Anyone Else's Defence.",
+        "Winston Peters said on Monday that the budget was fixed.",
+    )
+    assert headline.iloc[0].speaker == "Winston Peters"
+    assert headline.iloc[0].rule == "colon"
+    transcript = quotes_in(
+        "Helen Clark spoke to the host.",
+        "CLARK: Honestly, I believe this is the most important job there is.",
+    )
+    assert transcript.iloc[-1].speaker == "Helen Clark"
+    tally = quotes_in("Winston Peters won the vote.", "Peters: 46.", "Peters: Just hang on.")
+    assert list(tally.rule) == []  # a tally and a heading are not statements
+    label = quotes_in(
+        "Hideo Kojima made it.", "METAL GEAR SOLID: SNAKE EATER More stealth from the studio today."
+    )
+    assert label.empty
