@@ -96,7 +96,7 @@ def cue_key_words() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """The lower-cased words of `text` (letters and digits, inner apostrophes kept: "didn't")."""
-    return [word.lower() for word in _WORD.findall(text)]
+    return _WORD.findall(text.lower())
 
 
 def is_speech_cue(cue: str) -> bool:
