@@ -204,6 +204,7 @@ _NOT_SUBJECT_WORDS = frozenset({
 _NOT_SUBJECT_OPENERS = frozenset({"early", "late", "back", "just", "inside", "outside", "asked", "informed"})
 # "SUBJECT accused/called/praised OBJECT …": the rest of the clause is the content.
 _SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
+_ENDS_IN_AND = re.compile(r",?\s+(?:and|but|yet)\s*\Z")  # a coordinated verb follows: "… and said"
 # A cue after "declined to" reports nothing ("declined to claim victory").
 _DECLINED_TO = re.compile(r"\b(?:declined|refused|failed|declining|refusing)\s+to\Z")
 # Before a cue, words that make it no report: a passive ("is asked", "was widely reported"), a
@@ -930,9 +931,13 @@ class _Extractor:
         if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
             return None
         speaker_at = 0
-        person = self._subject_in(subject) if re.search(r"\s(?:and|but|yet)$", subject) else None
+        person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
         coordinated = _COORDINATED_CLAUSE.search(subject)
         if person is not None:  # "Mr Jenkins defended the route and said …"
+            # "They called him an opportunist, and urged him to resign": the first verb's report too
+            first_act = _SPEECH_ACT.search(_ENDS_IN_AND.sub("", subject), person[1] + len(person[0]))
+            if first_act:
+                self.speech_act(sentence, first_act, "speech_act")
             subject, speaker_at = person
         elif coordinated and self._plausible_subject(subject[coordinated.end() :]):
             # "His profile will rise, and aides say …": the last of two coordinated clauses
@@ -1030,7 +1035,10 @@ class _Extractor:
         clause = _CLAUSE_START.search(subject)
         if clause and not self._names_someone(subject):
             subject = subject[clause.end() :]
-        if not self._names_someone(subject):
+        person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
+        if person is not None and not self._names_someone(subject):  # "Carson took the stage and called …"
+            subject = person[0]
+        elif not self._names_someone(subject):
             return None
         content_end = _trimmed_end(text, match.end(), len(text), keep=1)
         start, end = self.content_span(s0 + match.end(), s0 + content_end)

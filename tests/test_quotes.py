@@ -704,7 +704,10 @@ def test_the_speaker_is_the_phrase_head_not_a_possessive_or_an_object():
     rival = quotes_in("At a rally, Donald Trump’s rival Winston Peters said the plan would fail.")
     assert rival.speaker.item() == "Winston Peters"  # not the possessive before the head
     graham = quotes_in("Graham called both Trump and Clinton “crazy” and said the party would lose.")
-    assert (graham.speaker.item(), graham.text.item()) == ("Graham", "the party would lose")
+    assert list(zip(graham.speaker, graham.text)) == [
+        ("Graham", "both Trump and Clinton “crazy”"),  # the first verb's report, a speech act
+        ("Graham", "the party would lose"),
+    ]
 
 
 def test_speaker_phrases_that_run_on_into_their_clause_keep_only_their_head():
@@ -787,3 +790,11 @@ def test_surname_and_capitals_labels_of_people_the_article_names():
         "Hideo Kojima made it.", "METAL GEAR SOLID: SNAKE EATER More stealth from the studio today."
     )
     assert label.empty
+
+
+def test_two_reports_in_one_sentence_and_a_speech_act_after_a_coordinated_clause():
+    both = quotes_in("Luxon called the plan reckless, and said it would cost jobs.")
+    assert list(zip(both.cue, both.text)) == [("called", "the plan reckless"), ("said", "it would cost jobs")]
+    assert set(both.speaker) == {"Luxon"}
+    carson = quotes_in("Mr Seymour took the stage in Wellington and called the system “rotten to the core.”")
+    assert (carson.speaker.item(), carson.cue.item()) == ("Mr Seymour", "called")
