@@ -238,6 +238,7 @@ _SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Un
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
+SCRAP_CHARS = 40  # after "told HEARER", fewer characters to the sentence's end may be the hearer's tail
 MIN_LABEL_CONTENT_WORDS = 5  # after a name and a colon ("Gingrich: Trump must decide …"); fewer is a heading
 _COLON_ATTRIBUTION = re.compile(
     r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
@@ -387,6 +388,19 @@ _VERB_IN_PHRASE = re.compile(
     r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
 )
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
+
+
+# Abbreviated titles that carry no gender ("Sen. Kristen Gillibrand"; "Mr", "Dr" are `_TITLED_PERSON`).
+_ABBREVIATED_TITLE = re.compile(
+    r"(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cmdr)\.\s+"
+)
+
+
+def _untitled(phrase: str) -> str:
+    """A full name without its abbreviated title ("Sen. Kristen Gillibrand" → "Kristen
+    Gillibrand"), so that a person is one speaker with or without it; other phrases unchanged."""
+    title = _ABBREVIATED_TITLE.match(phrase)
+    return phrase[title.end() :] if title and _FULL_NAME.fullmatch(phrase, title.end()) else phrase
 
 
 def _group_in_lower_case(resolution: Resolution) -> Resolution:
@@ -704,11 +718,12 @@ class _Extractor:
             # Trump"), else the first part that names someone ("Gustav Ando, research director")
             parts = [part.strip() for part in stripped.split(",")]
             last = parts[-1]
-            named = next((part for part in parts if part and self._names_a_speaker(part)), None)
+            named = next((part for part in parts if part and self._names_a_speaker(_untitled(part))), None)
             if last[:1].isupper() and len(last.split()) <= 4 and not stripped.endswith(","):
                 named = last
             if named is not None:
                 stripped = named
+        stripped = _untitled(stripped)
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
@@ -930,6 +945,11 @@ class _Extractor:
         # "…, Israeli officials said Wednesday.": the words before are the content (speaker_after)
         if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
             return None
+        # "…, he told the court in his filing.": a hearer read too far leaves a scrap of "content"
+        if len(text) - cue_match.end() <= SCRAP_CHARS and "," not in text[cue_match.end() :]:
+            trail = _REPORTED_TRAIL.match(text)
+            if trail and trail.start("cue") == cue_match.start("cue"):
+                return None
         speaker_at = 0
         person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
         coordinated = _COORDINATED_CLAUSE.search(subject)

@@ -798,3 +798,13 @@ def test_two_reports_in_one_sentence_and_a_speech_act_after_a_coordinated_clause
     assert set(both.speaker) == {"Luxon"}
     carson = quotes_in("Mr Seymour took the stage in Wellington and called the system “rotten to the core.”")
     assert (carson.speaker.item(), carson.cue.item()) == ("Mr Seymour", "called")
+
+
+def test_a_hearer_read_too_far_and_abbreviated_titles():
+    court = quotes_in("Wellington was only doing what others do, a lawyer told the court in his filing.")
+    assert (court.speaker.item(), court.text.item()) == (
+        "a lawyer",
+        "Wellington was only doing what others do",
+    )
+    senator = quotes_in("Sen. Kristen Gillibrand said the bill was dead.", "Gillibrand said it would return.")
+    assert list(senator.speaker) == ["Kristen Gillibrand", "Kristen Gillibrand"]
