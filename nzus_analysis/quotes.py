@@ -230,6 +230,10 @@ _NOT_A_SUBJECT_END = re.compile(
     r"|with|that|this|these|those|which|what|whose|who[’']s|large|many|some|several)$",
     re.I,
 )
+_SHARE_OF_PEOPLE = re.compile(
+    r"(?:About|Nearly|Almost|Roughly|Around|Over|Some|More than|Fewer than|Less than|Only|Just|Fully)\s+"
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|a majority|a fifth)\b"
+)
 _PREPOSITION_START = re.compile(
     r"(?:In|On|At|For|From|With|By|Into|Over|Under|Of|About|To|Through|Among|Amid|Against|Despite|During"
     r"|Without|Within|Like|Unlike)\s"
@@ -1172,6 +1176,8 @@ class _Extractor:
             return False  # "Rattling off …", "Early …", "Just …"
         if _SUBORDINATOR_END.search(stripped):  # "When asked …", "the final say"
             return False
+        if _SHARE_OF_PEOPLE.match(stripped):  # "About four in 10", "Nearly half of voters"
+            return True
         if "," not in stripped and _PREPOSITION_START.match(stripped):  # "In an article posted on …"
             return False
         if self.actors.mentions(stripped):

@@ -704,7 +704,7 @@ def test_the_speaker_is_the_phrase_head_not_a_possessive_or_an_object():
     rival = quotes_in("At a rally, Donald Trump’s rival Winston Peters said the plan would fail.")
     assert rival.speaker.item() == "Winston Peters"  # not the possessive before the head
     graham = quotes_in("Graham called both Trump and Clinton “crazy” and said the party would lose.")
-    assert list(zip(graham.speaker, graham.text)) == [
+    assert list(zip(graham.speaker, graham.text, strict=True)) == [
         ("Graham", "both Trump and Clinton “crazy”"),  # the first verb's report, a speech act
         ("Graham", "the party would lose"),
     ]
@@ -794,7 +794,7 @@ def test_surname_and_capitals_labels_of_people_the_article_names():
 
 def test_two_reports_in_one_sentence_and_a_speech_act_after_a_coordinated_clause():
     both = quotes_in("Luxon called the plan reckless, and said it would cost jobs.")
-    assert list(zip(both.cue, both.text)) == [("called", "the plan reckless"), ("said", "it would cost jobs")]
+    assert list(zip(both.cue, both.text, strict=True)) == [("called", "the plan reckless"), ("said", "it would cost jobs")]
     assert set(both.speaker) == {"Luxon"}
     carson = quotes_in("Mr Seymour took the stage in Wellington and called the system “rotten to the core.”")
     assert (carson.speaker.item(), carson.cue.item()) == ("Mr Seymour", "called")
@@ -808,3 +808,12 @@ def test_a_hearer_read_too_far_and_abbreviated_titles():
     )
     senator = quotes_in("Sen. Kristen Gillibrand said the bill was dead.", "Gillibrand said it would return.")
     assert list(senator.speaker) == ["Kristen Gillibrand", "Kristen Gillibrand"]
+
+
+def test_a_share_of_people_is_a_subject():
+    share = quotes_in("About four in 10 said they were angry with the government.")
+    assert (share.speaker.item(), share.text.item()) == (
+        "about four in 10",
+        "they were angry with the government",
+    )
+    assert quotes_in("About the plan, Mr Peters said nothing new.").speaker.item() == "Winston Peters"
