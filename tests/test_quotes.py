@@ -794,7 +794,10 @@ def test_surname_and_capitals_labels_of_people_the_article_names():
 
 def test_two_reports_in_one_sentence_and_a_speech_act_after_a_coordinated_clause():
     both = quotes_in("Luxon called the plan reckless, and said it would cost jobs.")
-    assert list(zip(both.cue, both.text, strict=True)) == [("called", "the plan reckless"), ("said", "it would cost jobs")]
+    assert list(zip(both.cue, both.text, strict=True)) == [
+        ("called", "the plan reckless"),
+        ("said", "it would cost jobs"),
+    ]
     assert set(both.speaker) == {"Luxon"}
     carson = quotes_in("Mr Seymour took the stage in Wellington and called the system “rotten to the core.”")
     assert (carson.speaker.item(), carson.cue.item()) == ("Mr Seymour", "called")
