@@ -156,6 +156,7 @@ _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
+_CLAUSE_AFTER_TRAIL = re.compile(r"[,;]\s+(?:but|and|while|although)\s+(?=\S)")
 _TRAIL_ATTRIBUTION = re.compile(
     rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
     rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE})"  # a dash attribution: “…” — Commissioner Kerr
@@ -844,6 +845,10 @@ class _Extractor:
                 after_cue = trail_base + match.end("c" + group[1])  # not a title in the cue: told “Fox News”
                 for later in self.spans_opening_in(after_cue, closing.end):
                     self.add("direct", later.start, later.end, cue, resolution, attribution, rule, via)
+                # “…,” Carson said on NBC, but he said …: a report of its own after the attribution
+                more = _CLAUSE_AFTER_TRAIL.search(self.masked, trail_base + match.start("tail"), closing.end)
+                if more and not self.spans_opening_in(more.end(), closing.end):
+                    self.reported(replace(closing, start=more.end()))
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:

@@ -820,3 +820,10 @@ def test_a_share_of_people_is_a_subject():
         "they were angry with the government",
     )
     assert quotes_in("About the plan, Mr Peters said nothing new.").speaker.item() == "Winston Peters"
+
+
+def test_a_report_after_a_quote_and_its_attribution():
+    q = quotes_in("“Vetting is one thing,” Mr Peters said on radio, but he said the questions were old.")
+    assert list(q.text) == ["Vetting is one thing,", "the questions were old"]
+    assert list(q.speaker) == ["Winston Peters", "Winston Peters"]
+    assert list(q.resolved_by) == ["name", "pronoun"]
