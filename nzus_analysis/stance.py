@@ -51,7 +51,7 @@ from .sentiment import (
     side_terms,
     tone,
 )
-from .terms import counting_terms
+from .terms import Term, counting_terms, sentence_terms
 from .tokens import Sentence, sentences, split_sentences, tokenize
 
 LABELS = ("negative", "neutral", "positive")
@@ -392,9 +392,18 @@ def _mentions(article: Article) -> Iterable[tuple[Sentence, int, int, str, str, 
     """(sentence, start, end, words, actor, side) of every actor or side mention, offsets into the
     sentence, in text order."""
     actors, sides, finder = load_actors(), side_terms(), side_finder()
-    for s in sentences(article):
-        # only a sentence the side finder matches can hold a side term: the others skip tokenizing
-        found = counting_terms(tokenize(s.text, offset=s.start)) if finder.search(s.text) else []
+    all_sentences = sentences(article)
+    # only a sentence the side finder matches can hold a side term: when few do, only those are
+    # tokenized; when most do, the article's (memoised) terms are used
+    maybe = [bool(finder.search(s.text)) for s in all_sentences]
+    if 2 * sum(maybe) > len(maybe):
+        terms_of: Iterable[Sequence[Term]] = sentence_terms(article)
+    else:
+        terms_of = (
+            counting_terms(tokenize(s.text, offset=s.start)) if hit else ()
+            for s, hit in zip(all_sentences, maybe, strict=True)
+        )
+    for s, found in zip(all_sentences, terms_of, strict=True):
         mentions = [
             (m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in actors.mentions(s.text)
         ]
