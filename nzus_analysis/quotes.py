@@ -157,6 +157,9 @@ _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, no
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
 _CLAUSE_AFTER_TRAIL = re.compile(r"[,;]\s+(?:but|and|while|although)\s+(?=\S)")
+_PARTICIPLE_AFTER_TRAIL = re.compile(
+    rf"[^,“”\"]{{0,60}}?,\s+(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
+)
 _TRAIL_ATTRIBUTION = re.compile(
     rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
     rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE})"  # a dash attribution: “…” — Commissioner Kerr
@@ -845,9 +848,27 @@ class _Extractor:
                 after_cue = trail_base + match.end("c" + group[1])  # not a title in the cue: told “Fox News”
                 for later in self.spans_opening_in(after_cue, closing.end):
                     self.add("direct", later.start, later.end, cue, resolution, attribution, rule, via)
-                # “…,” Carson said on NBC, but he said …: a report of its own after the attribution
-                more = _CLAUSE_AFTER_TRAIL.search(self.masked, trail_base + match.start("tail"), closing.end)
-                if more and not self.spans_opening_in(more.end(), closing.end):
+                # “…,” Carson said on NBC, but he said …: a report of its own after the attribution;
+                # “…,” he said, citing …: the speaker's participle
+                tail_at = trail_base + match.start("tail")
+                more = _CLAUSE_AFTER_TRAIL.search(self.masked, tail_at, closing.end)
+                participle = _PARTICIPLE_AFTER_TRAIL.match(self.masked, tail_at, closing.end)
+                if participle and not self.spans_opening_in(participle.end(), closing.end):
+                    start, end = self.content_span(participle.end(), closing.end)
+                    said = re.sub(r"\s+", " ", participle.group("cue"))
+                    words_before = self.text[tail_at : participle.end()].strip()
+                    if end > start:
+                        self.add(
+                            self.kind_of(start, end),
+                            start,
+                            end,
+                            said,
+                            resolution,
+                            words_before,
+                            "participle",
+                            via,
+                        )
+                elif more and not self.spans_opening_in(more.end(), closing.end):
                     self.reported(replace(closing, start=more.end()))
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))

@@ -827,3 +827,14 @@ def test_a_report_after_a_quote_and_its_attribution():
     assert list(q.text) == ["Vetting is one thing,", "the questions were old"]
     assert list(q.speaker) == ["Winston Peters", "Winston Peters"]
     assert list(q.resolved_by) == ["name", "pronoun"]
+
+
+def test_a_participle_after_a_quote_and_its_attribution():
+    q = quotes_in("“This is not a hard race,” Mr Peters said, citing the polls and the party's unity.")
+    assert list(zip(q.rule, q.cue, q.text, strict=True)) == [
+        ("direct_speaker_after", "said", "This is not a hard race,"),
+        ("participle", "citing", "the polls and the party's unity"),
+    ]
+    assert set(q.speaker) == {"Winston Peters"}
+    then = quotes_in("“We will win,” Mr Peters said, adding: “The polls are wrong.”")
+    assert list(then.kind) == ["direct", "direct"]  # the later quote is his, once
