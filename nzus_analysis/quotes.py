@@ -156,6 +156,7 @@ _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
+_ADDING = re.compile(r"\s*,\s*(?:adding|continuing|noting)\b")
 _CLAUSE_AFTER_TRAIL = re.compile(r"[,;]\s+(?:but|and|while|although)\s+(?=\S)")
 _PARTICIPLE_AFTER_TRAIL = re.compile(
     rf"[^,“”\"]{{0,60}}?,\s+(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
@@ -170,7 +171,8 @@ _TRAIL_ATTRIBUTION = re.compile(
 # Before an opening quote: 'Coleman said, ' / 'He told reporters: ' / 'X interjected to say: '
 # (an opening clause may come first: "Contrasting her with Trump, Garin said: “…”")
 _LEAD_ATTRIBUTION = re.compile(
-    rf"^(?:[^“”\",]{{0,120}},\s+)?(?P<m1>{_APPOSED_MENTION})(?:\s+\w+\s+to)?\s+(?P<c1>{_CUE})(?P<tail>[^“”\"]*?)[,:]\s*$",
+    rf"^(?:(?P<opening>[^“”\",]{{0,120}}),\s+)?(?P<m1>{_APPOSED_MENTION})(?:\s+\w+\s+to)?\s+(?P<c1>{_CUE})"
+    r"(?P<tail>[^“”\"]*?)[,:]\s*$",
     re.S,
 )
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
@@ -843,6 +845,10 @@ class _Extractor:
             attribution, via = match.group(0), ""
             if group == "m4":  # “…,” Arab News quoted Prince Saud as saying: the outlet passes it on
                 cue, via = "quoted as saying", self.conduit(match.group("via"), base + match.start("via"))
+            if lead and not trail and lead.group("opening") and _ADDING.match(lead.group("tail")):
+                # "Mateen left early, Nefzi said, adding, “…”": the opening clause is her report too
+                start, end = self.content_span(opening.start, opening.start + lead.end("opening"))
+                self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, "speaker_after")
             self.add("direct", span.start, span.end, cue, resolution, attribution, rule, via)
             if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
                 after_cue = trail_base + match.end("c" + group[1])  # not a title in the cue: told “Fox News”

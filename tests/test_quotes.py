@@ -838,3 +838,15 @@ def test_a_participle_after_a_quote_and_its_attribution():
     assert set(q.speaker) == {"Winston Peters"}
     then = quotes_in("“We will win,” Mr Peters said, adding: “The polls are wrong.”")
     assert list(then.kind) == ["direct", "direct"]  # the later quote is his, once
+
+
+def test_a_report_before_an_attribution_that_adds_a_quote():
+    q = quotes_in("The minister left before the vote, Ms Ardern said, adding, “He was not very keen.”")
+    assert list(zip(q.rule, q.text, strict=True)) == [
+        ("speaker_after", "The minister left before the vote"),
+        ("direct_speaker_before", "He was not very keen."),
+    ]
+    assert (
+        quotes_in("Contrasting her with Mr Luxon, Ms Ardern said: “She is ready.”").text.item()
+        == "She is ready."
+    )
