@@ -156,6 +156,22 @@ _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
+# A quote's lead-in ends in the verb that introduces it: "… and said,", "… but added:", "…, saying,"
+_LEAD_TAIL_END = re.compile(
+    r"(?:,?\s+(?:and|but)\s+(?:(?:he|she|they|it|also|then)\s+)*[a-z]+(?:\s+that)?|,\s+[a-z]+ing)?\s*\Z"
+)
+_TOLD_CONTENT = re.compile(r"(?:that|he|she|they|it|we|I|the|a|an|his|her|their|its|there)\s", re.I)
+MIN_LEAD_REPORT_WORDS = 3
+# Words after a quote's lead-in cue that tell when, where or how it was said, not what: "in a video
+# message to the convention on Monday", "on Tuesday", "at the White House" (a report may open with
+# a bare noun: "in politics it takes time …")
+_CIRCUMSTANCE = re.compile(
+    r"(?:of\b|about\b|to\b|(?:in|on|at|during|via|through|to|after|before|while|from|with|for|by|outside|inside)\s+"
+    r"(?:a|an|the|his|her|their|its|our|this|that|these|those|[A-Z0-9][\w’'.-]*)\b|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last|earlier|later)\b)"
+    r"(?!.*\bthat\b)",
+    re.S,
+)
 _ADDING = re.compile(r"\s*,\s*(?:adding|continuing|noting)\b")
 _CLAUSE_AFTER_TRAIL = re.compile(r"[,;]\s+(?:but|and|while|although)\s+(?=\S)")
 _PARTICIPLE_AFTER_TRAIL = re.compile(
@@ -420,8 +436,9 @@ def _group_in_lower_case(resolution: Resolution) -> Resolution:
     speaker = resolution.speaker
     if resolution.resolved_by != "unresolved" or not speaker[:1].isupper():
         return resolution
-    first = speaker.split()[0].casefold()
-    if len(first) > 1 and (first in stopwords() or _GROUP_NOUN.fullmatch(first)):
+    word = speaker.split()[0]
+    first = word.casefold()
+    if word[1:].islower() and (first in stopwords() or _GROUP_NOUN.fullmatch(first)):  # not "US", "I"
         return replace(resolution, speaker=speaker[0].lower() + speaker[1:])
     return resolution
 
@@ -845,6 +862,8 @@ class _Extractor:
             attribution, via = match.group(0), ""
             if group == "m4":  # “…,” Arab News quoted Prince Saud as saying: the outlet passes it on
                 cue, via = "quoted as saying", self.conduit(match.group("via"), base + match.start("via"))
+            if lead:  # "She also said the turmoil was not the banks' fault, “not by a long shot.”"
+                self.lead_report(opening, lead)
             if lead and not trail and lead.group("opening") and _ADDING.match(lead.group("tail")):
                 # "Mateen left early, Nefzi said, adding, “…”": the opening clause is her report too
                 start, end = self.content_span(opening.start, opening.start + lead.end("opening"))
@@ -887,6 +906,32 @@ class _Extractor:
                 rule = "direct_unattributed"
             self.add("direct", span.start, span.end, "", resolution, "", rule)
         return closing.end
+
+    def lead_report(self, sentence: Sentence, lead: re.Match[str]) -> None:
+        """Record the report a quote's lead-in makes before it ("Hayek confirmed she had been and
+        said, “…”": "she had been"), unless its words after the cue are only a time, a place or a
+        channel ("Coleman said in an interview on Monday, “…”")."""
+        tail_at = sentence.start + lead.start("tail")
+        tail = _LEAD_TAIL_END.sub("", self.masked[tail_at : sentence.start + lead.end("tail")])
+        if tail[:1].isalnum() or not self._names_someone(lead.group("m1")):
+            return  # the cue matched inside a longer word ("explain|ing"), or no one is its subject
+        bare = tail.lstrip(" ,;")
+        channel = _CHANNEL_PHRASE.match(bare)
+        skip = len(tail) - len(bare) + (channel.end() if channel else 0)
+        content = tail[skip:]
+        n_words = len(words(content))
+        if n_words < MIN_LEAD_REPORT_WORDS or _CIRCUMSTANCE.match(content.strip()):
+            return
+        if lead.group("c1").lower().startswith("told") and not _TOLD_CONTENT.match(content.strip()):
+            return  # "told BBC Radio 4's Today programme", "told Czech newspaper Daily Sport": a hearer
+        start, end = self.content_span(tail_at + skip, tail_at + len(tail))
+        if self.text[start : start + 5].lower() == "that ":
+            start += 5
+        if end > start:
+            resolution = self.resolve(lead.group("m1"), sentence.start + lead.start("m1"))
+            cue = re.sub(r"\s+", " ", lead.group("c1"))
+            said = self.text[sentence.start + lead.start("m1") : tail_at].strip()
+            self.add(self.kind_of(start, end), start, end, cue, resolution, said, "speaker_first")
 
     # -- reported speech --
     def content_span(self, start: int, end: int) -> tuple[int, int]:

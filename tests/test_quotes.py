@@ -770,6 +770,7 @@ def test_a_group_is_one_speaker_wherever_it_stands_and_labels_are_not_speakers()
     assert list(q.speaker_mention) == ["Analysts", "analysts"]
     assert quotes_in("Subs Not Used: White, McIntosh, Wood.").empty
     assert quotes_in("Tony Blair said the plan would work.").speaker.item() == "Tony Blair"
+    assert quotes_in("US Customs claimed the man was a leader.").speaker.item() == "US Customs"
 
 
 def test_surname_and_capitals_labels_of_people_the_article_names():
@@ -850,3 +851,15 @@ def test_a_report_before_an_attribution_that_adds_a_quote():
         quotes_in("Contrasting her with Mr Luxon, Ms Ardern said: “She is ready.”").text.item()
         == "She is ready."
     )
+
+
+def test_the_report_a_quote_lead_in_makes_before_the_quote():
+    hayek = quotes_in("Ms Ardern confirmed she had been and said, “New Zealand has a problem.”")
+    assert list(zip(hayek.rule, hayek.text, strict=True)) == [
+        ("speaker_first", "she had been"),
+        ("direct_speaker_before", "New Zealand has a problem."),
+    ]
+    also = quotes_in("She also said the turmoil was not the fault of banks, “not by a long shot.”")
+    assert list(also.text) == ["the turmoil was not the fault of banks", "not by a long shot."]
+    channel = quotes_in("Mr Peters said in a video message to the party on Monday, “We will win.”")
+    assert list(channel.text) == ["We will win."]  # when, where and how are not a report
