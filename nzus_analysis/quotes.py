@@ -111,7 +111,8 @@ class QuoteRow(NamedTuple):
 _HEARER = (
     r"(?:[^,.;:“”\"]{1,60}?(?=\s+that\s)"  # "told delegates at the convention that"
     r"|reporters|journalists|me|us|him|her|them|[a-z]+s\b"  # "told supporters"
-    r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+"
+    r"|(?:the|a|an|his|her|their|its|our)\s+(?:(?!(?:he|she|they|it|we|I|that)\b)[\w’'-]+\s+){0,2}"
+    r"(?!(?:he|she|they|it|we|I|that)\b)[\w’'-]+"  # "told the Herald he …": the hearer ends before "he"
     r"|(?:[a-z][\w-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"  # "told talk-radio host Sean Hannity"
     r"|[“\"][^“”\"]{1,40}[”\"])"  # 'told "Fox and Friends"'
 )
@@ -334,8 +335,10 @@ _INVERTED_TRAIL = re.compile(
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
 _PARENTHETICAL = re.compile(
-    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s[—–]\s[^—–]{1,120}\s[—–](?=\s)"
+    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s[—–-]\s[^—–]{1,120}\s[—–-](?=\s|\Z)"
 )
+# A relative clause inside an appositive: "Rex Early, a former chairman who just signed on, said".
+_APPOSITIVE_RELATIVE = re.compile(r"(,\s+(?:an?|the)\s+[^,]{1,60}?)\s+(?:who|whose)\s[^,—–]{1,100}(?=,)")
 _GROUP = re.compile(r"\band\b")
 _SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)
 _STATEMENT = re.compile(r"statement|press release|news release|communiqu|written", re.I)
@@ -1244,7 +1247,7 @@ class _Extractor:
         return bool(re.fullmatch(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", stripped))
 
     def _plausible_subject(self, subject: str) -> bool:
-        stripped = _PARENTHETICAL.sub("", subject).strip()
+        stripped = _PARENTHETICAL.sub("", _APPOSITIVE_RELATIVE.sub(r"\1", subject)).strip()
         if not stripped or len(stripped.split()) > 12:
             return False
         first, *rest = stripped.split()

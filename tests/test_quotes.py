@@ -863,3 +863,19 @@ def test_the_report_a_quote_lead_in_makes_before_the_quote():
     assert list(also.text) == ["the turmoil was not the fault of banks", "not by a long shot."]
     channel = quotes_in("Mr Peters said in a video message to the party on Monday, “We will win.”")
     assert list(channel.text) == ["We will win."]  # when, where and how are not a report
+
+
+def test_asides_in_the_subject_a_dash_pair_before_the_cue_and_a_relative_in_an_appositive():
+    dash = quotes_in(
+        "Reached on Tuesday, Joyce — who is listed as a lawyer — told the Herald he would not appeal."
+    )
+    assert (dash.speaker.item(), dash.text.item()) == ("Joyce", "he would not appeal")
+    hyphen = quotes_in(
+        "Mr Peters - in a line aimed at his rivals - declared that a leader must serve everyone."
+    )
+    assert hyphen.text.item() == "a leader must serve everyone"
+    early = quotes_in(
+        "The party's chairman, Rex Early, a former chairman who just signed on last weekend, said he "
+        "had not read the rules."
+    )
+    assert (early.speaker.item(), early.text.item()) == ("Rex Early", "he had not read the rules")
