@@ -205,7 +205,10 @@ _QUOTED_AS_SAYING = re.compile(
 )
 _VIA_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){0,4}\Z")
 # An attribution set off by commas inside the reported words: "The plan, an inside source said, is …".
-_MID_ATTRIBUTION = re.compile(rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE}),\s+(?=\S)", re.S)
+_MID_ATTRIBUTION = re.compile(
+    rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE})(?:\s+(?:in|on|at|during|via|through)\s[^,“”\"]{{1,40}})?,\s+(?=\S)",
+    re.S,
+)  # "If she wins, Clinton suggested in a tweet, women …"
 # A participle after the main clause: "…, saying (that) CONTENT", or after a message the subject
 # sent: "Trump fired back a response saying …".
 _MESSAGE_NOUNS = "statement|response|letter|tweet|post|message|memo|email|e-mail|release|video|ad|note"
@@ -318,7 +321,7 @@ _OPENING_GROUP = re.compile(
 _CUE_TAIL = (
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
     r"|earlier|later|recently|last\s+\w+|this\s+\w+)\b)?"
-    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\"]{0,160}?)?"
+    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\",]{0,160}?)?"
 )
 _CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")

@@ -879,3 +879,13 @@ def test_asides_in_the_subject_a_dash_pair_before_the_cue_and_a_relative_in_an_a
         "had not read the rules."
     )
     assert (early.speaker.item(), early.text.item()) == ("Rex Early", "he had not read the rules")
+
+
+def test_a_circumstance_after_a_trailing_cue_holds_no_comma():
+    """'…, X suggested in a tweet, CLAUSE': the words after the comma are the report, not where it
+    was made."""
+    q = quotes_in("If she wins, Ms Ardern suggested in a tweet, women will not be punished.")
+    assert q.speaker.item() == "Ms Ardern"
+    assert q.text.item().endswith("women will not be punished")
+    video = quotes_in("The plan will fail, she said in a video message to the convention.")
+    assert video.text.item() == "The plan will fail"
