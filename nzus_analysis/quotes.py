@@ -276,7 +276,8 @@ _COLON_ATTRIBUTION = re.compile(
 # Where the last of coordinated clauses starts: after its last ", and", ", but" or ";".
 _COORDINATED_CLAUSE = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+)(?=[^,;]*$)")
 # Where the last clause of a long subject starts: after its last ", and", ", but", ";" or comma.
-_CLAUSE_START = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+)(?=[^,;]*$)")
+# (in the masked text a comma inside a closing quote is an x: 'on "Morning Joe," co-host X asked')
+_CLAUSE_START = re.compile(r"(?:,\s+(?:and|but)\s+|;\s+|,\s+|[”\"]\s+)(?=[^,;”\"]*$)")
 _ACCORDING_TRAIL = re.compile(r"^(?P<content>.+?),\s*according to\s+(?P<source>[^,.;:]++)[\s.]*$", re.S)
 # "…, according to SOURCE, an advocacy group." / "…, according to SOURCE - virtually …" /
 # "Fundraising, according to the campaign, has surged." (periods inside a name are kept: "A.F.L.",

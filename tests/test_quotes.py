@@ -889,3 +889,10 @@ def test_a_circumstance_after_a_trailing_cue_holds_no_comma():
     assert q.text.item().endswith("women will not be punished")
     video = quotes_in("The plan will fail, she said in a video message to the convention.")
     assert video.text.item() == "The plan will fail"
+
+
+def test_a_clause_may_start_after_a_quoted_title():
+    q = quotes_in(
+        "In a long appearance on “Morning Report,” Labour leader Chris Hipkins said the talks were useful."
+    )
+    assert (q.speaker.item(), q.text.item()) == ("Labour leader Chris Hipkins", "the talks were useful")
