@@ -195,7 +195,12 @@ _LEAD_ATTRIBUTION = re.compile(
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
 # the content what follows, less trailing spaces and periods (`_trimmed_end`). Found by search
 # from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
-_SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE})\s+(?:that\s+)?(?=\S)", re.S)
+# "Clinton is declaring that …", "Kasich's campaign is already claiming victory": a progressive cue
+_CLAUSE_PARTICIPLE = cue_pattern(_HEARER, "clause", participles=True)
+_PROGRESSIVE_CUE = (  # not "is writing two new songs", "are writing their third album"
+    rf"(?:is|are|was|were)\s+(?:(?:already|now|also|still)\s+)?(?!writing\b)(?:{_CLAUSE_PARTICIPLE})"
+)
+_SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE}|{_PROGRESSIVE_CUE})\s+(?:that\s+)?(?=\S)", re.S)
 # Sources are taken greedily (no backtracking) and right-trimmed where used.
 # "Arab News quoted Prince Saud as saying (that) CONTENT": the speaker sits inside the cue.
 # Found from the literal "quoted" (a pattern led by the outlet's words would be tried at every
@@ -206,7 +211,7 @@ _QUOTED_AS_SAYING = re.compile(
 _VIA_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){0,4}\Z")
 # An attribution set off by commas inside the reported words: "The plan, an inside source said, is …".
 _MID_ATTRIBUTION = re.compile(
-    rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE})(?:\s+(?:in|on|at|during|via|through)\s[^,“”\"]{{1,40}})?,\s+(?=\S)",
+    rf",\s+(?P<mention>{_MENTION})\s+(?P<cue>{_CUE})(?:\s+(?:in|on|at|during|via|through)\s[^,“”\"]{{1,80}})?,\s+(?=\S)",
     re.S,
 )  # "If she wins, Clinton suggested in a tweet, women …"
 # A participle after the main clause: "…, saying (that) CONTENT", or after a message the subject
@@ -301,7 +306,8 @@ _GROUP_NOUNS = (
     r"|donors|friends|attendees|people|workers|parents|colleagues|associates|allies|observers|participants"
     r"|respondents|employees|staffers|operatives|advocates|opponents|backers|protesters|veterans|investors"
     r"|scientists|doctors|teachers|students|relatives|reporters|journalists|commentators|pollsters|scholars"
-    r"|historians|consultants|person|man|woman)"
+    r"|historians|consultants|person|man|woman|lawsuit|suit|complaint|filing|indictment|memo|letter|article"
+    r"|book|website|ad|analysis|document|documents|records|ruling)"
 )
 _GROUP_NOUN = re.compile(_GROUP_NOUNS)
 # "Israeli officials", "a source close to him", "people familiar with the talks"
@@ -322,7 +328,8 @@ _OPENING_GROUP = re.compile(
 _CUE_TAIL = (
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
     r"|earlier|later|recently|last\s+\w+|this\s+\w+)\b)?"
-    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\",]{0,160}?)?"
+    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\",]{0,160}?"
+    r"(?:,\s+(?:which|who)\b[^“”\",]{0,120})?)?"  # "…, she said in an interview, which aired on Monday."
 )
 _CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
@@ -1032,6 +1039,10 @@ class _Extractor:
             return None
         # "…, Israeli officials said Wednesday.": the words before are the content (speaker_after)
         if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
+            return None
+        # "The job, she said in a speech, was …": a mid-sentence attribution
+        mid = _MID_ATTRIBUTION.search(text, max(0, cue_match.start() - MAX_SPEAKER_CHARS))
+        if mid and mid.start("cue") == cue_match.start("cue"):
             return None
         # "…, he told the court in his filing.": a hearer read too far leaves a scrap of "content"
         if len(text) - cue_match.end() <= SCRAP_CHARS and "," not in text[cue_match.end() :]:

@@ -896,3 +896,23 @@ def test_a_clause_may_start_after_a_quoted_title():
         "In a long appearance on “Morning Report,” Labour leader Chris Hipkins said the talks were useful."
     )
     assert (q.speaker.item(), q.text.item()) == ("Labour leader Chris Hipkins", "the talks were useful")
+
+
+def test_progressive_cues_and_documents_as_sources():
+    declaring = quotes_in("Ms Ardern is declaring that she is closer to a majority.")
+    assert (declaring.speaker.item(), declaring.text.item()) == ("Ms Ardern", "she is closer to a majority")
+    claiming = quotes_in(
+        "The results are not in, but the Green campaign is already claiming victory in Wellington."
+    )
+    assert claiming.text.item() == "victory in Wellington"
+    lawsuit = quotes_in("The law harms Māori voters, the lawsuit says.")
+    assert (lawsuit.speaker.item(), lawsuit.text.item()) == ("the lawsuit", "The law harms Māori voters")
+
+
+def test_a_mid_sentence_attribution_with_a_circumstance_and_a_gloss_after_a_trailing_one():
+    mid = quotes_in("The job of firms now, she said in a speech at the show (CES), was to ensure growth.")
+    assert mid.rule.item() == "mid_sentence"
+    gloss = quotes_in("The decision was wrong, Lord Butler said in an interview, which aired on Monday.")
+    assert (gloss.rule.item(), gloss.text.item()) == ("speaker_after", "The decision was wrong")
+    writing = quotes_in("Richard Adler is writing two new songs for the score.")
+    assert writing.empty  # composing is not speaking
