@@ -245,6 +245,7 @@ _NOT_A_SPEAKER_BEFORE_CUE = re.compile(
     r"|[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our))\Z"
 )
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
+_PRONOUN_AFTER_CLAUSE = re.compile(r",\s+(?P<pronoun>he|she|they)\s+(?!said\b|says\b)[a-z]")
 _SUBJECT_PRONOUN = re.compile(r"(?i:he|she|they|we|i|who|some|others|many|critics)")
 _DETERMINERS = frozenset({"The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "These", "Those"})
 # "Donald Trump, who he …" / "… when he": the words after the last relative or subordinating word.
@@ -334,7 +335,7 @@ _CUE_TAIL = (
 _CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
-    r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
+    r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?:as\s+(?=(?:the\s+)?[A-Z]))?(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
     rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
     re.S,
 )
@@ -346,7 +347,7 @@ _INVERTED_TRAIL = re.compile(
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
 _PARENTHETICAL = re.compile(
-    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s[—–-]\s[^—–]{1,120}\s[—–-](?=\s|\Z)"
+    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s(?:[—–-]|--)\s[^—–]{1,120}?\s(?:[—–-]|--)(?=\s|\Z)"
 )
 # A relative clause inside an appositive: "Rex Early, a former chairman who just signed on, said".
 _APPOSITIVE_RELATIVE = re.compile(r"(,\s+(?:an?|the)\s+[^,]{1,60}?)\s+(?:who|whose)\s[^,—–]{1,100}(?=,)")
@@ -360,7 +361,9 @@ _INTERVIEW = re.compile(
 # Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
 _EDGE_WORDS = re.compile(
     rf"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later|{_SUBORDINATORS})\b,?\s*"
-    r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself)\s*$"
+    r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself|quickly|immediately"
+    r"|repeatedly|publicly|privately|recently|initially|reportedly|swiftly|openly|frequently|directly|soon"
+    r"|explicitly|angrily|promptly|first|once|even|never|ever|still|already|often|just)\s*$"
 )
 # A person's full name outside the actor table, as a speaker phrase: "Vince Cable", "Paul E. Ryan".
 _FULL_NAME = re.compile(
@@ -1196,6 +1199,9 @@ class _Extractor:
         name), or of a leading pronoun."""
         matches = (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
         found = [(m.group(), m.start()) for m in matches if m]
+        after_clause = _PRONOUN_AFTER_CLAUSE.search(prefix)  # "When she appeared on Monday, she declined …"
+        if after_clause:
+            found.append((after_clause.group("pronoun"), after_clause.start("pronoun")))
         found += [(m.text, m.start) for m in self.actors.mentions(prefix)[:1]]
         group = _OPENING_GROUP.match(prefix)  # "His chief aide doubled down …, saying"
         if group:

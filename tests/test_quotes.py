@@ -916,3 +916,14 @@ def test_a_mid_sentence_attribution_with_a_circumstance_and_a_gloss_after_a_trai
     assert (gloss.rule.item(), gloss.text.item()) == ("speaker_after", "The decision was wrong")
     writing = quotes_in("Richard Adler is writing two new songs for the score.")
     assert writing.empty  # composing is not speaking
+
+
+def test_double_hyphen_asides_as_sources_and_a_pronoun_after_an_opening_clause():
+    hyphens = quotes_in("Labour -- including Mr Hipkins -- quickly accused Mr Luxon of misleading voters.")
+    assert (hyphens.speaker.item(), hyphens.cue.item()) == ("Labour", "accused")
+    noted = quotes_in("The tactic is an old one, as David Dayen noted in The Intercept.")
+    assert (noted.speaker.item(), noted.text.item()) == ("David Dayen", "The tactic is an old one")
+    when = quotes_in(
+        "When she spoke on Monday, she declined to claim victory - only saying that she was relieved."
+    )
+    assert when.text.item() == "she was relieved"
