@@ -1037,8 +1037,16 @@ class _Extractor:
         subject = text[: cue_match.start()]
         if _DECLINED_TO.search(subject) or _NOT_A_SPEAKER_BEFORE_CUE.search(subject):
             return None  # "declined to claim victory", "they are asked", "Her vow", "Santilli's continued"
-        # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote mark)
-        if subject.rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
+        # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote
+        # mark, where the masked text has an x: the raw text is read)
+        raw_subject = self.text[s0 : s0 + cue_match.start()]
+        if raw_subject.rstrip().rstrip("”\"’'").endswith(",") and _INVERTED_TRAIL.match(text):
+            return None
+        # "JOEL BENENSON: This is a man who said …": a transcript's label is the speaker (colon rule)
+        label = _COLON_ATTRIBUTION.match(text) if ":" in subject else None
+        if label and (
+            self._names_a_speaker(label.group("source")) or self._surname_named_in_full(label.group("source"))
+        ):
             return None
         # "…, Israeli officials said Wednesday.": the words before are the content (speaker_after)
         if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):

@@ -927,3 +927,9 @@ def test_double_hyphen_asides_as_sources_and_a_pronoun_after_an_opening_clause()
         "When she spoke on Monday, she declined to claim victory - only saying that she was relieved."
     )
     assert when.text.item() == "she was relieved"
+
+
+def test_a_partial_quote_then_said_and_the_speaker_is_verb_first():
+    q = quotes_in("The old law was “very assertive and interventionist,” said Gary Orfield, a law professor.")
+    assert (q.rule.item(), q.speaker.item()) == ("verb_first", "Gary Orfield")
+    assert q.text.item() == "The old law was “very assertive and interventionist,”"
