@@ -1107,11 +1107,18 @@ class _Extractor:
                 content_end = content_start + main.start()
         resolution = self.resolve(subject, s0 + speaker_at)
         start, end = self.content_span(content_start, content_end)
+        consumed = sentence.end
+        # "… argues that “only Cruz can win. Kasich can't.”": a quote opened in the content and
+        # closed in a later sentence of the paragraph is part of it
+        running_on = [q for q in self.spans_opening_in(start, end) if q.closed and q.close_at >= sentence.end]
+        if running_on and not main and self.paragraph_at(running_on[-1].close_at) == self.paragraph_at(start):
+            end = running_on[-1].end
+            consumed = self.sentence_at(running_on[-1].close_at).end
         cue = re.sub(r"\s+", " ", cue_match.group("cue"))
         self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, rule)
         if main:  # the main clause may report speech of its own: "…, Jamieson said Trump is …"
             self.reported(replace(sentence, start=content_start + main.end()))
-        return sentence.end
+        return consumed
 
     def according_mid(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """CONTENT, according to SOURCE, MORE: the content is what precedes, or the whole

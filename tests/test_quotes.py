@@ -933,3 +933,8 @@ def test_a_partial_quote_then_said_and_the_speaker_is_verb_first():
     q = quotes_in("The old law was “very assertive and interventionist,” said Gary Orfield, a law professor.")
     assert (q.rule.item(), q.speaker.item()) == ("verb_first", "Gary Orfield")
     assert q.text.item() == "The old law was “very assertive and interventionist,”"
+
+
+def test_a_quote_opened_in_reported_content_runs_on_to_its_close():
+    q = quotes_in("One Greens ad argues that “only Chlöe can win. Labour can’t do it.” The ad ran twice.")
+    assert q.text.item() == "“only Chlöe can win. Labour can’t do it."
