@@ -148,8 +148,9 @@ _TITLE_GENDER = {
 }
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
 # A speaker phrase with up to two appositives: "Sanders's campaign manager, Jeff Weaver,"
-_APPOSED_MENTION = (  # "Rep. X (D-Ore.)"
-    rf"{_MENTION}(?:\s*\([^()]{{1,30}}\))?(?:(?:,\s+[^,;:“”\"]{{1,160}}){{1,2}},)?(?:\s+\w+ly)?"
+_APPOSED_MENTION = (  # "Rep. X (D-Ore.)", "the bespectacled, 71-year-old diplomat"
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*,\s+)?{_MENTION}(?:\s*\([^()]{{1,30}}\))?"
+    r"(?:(?:,\s+[^,;:“”\"]{1,160}){1,2},)?(?:\s+\w+ly)?"
 )
 # Before a quote, words that do not make it someone else's: an opening bracket, a conjunction,
 # or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").
@@ -187,6 +188,11 @@ _TRAIL_ATTRIBUTION = re.compile(
 )
 # Before an opening quote: 'Coleman said, ' / 'He told reporters: ' / 'X interjected to say: '
 # (an opening clause may come first: "Contrasting her with Trump, Garin said: “…”")
+# "Said Comey, “…”": the cue first
+_INVERTED_LEAD = re.compile(
+    rf"^(?:(?P<opening>[^“”\",]{{0,120}}),\s+)?(?P<c1>Said|Says|Added|Asked|Wrote|Writes|Tweeted)\s+"
+    rf"(?P<m1>{_NAME_AFTER_CUE})(?P<tail>)[,:]\s*$"
+)
 _LEAD_ATTRIBUTION = re.compile(
     rf"^(?:(?P<opening>[^“”\",]{{0,120}}),\s+)?(?P<m1>{_APPOSED_MENTION})(?:\s+\w+\s+to)?\s+(?P<c1>{_CUE})"
     r"(?P<tail>[^“”\"]*?)[,:]\s*$",
@@ -842,7 +848,7 @@ class _Extractor:
         after = self.text[span.after_close : closing.end] if span.closed else ""
         if _INERT_BEFORE.fullmatch(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
             before = ""
-        lead = _LEAD_ATTRIBUTION.match(before)
+        lead = _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
         trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .)") else None
         trail_base = span.after_close
         if span.closed and not after.strip() and content.rstrip()[-1:] in "?!":

@@ -938,3 +938,15 @@ def test_a_partial_quote_then_said_and_the_speaker_is_verb_first():
 def test_a_quote_opened_in_reported_content_runs_on_to_its_close():
     q = quotes_in("One Greens ad argues that “only Chlöe can win. Labour can’t do it.” The ad ran twice.")
     assert q.text.item() == "“only Chlöe can win. Labour can’t do it."
+
+
+def test_an_inverted_lead_and_coordinated_adjectives_before_a_trailing_speaker():
+    said = quotes_in("Said Mr Peters, “The talks were useful and we will meet again soon.”")
+    assert (said.rule.item(), said.speaker.item()) == ("direct_speaker_before", "Winston Peters")
+    diplomat = quotes_in(
+        "“We made climate the top priority,” the bespectacled, 71-year-old diplomat said on Monday."
+    )
+    assert (diplomat.rule.item(), diplomat.speaker.item()) == (
+        "direct_speaker_after",
+        "the bespectacled, 71-year-old diplomat",
+    )
