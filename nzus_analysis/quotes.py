@@ -314,12 +314,15 @@ _GROUP_NOUNS = (
     r"|respondents|employees|staffers|operatives|advocates|opponents|backers|protesters|veterans|investors"
     r"|scientists|doctors|teachers|students|relatives|reporters|journalists|commentators|pollsters|scholars"
     r"|historians|consultants|person|man|woman|lawsuit|suit|complaint|filing|indictment|memo|letter|article"
-    r"|book|website|ad|analysis|document|documents|records|ruling)"
+    r"|book|website|ad|analysis|document|documents|records|ruling|friend|colleague|neighbou?r|son|daughter|wife"
+    r"|husband|brother|sister|father|mother|admiral|general|colonel|senator|governor|mayor|minister|chairman"
+    r"|director|professor|judge|officer|manager|chief|secretary)"
 )
 _GROUP_NOUN = re.compile(_GROUP_NOUNS)
 # "Israeli officials", "a source close to him", "people familiar with the talks"
 _GROUP_SOURCE = (
-    rf"(?:an?\s+|the\s+)?(?!(?:as|than|like|so)\s)(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{_GROUP_NOUNS}"
+    rf"(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?!(?:as|than|like|so)\s)(?:(?:[a-z][\w’'-]*|[A-Z][a-z]+)\s+){{0,2}}"
+    rf"{_GROUP_NOUNS}"
     r"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|briefed\s+on|involved\s+in|inside|in|at"
     r"|for|from)\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
 )
@@ -335,13 +338,13 @@ _OPENING_GROUP = re.compile(
 _CUE_TAIL = (
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
     r"|earlier|later|recently|last\s+\w+|this\s+\w+)\b)?"
-    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b[^“”\",]{0,160}?"
+    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b(?:(?!\sthat\s)[^“”\",]){0,160}?"
     r"(?:,\s+(?:which|who)\b[^“”\",]{0,120})?)?"  # "…, she said in an interview, which aired on Monday."
 )
 _CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
 # "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
 _REPORTED_TRAIL = re.compile(
-    r"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?:as\s+(?=(?:the\s+)?[A-Z]))?(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
+    r"^(?P<content>.+)(?:,|(?<=[\"”’'])(?=\s))\s*(?:as\s+(?=(?:the\s+)?[A-Z]))?(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,6}"
     rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
     re.S,
 )
@@ -461,7 +464,9 @@ def _group_in_lower_case(resolution: Resolution) -> Resolution:
         return resolution
     word = speaker.split()[0]
     first = word.casefold()
-    if word[1:].islower() and (first in stopwords() or _GROUP_NOUN.fullmatch(first)):  # not "US", "I"
+    later = speaker.split()[1:]
+    title = _GROUP_NOUN.fullmatch(first) and later[:1] and later[0][:1].isupper()  # "Chairman Reince Priebus"
+    if word[1:].islower() and (first in stopwords() or (_GROUP_NOUN.fullmatch(first) and not title)):
         return replace(resolution, speaker=speaker[0].lower() + speaker[1:])
     return resolution
 

@@ -950,3 +950,19 @@ def test_an_inverted_lead_and_coordinated_adjectives_before_a_trailing_speaker()
         "direct_speaker_after",
         "the bespectacled, 71-year-old diplomat",
     )
+
+
+def test_singular_and_possessive_trailing_sources_and_long_titled_names():
+    friend = quotes_in("She was also headed to Cairo, her friend said.")
+    assert (friend.speaker.item(), friend.text.item()) == ("her friend", "She was also headed to Cairo")
+    director = quotes_in(
+        "About 12% of users were in Iran, the campaign's director told the BBC News website."
+    )
+    assert director.speaker.item() == "the campaign's director"
+    song = quotes_in('A long sentence "would deter others," Assistant U.S. Attorney Maya D. Song wrote.')
+    assert song.speaker.item() == "Assistant U.S. Attorney Maya D. Song"
+    biden = quotes_in(
+        "Speaking at a university, Vice President Joseph R. Biden Jr. responded to the claim that paying "
+        "no tax was smart."
+    )
+    assert biden.rule.item() != "speaker_after"  # the words after the cue hold a clause: no trailing cue
