@@ -248,7 +248,8 @@ _DECLINED_TO = re.compile(r"\b(?:declined|refused|failed|declining|refusing)\s+t
 # possessive ("Her vow", "Santilli's continued"): the cue is a participle or a noun there.
 _NOT_A_SPEAKER_BEFORE_CUE = re.compile(
     r"(?:\b(?i:is|are|was|were|been|being|be|get|gets|got|getting)(?:\s+(?:\w+ly|once|also|not|often|never))?"
-    r"|[’']s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our))\Z"
+    r"|(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Ww]ho)[’']s"  # "he's said" has said; "Her vow", "Trump's"
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our))\Z"
 )
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _PRONOUN_AFTER_CLAUSE = re.compile(r",\s+(?P<pronoun>he|she|they)\s+(?!said\b|says\b)[a-z]")
@@ -439,6 +440,7 @@ _VERB_IN_PHRASE = re.compile(
     r"\s(?=(?:is|are|was|were|has|have|had|did|does|do|would|will|could|can|should|may|might|must"
     r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
 )
+_AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
 
@@ -749,8 +751,11 @@ class _Extractor:
         "Robert Antonacci"). Other phrases are returned unchanged."""
         caused = _CAUSED_TO.search(phrase)
         antecedent = _antecedent_of_who(phrase)
+        relative = _AFTER_RELATIVE.search(phrase)
         if caused:
             head = caused.group("object")
+        elif relative and _GROUP_SUBJECT.fullmatch(relative.group("rest")):
+            return relative.group("rest")  # "… a call in which organizers (claimed)": the relative's subject
         elif antecedent is not None:
             if re.search(r"\b(?:and|or)\s+\Z", phrase[: antecedent[1]]):
                 return phrase  # "Jeb Bush and Chris Christie, who": a group

@@ -966,3 +966,13 @@ def test_singular_and_possessive_trailing_sources_and_long_titled_names():
         "no tax was smart."
     )
     assert biden.rule.item() != "speaker_after"  # the words after the cue hold a clause: no trailing cue
+
+
+def test_a_pronoun_contraction_and_the_subject_of_a_relative_clause():
+    he = quotes_in("While he’s said he backs the plan, he’s also voted against it.")
+    assert he.text.item() == "he backs the plan"
+    organisers = quotes_in(
+        "They held two calls, including one in which organisers claimed 400 delegates took part."
+    )
+    assert (organisers.speaker.item(), organisers.text.item()) == ("organisers", "400 delegates took part")
+    assert quotes_in("Her vow said nothing.").empty  # a possessive still names no speaker
