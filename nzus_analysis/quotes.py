@@ -130,6 +130,7 @@ _NAME_AFTER_CUE = (
     r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
     r"(?:[\w.-]+\s+){0,3}?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
     r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
+    r"|(?:another|others|one)(?=[\s.,]*$)"  # "…,” tweeted another.
     r"|[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"  # "asked the boy", "says the ad's narrator"
 )
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.

@@ -976,3 +976,8 @@ def test_a_pronoun_contraction_and_the_subject_of_a_relative_clause():
     )
     assert (organisers.speaker.item(), organisers.text.item()) == ("organisers", "400 delegates took part")
     assert quotes_in("Her vow said nothing.").empty  # a possessive still names no speaker
+
+
+def test_a_bare_determiner_after_an_inverted_cue():
+    q = quotes_in("“Watch out for the count in Wellington,” tweeted another.")
+    assert (q.rule.item(), q.speaker.item()) == ("direct_speaker_after", "another")
