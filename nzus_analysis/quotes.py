@@ -441,6 +441,7 @@ _VERB_IN_PHRASE = re.compile(
     r"\s(?=(?:is|are|was|were|has|have|had|did|does|do|would|will|could|can|should|may|might|must"
     r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
 )
+_CIRCUMSTANCE_THEN_COMMA = re.compile(r"(?:in|on|at|during|via|through)\s[^,“”\"]{1,80},\s")
 _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
@@ -1069,9 +1070,10 @@ class _Extractor:
         if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
             return None
         # "The job, she said in a speech, was …": a mid-sentence attribution
-        mid = _MID_ATTRIBUTION.search(text, max(0, cue_match.start() - MAX_SPEAKER_CHARS))
-        if mid and mid.start("cue") == cue_match.start("cue"):
-            return None
+        if _CIRCUMSTANCE_THEN_COMMA.match(text, cue_match.end()):
+            mid = _MID_ATTRIBUTION.search(text, max(0, cue_match.start() - MAX_SPEAKER_CHARS))
+            if mid and mid.start("cue") == cue_match.start("cue"):
+                return None
         # "…, he told the court in his filing.": a hearer read too far leaves a scrap of "content"
         if len(text) - cue_match.end() <= SCRAP_CHARS and "," not in text[cue_match.end() :]:
             trail = _REPORTED_TRAIL.match(text)
