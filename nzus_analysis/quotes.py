@@ -26,6 +26,7 @@ direct_continuation    a quoted sentence or paragraph with no cue after a record
                        or previous paragraph: the same speaker
 direct_unattributed    a quotation with no cue and no record before it (speaker left empty)
 according_to_lead      According to the ministry, CONTENT. / According to the AP: ¶ CONTENT
+as_lead                As Politico reported, CONTENT. / As reported by the AP, CONTENT.
 quoted_as_saying       Arab News quoted Prince Saud as saying (that) CONTENT.
 speaker_first          SUBJECT said (that) CONTENT. (subject a plausible speaker phrase,
                        opening clauses skipped: "Asked if …, Ms Clinton said …")
@@ -305,6 +306,14 @@ _APPOSITIVE_REST = re.compile(
     r",\s+(?:an?|the|his|her|its|their|another)\s+[^,;]{1,80}?[\s.]*"
 )  # ", an advocacy group."
 _ACCORDING_LEAD = re.compile(r"^According to\s+(?P<source>[^,:]+)(?P<sep>[,:])\s*", re.S)
+# "As Politico reported, CONTENT" / "As reported by Western Journalism, CONTENT"
+_AS_LEAD = re.compile(
+    r"^As\s+(?:(?P<cue>reported|first reported|noted|described)\s+by\s+(?P<by>[^,:]{1,80})"
+    r"|(?P<source>(?:the\s+)?[A-Z][^,:]{0,60}?)\s+"
+    r"(?P<said>reported|first reported|noted|wrote|said|explained))"  # cue words only (`_RULE_TRIGGERS`)
+    r"(?P<sep>[,:])\s*",
+    re.S,
+)
 # Who may stand after reported words without a capital: groups and roles ("officials said").
 _GROUP_NOUNS = (
     r"(?:officials?|sources?|spokes(?:man|woman|person)|aides?|analysts?"
@@ -1001,7 +1010,9 @@ class _Extractor:
     def according_lead(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """According to the AP, CONTENT / According to the AP: before the next paragraph."""
         s0, text = sentence.start, match.string
-        source = self.resolve(match.group("source").rstrip(), s0 + match.start("source"))
+        named = "source" if match.group("source") else "by"  # "As reported by X," names X after the cue
+        source = self.resolve(match.group(named).rstrip(), s0 + match.start(named))
+        said = (match.groupdict().get("cue") or match.groupdict().get("said") or "according to").lower()
         content_end = _trimmed_end(text, match.end(), len(text))
         if content_end > match.end():
             start, end = s0 + match.end(), s0 + content_end
@@ -1013,8 +1024,10 @@ class _Extractor:
             start, end = self.paragraph_spans[index]
             consumed = end
         start, end = self.content_span(start, end)
-        attribution = "according to " + source.mention
-        self.add(self.kind_of(start, end), start, end, "according to", source, attribution, rule)
+        attribution = (
+            text[: match.end("sep") - 1] if said != "according to" else "according to " + source.mention
+        )
+        self.add(self.kind_of(start, end), start, end, said, source, attribution, rule)
         return consumed
 
     def quoted_as_saying(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
@@ -1361,6 +1374,7 @@ DIRECT_RULES = frozenset(
 
 REPORTED_RULES: tuple[Rule, ...] = (
     Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead),
+    Rule("as_lead", _AS_LEAD, True, _Extractor.according_lead),
     Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying),
     Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
     Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),

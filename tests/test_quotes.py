@@ -379,6 +379,7 @@ RULE_EXAMPLES = {  # one hand-made snippet per rule: (rule, text, attributed wor
         "Commissioner Kerr",
     ),
     "according_to_lead": ("According to the ministry, exports rose.", "exports rose", "the ministry"),
+    "as_lead": ("As the Herald reported, exports rose.", "exports rose", "the Herald"),
     "speaker_first": ("Mr Jenkins said the plant would close.", "the plant would close", "Mr Jenkins"),
     "according_to_trail": ("Exports rose, according to the ministry.", "Exports rose", "the ministry"),
     "according_to_mid": (
