@@ -451,6 +451,7 @@ _VERB_IN_PHRASE = re.compile(
     r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
 )
 _CIRCUMSTANCE_THEN_COMMA = re.compile(r"(?:in|on|at|during|via|through)\s[^,“”\"]{1,80},\s")
+_INNER_CLAUSE = re.compile(r"\b(?:that|because|since|after|when|while|what)\s+(?P<subject>[^,;:]{1,60})\Z")
 _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
@@ -1205,8 +1206,13 @@ class _Extractor:
         if clause and not self._names_someone(subject):
             subject = subject[clause.end() :]
         person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
+        inner = _INNER_CLAUSE.search(subject)
         if person is not None and not self._names_someone(subject):  # "Carson took the stage and called …"
             subject = person[0]
+        elif inner and not self._names_someone(subject) and self._names_someone(inner.group("subject")):
+            subject = inner.group(
+                "subject"
+            )  # "Tunnels are so many there that Border Patrol agents described …"
         elif not self._names_someone(subject):
             return None
         content_end = _trimmed_end(text, match.end(), len(text), keep=1)

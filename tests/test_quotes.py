@@ -982,3 +982,12 @@ def test_a_pronoun_contraction_and_the_subject_of_a_relative_clause():
 def test_a_bare_determiner_after_an_inverted_cue():
     q = quotes_in("“Watch out for the count in Wellington,” tweeted another.")
     assert (q.rule.item(), q.speaker.item()) == ("direct_speaker_after", "another")
+
+
+def test_a_speech_act_inside_a_that_or_what_clause():
+    agents = quotes_in(
+        "Tunnels are so many there that Border Patrol agents described the ground as “Swiss cheese.”"
+    )
+    assert (agents.speaker.item(), agents.cue.item()) == ("Border Patrol agents", "described")
+    what = quotes_in("The site pulled the listing of what Mr Peters described as “a piece of history.”")
+    assert (what.speaker.item(), what.text.item()) == ("Winston Peters", "as “a piece of history.”")
