@@ -452,6 +452,9 @@ _VERB_IN_PHRASE = re.compile(
 )
 _CIRCUMSTANCE_THEN_COMMA = re.compile(r"(?:in|on|at|during|via|through)\s[^,“”\"]{1,80},\s")
 _INNER_CLAUSE = re.compile(r"\b(?:that|because|since|after|when|while|what)\s+(?P<subject>[^,;:]{1,60})\Z")
+# For a speech act only "that", "because" and "what": after "since" a plural noun is no verb
+# ("since the 11 September terror attacks")
+_INNER_THAT_CLAUSE = re.compile(r"\b(?:that|because|what)\s+(?P<subject>[^,;:]{1,60})\Z")
 _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
@@ -764,10 +767,13 @@ class _Extractor:
         caused = _CAUSED_TO.search(phrase)
         antecedent = _antecedent_of_who(phrase)
         relative = _AFTER_RELATIVE.search(phrase)
+        inner = _INNER_CLAUSE.search(phrase)
         if caused:
             head = caused.group("object")
         elif relative and _GROUP_SUBJECT.fullmatch(relative.group("rest")):
             return relative.group("rest")  # "… a call in which organizers (claimed)": the relative's subject
+        elif inner and self._names_someone(inner.group("subject")):
+            return inner.group("subject")  # "The mood was grim because Republican leaders (said)"
         elif antecedent is not None:
             if re.search(r"\b(?:and|or)\s+\Z", phrase[: antecedent[1]]):
                 return phrase  # "Jeb Bush and Chris Christie, who": a group
@@ -1114,6 +1120,11 @@ class _Extractor:
                 subject, speaker_at = antecedent
             elif clause and (self._plausible_subject(last) or _SUBJECT_PRONOUN.fullmatch(last.strip())):
                 subject, speaker_at = last, clause.end()  # "Using a crude expression …, he said …"
+            elif (inner := _INNER_CLAUSE.search(subject)) and self._names_someone(inner.group("subject")):
+                subject, speaker_at = (
+                    inner.group("subject"),
+                    inner.start("subject"),
+                )  # "so many that officials say"
             else:
                 return None
         content_start = s0 + cue_match.end()
@@ -1206,7 +1217,7 @@ class _Extractor:
         if clause and not self._names_someone(subject):
             subject = subject[clause.end() :]
         person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
-        inner = _INNER_CLAUSE.search(subject)
+        inner = _INNER_THAT_CLAUSE.search(subject)
         if person is not None and not self._names_someone(subject):  # "Carson took the stage and called …"
             subject = person[0]
         elif inner and not self._names_someone(subject) and self._names_someone(inner.group("subject")):

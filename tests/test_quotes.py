@@ -991,3 +991,8 @@ def test_a_speech_act_inside_a_that_or_what_clause():
     assert (agents.speaker.item(), agents.cue.item()) == ("Border Patrol agents", "described")
     what = quotes_in("The site pulled the listing of what Mr Peters described as “a piece of history.”")
     assert (what.speaker.item(), what.text.item()) == ("Winston Peters", "as “a piece of history.”")
+
+
+def test_a_report_inside_a_because_or_that_clause_takes_that_clauses_subject():
+    q = quotes_in("The mood was grim because Republican leaders said the bill would fail.")
+    assert (q.speaker.item(), q.text.item()) == ("Republican leaders", "the bill would fail")
