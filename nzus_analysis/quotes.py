@@ -77,7 +77,7 @@ import pandas as pd
 from ._tables import per_article, table
 from .actors import Actor, ActorIndex, Mention, Resolution, load_actors
 from .corpus import Article
-from .cues import cue_key_words, cue_pattern, words
+from .cues import cue_key_words, cue_pattern, speech_cues, words
 from .resources import data_path, uncommented
 from .terms import stopwords
 from .tokens import Sentence, sentences
@@ -327,7 +327,7 @@ _GROUP_NOUNS = (
     r"|historians|consultants|person|man|woman|lawsuit|suit|complaint|filing|indictment|memo|letter|article"
     r"|book|website|ad|analysis|document|documents|records|ruling|friend|colleague|neighbou?r|son|daughter|wife"
     r"|husband|brother|sister|father|mother|admiral|general|colonel|senator|governor|mayor|minister|chairman"
-    r"|director|professor|judge|officer|manager|chief|secretary)"
+    r"|director|professor|judge|officer|manager|chief|secretary|majority|majorities|minority)"
 )
 _GROUP_NOUN = re.compile(_GROUP_NOUNS)
 # "Israeli officials", "a source close to him", "people familiar with the talks"
@@ -360,8 +360,10 @@ _REPORTED_TRAIL = re.compile(
     re.S,
 )
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
+# Base forms ("say", "argue") report only after a subject: "Others, however, say …" is no "said X".
+_BASE_FORMS = "|".join(sorted({cue.cue for cue in speech_cues() if cue.cue.isalpha()}, key=len, reverse=True))
 _INVERTED_TRAIL = re.compile(
-    rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
+    rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?!(?:{_BASE_FORMS})\b)(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
     r"(?:,[^,]{0,120}){0,2}[\s.]*$",  # up to two appositives: ", co-author of X, a study of Y."
     re.S,
 )
@@ -384,6 +386,7 @@ _EDGE_WORDS = re.compile(
     r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself|quickly|immediately"
     r"|repeatedly|publicly|privately|recently|initially|reportedly|swiftly|openly|frequently|directly|soon"
     r"|explicitly|angrily|promptly|first|once|even|never|ever|still|already|often|just)\s*$"
+    r"|,\s*(?:however|though|too|meanwhile|in turn),?\s*$"  # "Others, however, say …"
 )
 # A person's full name outside the actor table, as a speaker phrase: "Vince Cable", "Paul E. Ryan".
 _FULL_NAME = re.compile(
@@ -772,7 +775,9 @@ class _Extractor:
             head = caused.group("object")
         elif relative and _GROUP_SUBJECT.fullmatch(relative.group("rest")):
             return relative.group("rest")  # "… a call in which organizers (claimed)": the relative's subject
-        elif inner and self._names_someone(inner.group("subject")):
+        elif inner and (
+            self._names_someone(inner.group("subject")) or _GROUP_SUBJECT.fullmatch(inner.group("subject"))
+        ):
             return inner.group("subject")  # "The mood was grim because Republican leaders (said)"
         elif antecedent is not None:
             if re.search(r"\b(?:and|or)\s+\Z", phrase[: antecedent[1]]):

@@ -996,3 +996,14 @@ def test_a_speech_act_inside_a_that_or_what_clause():
 def test_a_report_inside_a_because_or_that_clause_takes_that_clauses_subject():
     q = quotes_in("The mood was grim because Republican leaders said the bill would fail.")
     assert (q.speaker.item(), q.text.item()) == ("Republican leaders", "the bill would fail")
+
+
+def test_a_base_form_after_a_comma_is_no_inverted_attribution():
+    others = quotes_in("Others, however, say a recalibration is overdue.")
+    assert (others.rule.item(), others.speaker.item(), others.text.item()) == (
+        "speaker_first",
+        "Others",
+        "a recalibration is overdue",
+    )
+    scientists = quotes_in("Remember that social scientists say personality is stable after 30.")
+    assert scientists.speaker.item() == "social scientists"
