@@ -458,6 +458,7 @@ _INNER_CLAUSE = re.compile(r"\b(?:that|because|since|after|when|while|what)\s+(?
 # For a speech act only "that", "because" and "what": after "since" a plural noun is no verb
 # ("since the 11 September terror attacks")
 _INNER_THAT_CLAUSE = re.compile(r"\b(?:that|because|what)\s+(?P<subject>[^,;:]{1,60})\Z")
+_FINAL_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{1,120},\s*\Z")
 _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
@@ -1117,9 +1118,12 @@ class _Extractor:
             # "His profile will rise, and aides say …": the last of two coordinated clauses
             subject, speaker_at = subject[coordinated.end() :], coordinated.end()
         elif not (self._plausible_subject(subject) or self._names_someone(subject)):
-            # "Asked if she would run, Clinton said …": the subject is the last clause before the cue
-            clause = _CLAUSE_START.search(subject)
-            last = subject[clause.end() :] if clause else ""
+            # "Asked if she would run, Clinton said …": the subject is the last clause before the cue;
+            # a final appositive is looked past ("By contrast, Daniel Hamermesh, a labor economist, …")
+            appositive = _FINAL_APPOSITIVE.search(subject)
+            before = subject[: appositive.start()] if appositive else subject
+            clause = _CLAUSE_START.search(before)
+            last = before[clause.end() :] if clause else ""
             antecedent = _antecedent_of_who(subject)
             if antecedent is not None:  # "… a lecture from the Mexican president, who said …"
                 subject, speaker_at = antecedent

@@ -1007,3 +1007,10 @@ def test_a_base_form_after_a_comma_is_no_inverted_attribution():
     )
     scientists = quotes_in("Remember that social scientists say personality is stable after 30.")
     assert scientists.speaker.item() == "social scientists"
+
+
+def test_an_opening_clause_then_a_name_with_an_appositive():
+    q = quotes_in(
+        "By contrast, Daniel Hamermesh, a labour economist at a Bonn institute, predicted that wages would fall."
+    )
+    assert (q.speaker.item(), q.text.item()) == ("Daniel Hamermesh", "wages would fall")
