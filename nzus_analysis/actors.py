@@ -28,7 +28,7 @@ from .resources import data_path, uncommented
 
 ACTOR_COLUMNS = ("canonical", "aliases", "titles", "kind", "country", "role", "gender")
 _START = attrgetter("start")
-OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "one"})
+OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "one", "who"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 

@@ -1222,8 +1222,13 @@ class _Extractor:
         must name someone (not "A group called …")."""
         s0, text = sentence.start, match.string
         subject = text[: match.start()]
+        antecedent = _antecedent_of_who(subject)
         clause = _CLAUSE_START.search(subject)
-        if clause and not self._names_someone(subject):
+        if antecedent is not None and self._names_someone(
+            antecedent[0]
+        ):  # "… denied by Shepherd, who accused"
+            subject = antecedent[0]
+        elif clause and not self._names_someone(subject):
             subject = subject[clause.end() :]
         person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
         inner = _INNER_THAT_CLAUSE.search(subject)
@@ -1342,8 +1347,8 @@ class _Extractor:
 
     def _plausible_subject(self, subject: str) -> bool:
         stripped = _PARENTHETICAL.sub("", _APPOSITIVE_RELATIVE.sub(r"\1", subject)).strip()
-        if not stripped or len(stripped.split()) > 12:
-            return False
+        if not stripped or len(stripped.split()) > 12 or stripped in _DETERMINERS:
+            return False  # too long, or a bare "The" before a noun that looks like a cue ("The claim")
         first, *rest = stripped.split()
         participle = first.endswith("ing") and rest and rest[0].islower()  # "Rattling off …", not "King"
         if (participle or first.lower() in _NOT_SUBJECT_OPENERS) and not self.actors.mentions(stripped):

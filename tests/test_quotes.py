@@ -1014,3 +1014,10 @@ def test_an_opening_clause_then_a_name_with_an_appositive():
         "By contrast, Daniel Hamermesh, a labour economist at a Bonn institute, predicted that wages would fall."
     )
     assert (q.speaker.item(), q.text.item()) == ("Daniel Hamermesh", "wages would fall")
+
+
+def test_a_bare_who_is_never_a_speaker_and_a_speech_acts_who_takes_its_antecedent():
+    shepherd = quotes_in("The claim was denied by Shepherd, who accused the striker of “cheating” the club.")
+    assert (shepherd.speaker.item(), shepherd.cue.item()) == ("Shepherd", "accused")
+    vicar = quotes_in("He was introduced by his son Nick, a trainee vicar, who praised his father's honesty.")
+    assert (vicar.speaker.item(), vicar.resolved_by.item()) == ("", "unresolved")  # never "who"
