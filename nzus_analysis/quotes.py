@@ -327,7 +327,8 @@ _GROUP_NOUNS = (
     r"|historians|consultants|person|man|woman|lawsuit|suit|complaint|filing|indictment|memo|letter|article"
     r"|book|website|ad|analysis|document|documents|records|ruling|friend|colleague|neighbou?r|son|daughter|wife"
     r"|husband|brother|sister|father|mother|admiral|general|colonel|senator|governor|mayor|minister|chairman"
-    r"|director|professor|judge|officer|manager|chief|secretary|majority|majorities|minority)"
+    r"|director|professor|judge|officer|manager|chief|secretary|majority|majorities|minority|candidate"
+    r"|nominee|leader)"
 )
 _GROUP_NOUN = re.compile(_GROUP_NOUNS)
 # "Israeli officials", "a source close to him", "people familiar with the talks"
@@ -1211,6 +1212,10 @@ class _Extractor:
         content_end = _trimmed_end(text, saying.end(), len(text), keep=1)
         if person is None or content_end <= saying.end():
             return None
+        # "Palmieri called the idea a “ridiculous proposition,” adding that …": the first verb's report
+        first_act = _SPEECH_ACT.search(text[: saying.start()], person[1] + len(person[0]))
+        if first_act:
+            self.speech_act(sentence, first_act, "speech_act")
         source = self.resolve(person[0], s0 + person[1])
         start, end = self.content_span(s0 + saying.end(), s0 + content_end)
         cue = re.sub(r"\s+", " ", saying.group("cue"))

@@ -564,7 +564,8 @@ def test_passives_and_possessives_before_a_cue_are_no_report():
 
 def test_adverbs_and_participles_do_not_open_a_speaker_phrase():
     early = quotes_in("Early in his campaign, Trump attacked Romney, calling him a failed candidate.")
-    assert early.speaker_mention.tolist() == ["Trump"]
+    assert early.speaker_mention.tolist() == ["Trump", "Trump"]  # "attacked Romney", "calling him …"
+    assert early.cue.tolist() == ["attacked", "calling"]
     rattling = quotes_in("Rattling off promises to lower student debt, Clinton said the economy needed help.")
     assert (rattling.speaker_mention.item(), rattling.text.item()) == ("Clinton", "the economy needed help")
 
@@ -1021,3 +1022,12 @@ def test_a_bare_who_is_never_a_speaker_and_a_speech_acts_who_takes_its_anteceden
     assert (shepherd.speaker.item(), shepherd.cue.item()) == ("Shepherd", "accused")
     vicar = quotes_in("He was introduced by his son Nick, a trainee vicar, who praised his father's honesty.")
     assert (vicar.speaker.item(), vicar.resolved_by.item()) == ("", "unresolved")  # never "who"
+
+
+def test_a_speech_act_before_a_participle_report():
+    q = quotes_in(
+        "Spokeswoman Jennifer Palmieri called the idea a “ridiculous proposition,” adding that the "
+        "rival had to explain himself."
+    )
+    assert q.cue.tolist() == ["called", "adding"]
+    assert q.text.tolist()[1] == "the rival had to explain himself"
