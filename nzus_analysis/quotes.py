@@ -370,7 +370,8 @@ _INVERTED_TRAIL = re.compile(
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
 _PARENTHETICAL = re.compile(
-    r",\s*(?:which|who|in|on|at|speaking|writing)\b[^,]*,|\s(?:[—–-]|--)\s[^—–]{1,120}?\s(?:[—–-]|--)(?=\s|\Z)"
+    r",\s*(?:which|who|in|on|at|speaking|writing|including)\b[^,]*,"
+    r"|\s(?:[—–-]|--)\s[^—–]{1,120}?\s(?:[—–-]|--)(?=\s|\Z)"
 )
 # A relative clause inside an appositive: "Rex Early, a former chairman who just signed on, said".
 _APPOSITIVE_RELATIVE = re.compile(r"(,\s+(?:an?|the)\s+[^,]{1,60}?)\s+(?:who|whose)\s[^,—–]{1,100}(?=,)")
@@ -1227,23 +1228,20 @@ class _Extractor:
         must name someone (not "A group called …")."""
         s0, text = sentence.start, match.string
         subject = text[: match.start()]
+        # "O'Malley spoke on Sunday, and criticized …", "Carson took the stage and called …"
+        person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
         antecedent = _antecedent_of_who(subject)
         clause = _CLAUSE_START.search(subject)
-        if antecedent is not None and self._names_someone(
-            antecedent[0]
-        ):  # "… denied by Shepherd, who accused"
-            subject = antecedent[0]
-        elif clause and not self._names_someone(subject):
-            subject = subject[clause.end() :]
-        person = self._subject_in(subject) if _ENDS_IN_AND.search(subject) else None
         inner = _INNER_THAT_CLAUSE.search(subject)
-        if person is not None and not self._names_someone(subject):  # "Carson took the stage and called …"
+        if antecedent is not None and self._names_someone(antecedent[0]):  # "by Shepherd, who accused"
+            subject = antecedent[0]
+        elif person is not None and not self._names_someone(subject):
             subject = person[0]
         elif inner and not self._names_someone(subject) and self._names_someone(inner.group("subject")):
-            subject = inner.group(
-                "subject"
-            )  # "Tunnels are so many there that Border Patrol agents described …"
-        elif not self._names_someone(subject):
+            subject = inner.group("subject")  # "so many there that Border Patrol agents described …"
+        elif clause and not self._names_someone(subject):
+            subject = subject[clause.end() :]
+        if not self._names_someone(subject):
             return None
         content_end = _trimmed_end(text, match.end(), len(text), keep=1)
         start, end = self.content_span(s0 + match.end(), s0 + content_end)

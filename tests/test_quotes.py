@@ -1031,3 +1031,8 @@ def test_a_speech_act_before_a_participle_report():
     )
     assert q.cue.tolist() == ["called", "adding"]
     assert q.text.tolist()[1] == "the rival had to explain himself"
+
+
+def test_a_speech_act_after_a_comma_and_a_coordinated_clause():
+    q = quotes_in("Mr Seymour spoke at the forum on Sunday, and criticised Labour after the event.")
+    assert (q.speaker.item(), q.text.item()) == ("Mr Seymour", "Labour after the event")
