@@ -331,6 +331,7 @@ _GROUP_NOUNS = (
     r"|nominee|leader)"
 )
 _GROUP_NOUN = re.compile(_GROUP_NOUNS)
+_GROUP_OF = re.compile(rf"(?i:(?:[a-z’'-]+\s+)?{_GROUP_NOUNS})\s+(?:of|from|in|at|for|on)\s+\S")
 # "Israeli officials", "a source close to him", "people familiar with the talks"
 _GROUP_SOURCE = (
     rf"(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?!(?:as|than|like|so)\s)(?:(?:[a-z][\w’'-]*|[A-Z][a-z]+)\s+){{0,2}}"
@@ -1346,6 +1347,8 @@ class _Extractor:
             and words[0] not in _DETERMINERS
         ):
             return True  # "Rival Republican candidates", "Several Cruz associates"
+        if _GROUP_OF.match(stripped):
+            return True  # "Members of the conservative press", "Leaders of both parties"
         return bool(re.fullmatch(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", stripped))
 
     def _plausible_subject(self, subject: str) -> bool:

@@ -1036,3 +1036,8 @@ def test_a_speech_act_before_a_participle_report():
 def test_a_speech_act_after_a_comma_and_a_coordinated_clause():
     q = quotes_in("Mr Seymour spoke at the forum on Sunday, and criticised Labour after the event.")
     assert (q.speaker.item(), q.text.item()) == ("Mr Seymour", "Labour after the event")
+
+
+def test_a_group_of_something_names_a_speaker():
+    q = quotes_in("Members of the conservative press accused Ms Ardern of misleading voters.")
+    assert (q.speaker.item(), q.cue.item()) == ("members of the conservative press", "accused")
