@@ -457,10 +457,17 @@ _VERB_IN_PHRASE = re.compile(
     r"|took|takes|went|got|gets|came|made|makes|[a-z]+ed)\b)"
 )
 _CIRCUMSTANCE_THEN_COMMA = re.compile(r"(?:in|on|at|during|via|through)\s[^,“”\"]{1,80},\s")
-_INNER_CLAUSE = re.compile(r"\b(?:that|because|since|after|when|while|what)\s+(?P<subject>[^,;:]{1,60})\Z")
+
+
+def _clause_subject(openers: str) -> re.Pattern[str]:
+    """The words after the last of `openers` that end a subject ("… so many that Border Patrol agents")."""
+    return re.compile(rf"\b(?:{openers})\s+(?P<subject>[^,;:]{{1,60}})\Z")
+
+
+_INNER_CLAUSE = _clause_subject("that|because|since|after|when|while|what")
 # For a speech act only "that", "because" and "what": after "since" a plural noun is no verb
 # ("since the 11 September terror attacks")
-_INNER_THAT_CLAUSE = re.compile(r"\b(?:that|because|what)\s+(?P<subject>[^,;:]{1,60})\Z")
+_INNER_THAT_CLAUSE = _clause_subject("that|because|what")
 _FINAL_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{1,120},\s*\Z")
 _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
@@ -477,6 +484,11 @@ def _untitled(phrase: str) -> str:
     Gillibrand"), so that a person is one speaker with or without it; other phrases unchanged."""
     title = _ABBREVIATED_TITLE.match(phrase)
     return phrase[title.end() :] if title and _FULL_NAME.fullmatch(phrase, title.end()) else phrase
+
+
+def _as_name(label: str) -> str:
+    """A label in capitals as a name is written ("JAKE TAPPER" → "Jake Tapper"); others unchanged."""
+    return label.title() if label.isupper() else label
 
 
 def _group_in_lower_case(resolution: Resolution) -> Resolution:
@@ -1113,9 +1125,7 @@ class _Extractor:
         coordinated = _COORDINATED_CLAUSE.search(subject)
         if person is not None:  # "Mr Jenkins defended the route and said …"
             # "They called him an opportunist, and urged him to resign": the first verb's report too
-            first_act = _SPEECH_ACT.search(_ENDS_IN_AND.sub("", subject), person[1] + len(person[0]))
-            if first_act:
-                self.speech_act(sentence, first_act, "speech_act")
+            self.speech_act_before(sentence, _ENDS_IN_AND.sub("", subject), person)
             subject, speaker_at = person
         elif coordinated and self._plausible_subject(subject[coordinated.end() :]):
             # "His profile will rise, and aides say …": the last of two coordinated clauses
@@ -1215,14 +1225,19 @@ class _Extractor:
         if person is None or content_end <= saying.end():
             return None
         # "Palmieri called the idea a “ridiculous proposition,” adding that …": the first verb's report
-        first_act = _SPEECH_ACT.search(text[: saying.start()], person[1] + len(person[0]))
-        if first_act:
-            self.speech_act(sentence, first_act, "speech_act")
+        self.speech_act_before(sentence, text[: saying.start()], person)
         source = self.resolve(person[0], s0 + person[1])
         start, end = self.content_span(s0 + saying.end(), s0 + content_end)
         cue = re.sub(r"\s+", " ", saying.group("cue"))
         self.add(self.kind_of(start, end), start, end, cue, source, text[: saying.end()], rule)
         return sentence.end
+
+    def speech_act_before(self, sentence: Sentence, prefix: str, person: tuple[str, int]) -> None:
+        """Record the speech act a sentence's subject `person` (words, offset) makes in `prefix`,
+        the sentence's text before a later report of theirs."""
+        first_act = _SPEECH_ACT.search(prefix, person[1] + len(person[0]))
+        if first_act:
+            self.speech_act(sentence, first_act, "speech_act")
 
     def speech_act(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """Speech act: "Trump accused Cruz of lying", a speech act whose object is the content; the subject
@@ -1262,7 +1277,7 @@ class _Extractor:
             return None
         if len(words(colon.group("content"))) < MIN_LABEL_CONTENT_WORDS:
             return None  # a heading or a tally: "Cruz: Just hang on.", "Hillary Clinton: 1,769."
-        source = self.resolve(label.title() if label.isupper() else label, sentence.start)  # "CLARK": "Clark"
+        source = self.resolve(_as_name(label), sentence.start)
         start, end = self.content_span(sentence.start + colon.start("content"), sentence.end)
         self.add(self.kind_of(start, end), start, end, ":", source, label + ":", rule)
         return sentence.end
@@ -1299,7 +1314,7 @@ class _Extractor:
         """A transcript or headline label that names a person the article names in full: a lone
         surname ("Kasich: …" beside "John Kasich") or a name in capitals ("CLINTON:", "JAKE
         TAPPER:")."""
-        words = label.title().split() if label.isupper() else label.split()
+        words = _as_name(label).split()
         if len(words) > 1 and label.isupper() and words[0] in first_name_genders():
             return True  # "JAKE TAPPER:", not "METAL GEAR SOLID:"
         if label.isupper():
