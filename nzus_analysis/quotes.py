@@ -28,12 +28,14 @@ direct_unattributed    a quotation with no cue and no record before it (speaker 
 according_to_lead      According to the ministry, CONTENT. / According to the AP: ¶ CONTENT
 as_lead                As Politico reported, CONTENT. / As reported by the AP, CONTENT.
 quoted_as_saying       Arab News quoted Prince Saud as saying (that) CONTENT.
+passive                CONTENT was (first) reported by SOURCE.
 speaker_first          SUBJECT said (that) CONTENT. (subject a plausible speaker phrase,
                        opening clauses skipped: "Asked if …, Ms Clinton said …")
 according_to_trail     CONTENT, according to SOURCE.
 according_to_mid       CONTENT, according to SOURCE - more. / LEAD, according to SOURCE, REST.
                        (the whole sentence is the content when it goes on after the source)
-speaker_after          CONTENT, SOURCE said. / “…,” the White House said.
+speaker_after          CONTENT, SOURCE said. / “…,” the White House said. / CONTENT, a
+                       longer SUBJECT said Thursday. (found from the speaker-first cue)
 verb_first             CONTENT, said SOURCE (, an appositive).
 participle             SUBJECT did something, saying (that) CONTENT. / …, calling him a liar.
 colon                  NAME: CONTENT (headlines, transcripts; NAME a person or an actor)
@@ -210,6 +212,12 @@ _PROGRESSIVE_CUE = (  # not "is writing two new songs", "are writing their third
 )
 _SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE}|{_PROGRESSIVE_CUE})\s+(?:that\s+)?(?=\S)", re.S)
 # Sources are taken greedily (no backtracking) and right-trimmed where used.
+# "The move was first reported by MSNBC.": the subject is the content, the agent its source.
+_PASSIVE_REPORT = re.compile(
+    r"^(?P<content>.+?)\s+(?:was|were|has\s+been|had\s+been)\s+(?:first\s+|initially\s+|also\s+)?"
+    rf"(?P<cue>reported|disclosed|revealed)\s+by\s+(?P<source>{_NAME_AFTER_CUE})[\s.]*$",
+    re.S,
+)
 # "Arab News quoted Prince Saud as saying (that) CONTENT": the speaker sits inside the cue.
 # Found from the literal "quoted" (a pattern led by the outlet's words would be tried at every
 # letter); the outlet is then read back from the words before it (`_VIA_BEFORE`).
@@ -283,6 +291,18 @@ _SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Un
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
+_BYLINE_PLACE = re.compile(r"from\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s*(?:;|\.?\s*\Z)")
+# After a cue, nothing but when it was said (and a short where or how): "said Thursday.", "said
+# Wednesday morning on MSNBC's “Morning Joe.”", "reported ten days ago."
+_TIME_TAIL_ONLY = re.compile(
+    r"\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+\w+|this\s+\w+"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)"
+    r"(?:\s+(?:in|on|at|during|after|via)\s+[^\s,]+(?:\s+[^\s,]+){0,3})?[\s.”\"’']*",
+    re.S,
+)
+# The comma before a trailing speaker phrase (it may stand inside a closing quote mark: “…,” she)
+_LAST_COMMA = re.compile(r",[”\"’']?\s+(?=[^,]*\Z)")
 SCRAP_CHARS = 40  # after "told HEARER", fewer characters to the sentence's end may be the hearer's tail
 MIN_LABEL_CONTENT_WORDS = 5  # after a name and a colon ("Gingrich: Trump must decide …"); fewer is a heading
 _COLON_ATTRIBUTION = re.compile(
@@ -1110,6 +1130,10 @@ class _Extractor:
         # "…, Israeli officials said Wednesday.": the words before are the content (speaker_after)
         if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
             return None
+        if _BYLINE_PLACE.match(text, cue_match.end()):
+            return None  # "Wolf reported from Washington.": a byline, not a report
+        if _TIME_TAIL_ONLY.fullmatch(text, cue_match.end()):  # "…, spokesman Benali Cherif said Thursday."
+            return self.content_before(sentence, cue_match)
         # "The job, she said in a speech, was …": a mid-sentence attribution
         if _CIRCUMSTANCE_THEN_COMMA.match(text, cue_match.end()):
             mid = _MID_ATTRIBUTION.search(text, max(0, cue_match.start() - MAX_SPEAKER_CHARS))
@@ -1185,6 +1209,29 @@ class _Extractor:
         if main:  # the main clause may report speech of its own: "…, Jamieson said Trump is …"
             self.reported(replace(sentence, start=content_start + main.end()))
         return consumed
+
+    def content_before(self, sentence: Sentence, cue_match: re.Match[str]) -> int | None:
+        """A sentence "CONTENT, SUBJECT said Thursday.": nothing but when it was said follows the cue, so
+        the content is the text before the subject's comma (rule speaker_after, for a subject
+        `_REPORTED_TRAIL` does not take: "…, Algerian foreign ministry spokesman Benali Cherif
+        said Thursday."). Declines when no plausible subject follows a comma ("The ministry said
+        Thursday.")."""
+        s0 = sentence.start
+        raw_subject = self.text[s0 : s0 + cue_match.start()]
+        comma = _LAST_COMMA.search(raw_subject)
+        if comma is None or len(raw_subject[: comma.start()].split()) < MIN_LEAD_REPORT_WORDS:
+            return None
+        phrase = cue_match.string[comma.end() : cue_match.start()]
+        if not (self._plausible_subject(phrase) or self._names_someone(phrase)):
+            return None
+        start, end = self.content_span(s0, s0 + comma.start())
+        if end <= start:
+            return None
+        resolution = self.resolve(phrase, s0 + comma.end())
+        cue = re.sub(r"\s+", " ", cue_match.group("cue"))
+        attribution = self.text[s0 + comma.end() : sentence.end]
+        self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, "speaker_after")
+        return sentence.end
 
     def according_mid(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """CONTENT, according to SOURCE, MORE: the content is what precedes, or the whole
@@ -1428,6 +1475,7 @@ REPORTED_RULES: tuple[Rule, ...] = (
     Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead),
     Rule("as_lead", _AS_LEAD, True, _Extractor.according_lead),
     Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying),
+    Rule("passive", _PASSIVE_REPORT, True, _Extractor.source_after),
     Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
     Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),
     Rule("according_to_mid", _ACCORDING_MID, True, _Extractor.according_mid),

@@ -406,6 +406,7 @@ RULE_EXAMPLES = {  # one hand-made snippet per rule: (rule, text, attributed wor
         "Prince Saud",
     ),
     "speech_act": ("Mr Jenkins accused the board of lying.", "the board of lying", "Mr Jenkins"),
+    "passive": ("The merger was first reported by the Herald.", "The merger", "the Herald"),
     "mid_sentence": (
         "The plan, an inside source said, is to close the plant.",
         "The plan, an inside source said, is to close the plant",
@@ -1041,3 +1042,25 @@ def test_a_speech_act_after_a_comma_and_a_coordinated_clause():
 def test_a_group_of_something_names_a_speaker():
     q = quotes_in("Members of the conservative press accused Ms Ardern of misleading voters.")
     assert (q.speaker.item(), q.cue.item()) == ("members of the conservative press", "accused")
+
+
+def test_a_long_speaker_phrase_after_the_content_with_only_a_time_after_the_cue():
+    q = quotes_in(
+        "The ferry carried 120 passengers, regional transport ministry spokeswoman Aroha Tane said Thursday."
+    )
+    assert (q.rule.item(), q.text.item(), q.speaker.item()) == (
+        "speaker_after",
+        "The ferry carried 120 passengers",
+        "regional transport ministry spokeswoman Aroha Tane",
+    )
+    later = quotes_in("Exports of dairy had slowed, the port authority reported two weeks ago.")
+    assert (later.text.item(), later.speaker.item()) == ("Exports of dairy had slowed", "the port authority")
+    # no comma before the speaker: a time after the cue is no content, and nothing is recorded
+    assert quotes_in("The ministry said Thursday.").empty
+
+
+def test_a_byline_place_is_not_a_report():
+    assert quotes_in("Tane reported from Wellington.").empty
+    assert quotes_in("Phillip reported from Oakland, Calif.; Tane, from Wellington.").empty
+    sunk = quotes_in("Tane reported from Wellington that the ferry had sunk.")
+    assert (sunk.speaker.item(), sunk.text.item().endswith("the ferry had sunk")) == ("Tane", True)
