@@ -213,8 +213,9 @@ _PROGRESSIVE_CUE = (  # not "is writing two new songs", "are writing their third
 _SPEAKER_CUE = re.compile(rf"(?<=\S)\s+(?P<cue>{_CUE}|{_PROGRESSIVE_CUE})\s+(?:that\s+)?(?=\S)", re.S)
 # Sources are taken greedily (no backtracking) and right-trimmed where used.
 # "The move was first reported by MSNBC.": the subject is the content, the agent its source.
+# Searched, not anchored: the content is the text before the match.
 _PASSIVE_REPORT = re.compile(
-    r"^(?P<content>.+?)\s+(?:was|were|has\s+been|had\s+been)\s+(?:first\s+|initially\s+|also\s+)?"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:first\s+|initially\s+|also\s+)?"
     rf"(?P<cue>reported|disclosed|revealed)\s+by\s+(?P<source>{_NAME_AFTER_CUE})[\s.]*$",
     re.S,
 )
@@ -1045,9 +1046,12 @@ class _Extractor:
         """Record reported speech in `sentence` by the first rule of `REPORTED_RULES` whose
         handler records it; return the offset it consumes up to."""
         text = self.masked[sentence.start : sentence.end]
-        if ":" not in text and _RULE_TRIGGERS.isdisjoint(words(text)):
+        in_text = set(words(text))
+        if ":" not in text and _RULE_TRIGGERS.isdisjoint(in_text):
             return None  # every rule but "colon" needs a cue word, "according" or "quoted"
         for rule in REPORTED_RULES:
+            if rule.key_words and rule.key_words.isdisjoint(in_text):
+                continue
             match = rule.pattern.match(text) if rule.anchored else rule.pattern.search(text)
             if match:
                 consumed = rule.handler(self, sentence, match, rule.name)
@@ -1253,12 +1257,19 @@ class _Extractor:
         return sentence.end
 
     def source_after(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
-        """Source after: CONTENT, according to SOURCE. / CONTENT, SOURCE said. / CONTENT, said SOURCE."""
+        """Source after: CONTENT, according to SOURCE. / CONTENT, SOURCE said. / CONTENT, said SOURCE.
+        / CONTENT was reported by SOURCE."""
         s0 = sentence.start
         source = self.resolve(match.group("source"), s0 + match.start("source"))
-        start, end = self.content_span(s0 + match.start("content"), s0 + match.end("content"))
+        # a pattern with no content group is searched: its content is the text before it (passive)
+        content_at, content_end = (
+            match.span("content") if "content" in match.re.groupindex else (0, match.start())
+        )
+        start, end = self.content_span(s0 + content_at, s0 + content_end)
+        if end <= start:
+            return None
         cue = match.groupdict().get("cue") or "according to"
-        attribution = self.text[s0 + match.end("content") : sentence.end]
+        attribution = self.text[s0 + content_end : sentence.end]
         if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":
             attribution += " reported"
         self.add(self.kind_of(start, end), start, end, cue, source, attribution, rule)
@@ -1457,6 +1468,7 @@ class Rule(NamedTuple):
     pattern: re.Pattern[str]  # matched in the sentence with its quoted words masked
     anchored: bool  # match at the sentence start (else search anywhere)
     handler: Callable[[_Extractor, Sentence, re.Match[str], str], int | None]  # records or declines
+    key_words: frozenset[str] = frozenset()  # tried only in a sentence with one of these words (if any)
 
 
 #: The names `direct` gives a direct quotation (see the module docstring).
@@ -1475,7 +1487,13 @@ REPORTED_RULES: tuple[Rule, ...] = (
     Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead),
     Rule("as_lead", _AS_LEAD, True, _Extractor.according_lead),
     Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying),
-    Rule("passive", _PASSIVE_REPORT, True, _Extractor.source_after),
+    Rule(
+        "passive",
+        _PASSIVE_REPORT,
+        False,
+        _Extractor.source_after,
+        frozenset({"reported", "disclosed", "revealed"}),
+    ),
     Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
     Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),
     Rule("according_to_mid", _ACCORDING_MID, True, _Extractor.according_mid),
