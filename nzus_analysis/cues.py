@@ -88,10 +88,17 @@ def speech_forms() -> frozenset[str]:
 
 
 @cache
-def cue_key_words() -> frozenset[str]:
+def cue_key_words(takes: str | None = None, participles: bool | None = None) -> frozenset[str]:
     """The longest word (lower case) of every form of every cue ("referred" for "has referred
-    to"): a text with none of them matches no cue pattern (`cue_pattern`)."""
-    return frozenset(max(words(form), key=len) for cue in speech_cues() for form in cue.forms if words(form))
+    to"): a text with none of them matches no cue pattern (`cue_pattern`). `takes` and
+    `participles` narrow it to the forms `cue_pattern(…, takes, participles)` is built from."""
+    return frozenset(
+        max(words(form), key=len)
+        for cue in speech_cues()
+        if takes is None or cue.takes == takes
+        for form in cue.forms
+        if words(form) and (participles is None or is_participle(form) == participles)
+    )
 
 
 def words(text: str) -> list[str]:

@@ -1483,10 +1483,14 @@ DIRECT_RULES = frozenset(
     }
 )
 
+_ACCORDING = frozenset({"according"})
+_FINITE_CUE_WORDS = cue_key_words("clause", participles=False)  # the words `_CUE` needs
+_PARTICIPLE_WORDS = cue_key_words("clause", participles=True) | cue_key_words("object", participles=True)
+
 REPORTED_RULES: tuple[Rule, ...] = (
-    Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead),
+    Rule("according_to_lead", _ACCORDING_LEAD, True, _Extractor.according_lead, _ACCORDING),
     Rule("as_lead", _AS_LEAD, True, _Extractor.according_lead),
-    Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying),
+    Rule("quoted_as_saying", _QUOTED_AS_SAYING, False, _Extractor.quoted_as_saying, frozenset({"quoted"})),
     Rule(
         "passive",
         _PASSIVE_REPORT,
@@ -1495,14 +1499,14 @@ REPORTED_RULES: tuple[Rule, ...] = (
         frozenset({"reported", "disclosed", "revealed"}),
     ),
     Rule("speaker_first", _SPEAKER_CUE, False, _Extractor.speaker_first),
-    Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after),
-    Rule("according_to_mid", _ACCORDING_MID, True, _Extractor.according_mid),
-    Rule("speaker_after", _REPORTED_TRAIL, True, _Extractor.source_after),
-    Rule("verb_first", _INVERTED_TRAIL, True, _Extractor.source_after),
-    Rule("participle", _SAYING, False, _Extractor.participle),
+    Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after, _ACCORDING),
+    Rule("according_to_mid", _ACCORDING_MID, True, _Extractor.according_mid, _ACCORDING),
+    Rule("speaker_after", _REPORTED_TRAIL, True, _Extractor.source_after, _FINITE_CUE_WORDS),
+    Rule("verb_first", _INVERTED_TRAIL, True, _Extractor.source_after, _FINITE_CUE_WORDS),
+    Rule("participle", _SAYING, False, _Extractor.participle, _PARTICIPLE_WORDS),
     Rule("colon", _COLON_ATTRIBUTION, True, _Extractor.colon),
-    Rule("mid_sentence", _MID_ATTRIBUTION, False, _Extractor.mid_sentence),
-    Rule("speech_act", _SPEECH_ACT, False, _Extractor.speech_act),
+    Rule("mid_sentence", _MID_ATTRIBUTION, False, _Extractor.mid_sentence, _FINITE_CUE_WORDS),
+    Rule("speech_act", _SPEECH_ACT, False, _Extractor.speech_act, cue_key_words("object", participles=False)),
 )
 
 
