@@ -179,6 +179,12 @@ _CIRCUMSTANCE = re.compile(
     re.S,
 )
 _ADDING = re.compile(r"\s*,\s*(?:adding|continuing|noting)\b")
+# After a quote's trailing attribution, the rest of its sentence: “It's our bad luck,” he said,
+# that both men … / “Only you,” she said, would use …
+_QUOTE_GOES_ON = re.compile(
+    r"\s*,\s+(?:that\s+)?(?=(?:would|will|could|can|should|may|might|must|is|was|are|were|has|had|have|does|did"
+    r"|both|all|there|it)\s)"
+)
 _CLAUSE_AFTER_TRAIL = re.compile(r"[,;]\s+(?:but|and|while|although)\s+(?=\S)")
 _PARTICIPLE_AFTER_TRAIL = re.compile(
     rf"[^,“”\"]{{0,60}}?,\s+(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
@@ -194,7 +200,8 @@ _TRAIL_ATTRIBUTION = re.compile(
 # (an opening clause may come first: "Contrasting her with Trump, Garin said: “…”")
 # "Said Comey, “…”": the cue first
 _INVERTED_LEAD = re.compile(
-    rf"^(?:(?P<opening>[^“”\",]{{0,120}}),\s+)?(?P<c1>Said|Says|Added|Asked|Wrote|Writes|Tweeted)\s+"
+    rf"^(?:(?P<opening>[^“”\",]{{0,120}}),\s+)?(?P<c1>Said|Says|Added|Asked|Wrote|Writes|Tweeted"
+    r"|(?<=^But, )said|(?<=^And, )said)\s+"  # "But, said Solovey, “…”"
     rf"(?P<m1>{_NAME_AFTER_CUE})(?P<tail>)[,:]\s*$"
 )
 _LEAD_ATTRIBUTION = re.compile(
@@ -260,7 +267,7 @@ _DECLINED_TO = re.compile(r"\b(?:declined|refused|failed|declining|refusing)\s+t
 _NOT_A_SPEAKER_BEFORE_CUE = re.compile(
     r"(?:\b(?i:is|are|was|were|been|being|be|get|gets|got|getting)(?:\s+(?:\w+ly|once|also|not|often|never))?"
     r"|(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Ww]ho)[’']s"  # "he's said" has said; "Her vow", "Trump's"
-    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our))\Z"
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?))\Z"  # "placed a note card"
 )
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _PRONOUN_AFTER_CLAUSE = re.compile(r",\s+(?P<pronoun>he|she|they)\s+(?!said\b|says\b)[a-z]")
@@ -288,6 +295,7 @@ _PREPOSITION_START = re.compile(
     r"(?:In|On|At|For|From|With|By|Into|Over|Under|Of|About|To|Through|Among|Amid|Against|Despite|During"
     r"|Without|Within|Like|Unlike)\s"
 )
+_ONLY_A_PREPOSITION_PHRASE = re.compile(rf"{_PREPOSITION_START.pattern}(?:[\w’'-]+\s+){{0,4}}[\w’'-]+")
 _SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Until|Once"
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
@@ -376,10 +384,11 @@ _CUE_TAIL = (
     r"(?:,\s+(?:which|who)\b[^“”\",]{0,120})?)?"  # "…, she said in an interview, which aired on Monday."
 )
 _CUE_TAIL_ONLY = re.compile(rf"{_CUE_TAIL}[\s.]*", re.S)
-# "CONTENT, SOURCE said." (the comma may stand inside a closing quote mark: "“…,” the White House said.")
+# "CONTENT, SOURCE (also) said." (the comma may stand inside a closing quote mark: "“…,” the White
+# House said.")
 _REPORTED_TRAIL = re.compile(
     r"^(?P<content>.+)(?:,|(?<=[\"”’'])(?=\s))\s*(?:as\s+(?=(?:the\s+)?[A-Z]))?(?P<source>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,6}"
-    rf"|he|she|they|{_GROUP_SOURCE})\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
+    rf"|he|she|they|{_GROUP_SOURCE})(?:\s+(?:\w+ly|also|first|later|previously))?\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
     re.S,
 )
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
@@ -988,6 +997,12 @@ class _Extractor:
                         )
                 elif more and not self.spans_opening_in(more.end(), closing.end):
                     self.reported(replace(closing, start=more.end()))
+                elif (goes_on := _QUOTE_GOES_ON.match(self.masked, tail_at, closing.end)) and not (
+                    self.spans_opening_in(goes_on.end(), closing.end)
+                ):  # “Only you, Dinesh,” she said, would use …: the sentence goes on in her words
+                    start, end = self.content_span(goes_on.end(), closing.end)
+                    if end > start:
+                        self.add("indirect", start, end, cue, resolution, attribution, "mid_sentence", via)
         else:
             previous = self.previous_record(self.paragraph_at(span.open_at))
             if previous is not None:
@@ -1038,6 +1053,12 @@ class _Extractor:
         while start < end and self.text[start].isspace():
             start += 1
         return start, end
+
+    def has_content(self, start: int, end: int) -> bool:
+        """Whether text[start:end], trimmed (`content_span`), can be what was said: not empty, not
+        only a short prepositional phrase ("In the speech, which prompted an ovation,")."""
+        start, end = self.content_span(start, end)
+        return end > start and not _ONLY_A_PREPOSITION_PHRASE.fullmatch(self.text, start, end)
 
     def kind_of(self, start: int, end: int) -> str:
         return "partial" if self.spans_opening_in(start, end) else "indirect"
@@ -1132,7 +1153,8 @@ class _Extractor:
         ):
             return None
         # "…, Israeli officials said Wednesday.": the words before are the content (speaker_after)
-        if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) and _REPORTED_TRAIL.match(text):
+        trail = _REPORTED_TRAIL.match(text) if _CUE_TAIL_ONLY.fullmatch(text, cue_match.end() - 1) else None
+        if trail and self.has_content(s0 + trail.start("content"), s0 + trail.end("content")):
             return None
         if _BYLINE_PLACE.match(text, cue_match.end()):
             return None  # "Wolf reported from Washington.": a byline, not a report
@@ -1265,9 +1287,9 @@ class _Extractor:
         content_at, content_end = (
             match.span("content") if "content" in match.re.groupindex else (0, match.start())
         )
+        if not self.has_content(s0 + content_at, s0 + content_end):
+            return None  # "In the speech, he also promised to …": the cue's own clause is the report
         start, end = self.content_span(s0 + content_at, s0 + content_end)
-        if end <= start:
-            return None
         cue = match.groupdict().get("cue") or "according to"
         attribution = self.text[s0 + content_end : sentence.end]
         if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":

@@ -1064,3 +1064,43 @@ def test_a_byline_place_is_not_a_report():
     assert quotes_in("Phillip reported from Oakland, Calif.; Tane, from Wellington.").empty
     sunk = quotes_in("Tane reported from Wellington that the ferry had sunk.")
     assert (sunk.speaker.item(), sunk.text.item().endswith("the ferry had sunk")) == ("Tane", True)
+
+
+def test_a_quoted_sentence_that_goes_on_after_its_attribution():
+    q = quotes_in("“Only you, Winston,” she said, would use a funeral to reaffirm your love of country.")
+    assert q[["kind", "rule", "speaker_mention"]].values.tolist() == [
+        ["direct", "direct_speaker_after", "she"],
+        ["indirect", "mid_sentence", "she"],
+    ]
+    assert q.text.tolist()[1] == "would use a funeral to reaffirm your love of country"
+    # an appositive after the speaker is no continuation
+    assert quotes_in("“We will win,” said Jones, a former aide to the mayor.").rule.tolist() == [
+        "direct_speaker_after"
+    ]
+
+
+def test_an_inverted_lead_after_a_conjunction():
+    q = quotes_in("But, said Ms Tane, “I don't want to drum up conflict.”")
+    assert (q.rule.item(), q.speaker.item()) == ("direct_speaker_before", "Ms Tane")
+
+
+def test_a_cue_word_after_an_article_is_a_noun():
+    q = quotes_in(
+        "In one email, Carter described how he had placed a note card in a bag, the Herald reported."
+    )
+    assert q.cue.tolist() == ["reported"]  # not "note"
+    assert q.speaker_mention.item() == "the Herald"
+
+
+def test_an_adverb_between_a_trailing_source_and_its_cue():
+    q = quotes_in("Voters turned on the party when it failed to reform, the minister also said.")
+    assert (q.rule.item(), q.text.item()) == (
+        "speaker_after",
+        "Voters turned on the party when it failed to reform",
+    )
+    # a prepositional phrase before the subject is no content: the cue's own clause is the report
+    speech = quotes_in("In the speech, she promised to end youth unemployment within five years.")
+    assert (speech.rule.item(), speech.text.item()) == (
+        "speaker_first",
+        "to end youth unemployment within five years",
+    )
