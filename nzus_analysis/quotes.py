@@ -391,6 +391,15 @@ _REPORTED_TRAIL = re.compile(
     rf"|he|she|they|{_GROUP_SOURCE})(?:\s+(?:\w+ly|also|first|later|previously))?\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
     re.S,
 )
+# "CONTENT, Donald Trump's longtime confidant Roger Stone stated.": any trailing subject phrase
+# (`_Extractor.trailing_subject` checks that it names a speaker)
+_TRAILING_SUBJECT = re.compile(
+    rf"^(?P<content>.+),\s+(?P<source>[^,;:“”\"]{{1,120}}?)\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$", re.S
+)
+_AUXILIARY_END = re.compile(
+    r"(?:\s+(?:has|have|had|also|reportedly|recently|previously|later|earlier|once|already|first))+\s*\Z"
+)
+_RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|as)\b", re.I)  # "…, as the man said."
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
 # Base forms ("say", "argue") report only after a subject: "Others, however, say …" is no "said X".
 _BASE_FORMS = "|".join(sorted({cue.cue for cue in speech_cues() if cue.cue.isalpha()}, key=len, reverse=True))
@@ -426,6 +435,11 @@ _FULL_NAME = re.compile(
     r"(?!(?:The|A|An|But|And|In|On|At|As|For|If|When|While)\s)[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 )
 _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b")
+# "Trump's longtime confidant Roger Stone": a full name after a possessor and its role words
+_POSSESSOR_THEN_NAME = re.compile(
+    r"[’']s?\s+(?:(?!(?:in|at|on|from|to|for|with|by)\s)[a-z][\w-]*\s+){1,4}"
+    r"(?P<name>(?!(?:The|A|An)\s)[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})\s*\Z"
+)
 _BARE_SURNAME = re.compile(r"([A-Z][a-z][\w’'-]+)")
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
 # A scene-setting phrase before the speaker: "In an interview, Ms Jones said …".
@@ -813,6 +827,9 @@ class _Extractor:
         antecedent of a final "who" ("Barkley, who" → "Barkley"), else the words before the first
         verb without dangling function words ("Reid would not" → "Reid", "Robert Antonacci of" →
         "Robert Antonacci"). Other phrases are returned unchanged."""
+        owned = _POSSESSOR_THEN_NAME.search(phrase)
+        if owned and not self.actors.mentions(owned.group("name")):
+            return owned.group("name")  # "Trump's campaign manager Corey Lewandowski": not Trump
         caused = _CAUSED_TO.search(phrase)
         antecedent = _antecedent_of_who(phrase)
         relative = _AFTER_RELATIVE.search(phrase)
@@ -1282,7 +1299,9 @@ class _Extractor:
         """Source after: CONTENT, according to SOURCE. / CONTENT, SOURCE said. / CONTENT, said SOURCE.
         / CONTENT was reported by SOURCE."""
         s0 = sentence.start
-        source = self.resolve(match.group("source"), s0 + match.start("source"))
+        # "Minister Aburizal Bakrie has reportedly (said)": the words before the cue, not the speaker
+        source_words = _AUXILIARY_END.sub("", match.group("source"))
+        source = self.resolve(source_words, s0 + match.start("source"))
         # a pattern with no content group is searched: its content is the text before it (passive)
         content_at, content_end = (
             match.span("content") if "content" in match.re.groupindex else (0, match.start())
@@ -1296,6 +1315,16 @@ class _Extractor:
             attribution += " reported"
         self.add(self.kind_of(start, end), start, end, cue, source, attribution, rule)
         return sentence.end
+
+    def trailing_subject(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
+        """CONTENT, SUBJECT said.: a trailing subject longer than `_REPORTED_TRAIL` takes, when it
+        is a plausible speaker phrase."""
+        source = match.group("source")
+        if _RELATIVE_START.match(source) or _NOT_A_SPEAKER_BEFORE_CUE.search(source):
+            return None  # "…, who is chairman of X said", "…, as the man said", "… is said to"
+        if not (self._plausible_subject(source) or self._names_someone(source)):
+            return None
+        return self.source_after(sentence, match, rule)
 
     def participle(self, sentence: Sentence, saying: re.Match[str], rule: str) -> int | None:
         """Participle: "Bradley apologized, saying they were old": the sentence's subject said it."""
@@ -1524,6 +1553,7 @@ REPORTED_RULES: tuple[Rule, ...] = (
     Rule("according_to_trail", _ACCORDING_TRAIL, True, _Extractor.source_after, _ACCORDING),
     Rule("according_to_mid", _ACCORDING_MID, True, _Extractor.according_mid, _ACCORDING),
     Rule("speaker_after", _REPORTED_TRAIL, True, _Extractor.source_after, _FINITE_CUE_WORDS),
+    Rule("speaker_after", _TRAILING_SUBJECT, True, _Extractor.trailing_subject, _FINITE_CUE_WORDS),
     Rule("verb_first", _INVERTED_TRAIL, True, _Extractor.source_after, _FINITE_CUE_WORDS),
     Rule("participle", _SAYING, False, _Extractor.participle, _PARTICIPLE_WORDS),
     Rule("colon", _COLON_ATTRIBUTION, True, _Extractor.colon),

@@ -1104,3 +1104,26 @@ def test_an_adverb_between_a_trailing_source_and_its_cue():
         "speaker_first",
         "to end youth unemployment within five years",
     )
+
+
+def test_a_long_trailing_subject_and_a_name_after_a_possessor():
+    q = quotes_in(
+        "Voter fraud is a serious concern this year, Donald Trump’s longtime confidant Hemi Walker stated."
+    )
+    assert (q.rule.item(), q.text.item(), q.speaker.item()) == (
+        "speaker_after",
+        "Voter fraud is a serious concern this year",
+        "Hemi Walker",  # the head of the phrase, not the possessor in the actor table
+    )
+    first = quotes_in("Jacinda Ardern’s chief of staff Mike Munro said the visit was off.")
+    assert first.speaker.item() == "Mike Munro"
+    # a relative clause after the comma names no one
+    assert quotes_in("The plan will fail, who knows what they said.").empty
+    # a passive before the cue is no speaker; auxiliaries and adverbs before it are dropped
+    assert quotes_in(
+        "The ferry is safe, the captain of the vessel is said to have told them."
+    ).rule.tolist() != ["speaker_after"]
+    bakrie = quotes_in(
+        "The country no longer needs the debt freeze, Economics Minister Hemi Walker has reportedly said."
+    )
+    assert bakrie.speaker.item() == "Economics Minister Hemi Walker"
