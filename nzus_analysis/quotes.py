@@ -370,9 +370,11 @@ _GROUP_SOURCE = (
 )
 # As a sentence's subject a group may carry any three words first ("some Republican leaders").
 _GROUP_SUBJECT = re.compile(rf"(?:[\w’'-]+\s+){{0,3}}{_GROUP_NOUNS}")
-# A sentence that opens with a group as its subject: "His chief aide doubled down …".
+# A sentence that opens with a group as its subject, maybe after a time: "His chief aide doubled
+# down …", "Last week, the Clinton campaign called …".
 _OPENING_GROUP = re.compile(
-    rf"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?(?P<group>(?:[\w’'-]+\s+){{0,3}}?{_GROUP_NOUNS})"
+    rf"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?(?:(?:Last|This|On|In|Earlier|Later)\s[^,]{{1,30}},\s+)?"
+    rf"(?P<group>(?:[\w’'-]+\s+){{0,3}}?{_GROUP_NOUNS})"
     r"(?=\s+(?:[a-z]+ly\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b|\s+(?:have|has|had|was|were|is|are|will|would)\b)"
 )
 # After the cue, a time and a circumstance may follow: "…, officials said Wednesday.", "…, she said
@@ -602,6 +604,7 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
     open_at: int | None = None
     open_width = 1
     family = ""
+    nested = 0  # curly double quotes opened inside the open one
     previous_end = 0
     for p_start, p_end in paragraph_spans:
         position = p_start
@@ -618,10 +621,22 @@ def find_quote_spans(text: str, paragraph_spans: Iterable[tuple[int, int]]) -> l
             char = '"' if width == 2 else text[i]
             before = text[i - 1] if i > p_start else " "
             after = text[i + width] if i + width < p_end else " "
+            if char == _DOUBLE_OPEN and open_at is not None and not before.isspace() and not after.isalnum():
+                char = _DOUBLE_CLOSE  # “rapists“: an opening mark typed where the closing one belongs
             if char == _DOUBLE_OPEN or (char == '"' and open_at is None):
                 if open_at is None and not after.isspace():
-                    open_at, open_width, family = i, width, "double"
+                    open_at, open_width, family, nested = i, width, "double", 0
+                elif (
+                    open_at is not None
+                    and family == "double"
+                    and char == _DOUBLE_OPEN
+                    and not _SENTENCE_END_BEFORE.search(text, max(p_start, i - 8), i)
+                ):  # “… “your team” …”: a curly quote inside a curly quote (after a sentence's
+                    nested += 1  # end it is rather a new quote whose opener forgot to close one)
             elif char == _DOUBLE_CLOSE or char == '"':
+                if open_at is not None and family == "double" and nested and char == _DOUBLE_CLOSE:
+                    nested -= 1
+                    continue
                 if open_at is not None and family == "double":
                     if (
                         char == '"'

@@ -1127,3 +1127,23 @@ def test_a_long_trailing_subject_and_a_name_after_a_possessor():
         "The country no longer needs the debt freeze, Economics Minister Hemi Walker has reportedly said."
     )
     assert bakrie.speaker.item() == "Economics Minister Hemi Walker"
+
+
+def test_curly_quotes_nested_in_curly_quotes():
+    q = quotes_in(
+        "Ms Tane wrote, “You must care even when “your team” is at fault. Anything else is insincere.”"
+    )
+    assert q.text.item() == "You must care even when “your team” is at fault. Anything else is insincere."
+    # an opening mark typed where the closing one belongs closes the quote
+    typo = quotes_in("Mr Jones called them “wreckers“ and said the plan was dead.")
+    assert typo.text.tolist()[-1] == "the plan was dead"
+    # a quote re-opened after a sentence's end (its opener forgot to close) is not nested
+    reopened = find_quote_spans("She said “we met. “And she said, ‘go,’” Ms Tane said.", [(0, 53)])
+    assert [(s.start, s.closed) for s in reopened] == [(10, True)]
+
+
+def test_a_group_subject_after_a_time_phrase():
+    q = quotes_in(
+        "Last week, the Labour campaign called on the council to act and said the mayor should resign."
+    )
+    assert q.speaker.tolist() == ["the Labour campaign", "the Labour campaign"]
