@@ -190,7 +190,7 @@ _PARTICIPLE_AFTER_TRAIL = re.compile(
     rf"[^,“”\"]{{0,60}}?,\s+(?P<cue>{_PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
 )
 _TRAIL_ATTRIBUTION = re.compile(
-    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
+    rf"^\s*,?\s*(?:(?P<m1>{_APPOSED_MENTION})(?<!\b[Tt]he)(?<!\b[Aa])(?<!\b[Aa]n)\s+(?P<c1>{_CUE})|(?P<c2>{_CUE})\s+(?P<m2>{_NAME_AFTER_CUE})"
     rf"|(?P<c3>[—–―]|--)\s*(?P<m3>{_NAME_AFTER_CUE})"  # a dash attribution: “…” — Commissioner Kerr
     rf"|(?P<via>{_MENTION})\s+(?P<c4>quoted)\s+(?P<m4>{_NAME_AFTER_CUE})\s+as\s+saying)"
     r"(?P<tail>(?:[\s,.;)].*)?)$",
@@ -209,6 +209,10 @@ _LEAD_ATTRIBUTION = re.compile(
     r"(?P<tail>[^“”\"]*?)[,:]\s*$",
     re.S,
 )
+_WORD_START = re.compile(r"(?<=\s)\S")
+_LEAD_ATTRIBUTION_AT = re.compile(
+    _LEAD_ATTRIBUTION.pattern.removeprefix("^"), _LEAD_ATTRIBUTION.flags
+)  # at a pos
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
 # the content what follows, less trailing spaces and periods (`_trimmed_end`). Found by search
 # from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
@@ -256,7 +260,9 @@ _NOT_SUBJECT_WORDS = frozenset({
     "after", "until", "during", "despite", "inside", "outside", "asked", "informed",
 })  # fmt: skip
 # Opening words that never start a speaker phrase, even a capitalised one ("Early in his term, …").
-_NOT_SUBJECT_OPENERS = frozenset({"early", "late", "back", "just", "inside", "outside", "asked", "informed"})
+_NOT_SUBJECT_OPENERS = frozenset(
+    {"early", "late", "back", "just", "inside", "outside", "asked", "informed", "what"}  # "What Romney has"
+)
 # "SUBJECT accused/called/praised OBJECT …": the rest of the clause is the content.
 _SPEECH_ACT = re.compile(rf"(?<=\S)\s+(?P<cue>{_OBJECT_CUE})\s+(?=\S)")
 _ENDS_IN_AND = re.compile(r",?\s+(?:and|but|yet)\s*\Z")  # a coordinated verb follows: "… and said"
@@ -269,6 +275,8 @@ _NOT_A_SPEAKER_BEFORE_CUE = re.compile(
     r"|(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Ww]ho)[’']s"  # "he's said" has said; "Her vow", "Trump's"
     r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?))\Z"  # "placed a note card"
 )
+_PERSONAL_PRONOUN = re.compile(r"(?i:he|she|they|we|i)")
+_QUANTIFIERS = frozenset({"both", "all", "some", "many", "most", "several", "two", "three", "four", "other"})
 _SENTENCE_PRONOUN = re.compile(r"(?:He|She|They)\b")
 _PRONOUN_AFTER_CLAUSE = re.compile(r",\s+(?P<pronoun>he|she|they)\s+(?!said\b|says\b)[a-z]")
 _SUBJECT_PRONOUN = re.compile(r"(?i:he|she|they|we|i|who|some|others|many|critics)")
@@ -299,6 +307,7 @@ _ONLY_A_PREPOSITION_PHRASE = re.compile(rf"{_PREPOSITION_START.pattern}(?:[\w’
 _SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Until|Once"
 _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|final|last)$", re.I)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
+_CONJUNCTION_SUBJECT = re.compile(rf"(?i:(?:and|but|or)\s+)?(?i:{_SUBORDINATORS})\s*\Z")  # "and when" asked
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
 _BYLINE_PLACE = re.compile(r"from\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s*(?:;|\.?\s*\Z)")
 # After a cue, nothing but when it was said (and a short where or how): "said Thursday.", "said
@@ -393,10 +402,12 @@ _REPORTED_TRAIL = re.compile(
     rf"|he|she|they|{_GROUP_SOURCE})(?:\s+(?:\w+ly|also|first|later|previously))?\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
     re.S,
 )
-# "CONTENT, Donald Trump's longtime confidant Roger Stone stated.": any trailing subject phrase
+# "CONTENT, Donald Trump's longtime confidant Roger Stone stated.", "…, a spokeswoman, Anna White,
+# said on Saturday.": any trailing subject phrase, with one appositive
 # (`_Extractor.trailing_subject` checks that it names a speaker)
 _TRAILING_SUBJECT = re.compile(
-    rf"^(?P<content>.+),\s+(?P<source>[^,;:“”\"]{{1,120}}?)\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$", re.S
+    rf"^(?P<content>.+),\s+(?P<source>[^,;:“”\"]{{1,120}}?(?:,\s+[^,;:“”\"]{{1,60}},)?)\s+(?P<cue>{_CUE}){_CUE_TAIL}[\s.]*$",
+    re.S,
 )
 _AUXILIARY_END = re.compile(
     r"(?:\s+(?:has|have|had|also|reportedly|recently|previously|later|earlier|once|already|first))+\s*\Z"
@@ -405,8 +416,11 @@ _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|as)\b", re.I)  # "�
 # "CONTENT, said SOURCE(, an appositive)." (verb first)
 # Base forms ("say", "argue") report only after a subject: "Others, however, say …" is no "said X".
 _BASE_FORMS = "|".join(sorted({cue.cue for cue in speech_cues() if cue.cue.isalpha()}, key=len, reverse=True))
+_TIME_OR_PLACE_OPENER = (
+    r"(?:on|in|at|during|after|before|from|to|for|with|by|last|this|earlier|later)\s"  # "said on Saturday"
+)
 _INVERTED_TRAIL = re.compile(
-    rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?!(?:{_BASE_FORMS})\b)(?P<cue>{_CUE})\s+(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
+    rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?!(?:{_BASE_FORMS})\b)(?P<cue>{_CUE})\s+(?!{_TIME_OR_PLACE_OPENER})(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
     r"(?:,[^,]{0,120}){0,2}[\s.]*$",  # up to two appositives: ", co-author of X, a study of Y."
     re.S,
 )
@@ -880,7 +894,9 @@ class _Extractor:
             parts = [part.strip() for part in stripped.split(",")]
             last = parts[-1]
             named = next((part for part in parts if part and self._names_a_speaker(_untitled(part))), None)
-            if last[:1].isupper() and len(last.split()) <= 4 and not stripped.endswith(","):
+            if (last[:1].isupper() and len(last.split()) <= 4 and not stripped.endswith(",")) or (
+                _PERSONAL_PRONOUN.fullmatch(last)  # "and when asked whether …, he"
+            ):
                 named = last
             if named is not None:
                 stripped = named
@@ -960,6 +976,12 @@ class _Extractor:
         if _INERT_BEFORE.fullmatch(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
             before = ""
         lead = _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
+        if lead and _CONJUNCTION_SUBJECT.match(lead.group("m1")):
+            # "…, and when asked whether …, he said, “…”", "When asked if … Eriksson replied: “…”":
+            # the lead is the nearest speaker and cue before the quote
+            lead = self._nearest_lead(before, lead.end("c1"))
+            if lead and before[: lead.start()].rstrip().endswith(","):  # the clauses before may
+                self.reported(replace(opening, end=opening.start + lead.start()))  # report speech too
         trail = _TRAIL_ATTRIBUTION.match(after) if after.strip(" .)") else None
         trail_base = span.after_close
         if span.closed and not after.strip() and content.rstrip()[-1:] in "?!":
@@ -1046,6 +1068,16 @@ class _Extractor:
                 rule = "direct_unattributed"
             self.add("direct", span.start, span.end, "", resolution, "", rule)
         return closing.end
+
+    def _nearest_lead(self, before: str, after: int) -> re.Match[str] | None:
+        """The lead-in attribution that starts at the latest word of `before` past `after` and
+        whose speaker phrase names someone ("Eriksson replied:"); only the last
+        `MAX_SPEAKER_CHARS` characters are read, so a long run-on lead costs linear time."""
+        for word in reversed(list(_WORD_START.finditer(before, max(after, len(before) - MAX_SPEAKER_CHARS)))):
+            lead = _LEAD_ATTRIBUTION_AT.match(before, word.start())
+            if lead and self._names_someone(lead.group("m1")):
+                return lead
+        return None
 
     def lead_report(self, sentence: Sentence, lead: re.Match[str]) -> None:
         """Record the report a quote's lead-in makes before it ("Hayek confirmed she had been and
@@ -1337,7 +1369,8 @@ class _Extractor:
         source = match.group("source")
         if _RELATIVE_START.match(source) or _NOT_A_SPEAKER_BEFORE_CUE.search(source):
             return None  # "…, who is chairman of X said", "…, as the man said", "… is said to"
-        if not (self._plausible_subject(source) or self._names_someone(source)):
+        parts = [part for part in source.split(",") if part.strip()]  # "a spokeswoman, Anna White,"
+        if not any(self._plausible_subject(part) or self._names_someone(part) for part in parts):
             return None
         return self.source_after(sentence, match, rule)
 
@@ -1410,7 +1443,11 @@ class _Extractor:
         """Mid-sentence: "The plan, a source said, is to …": the whole sentence is the content."""
         if match.start() == 0:
             return None
-        source = self.resolve(match.group("mention"), sentence.start + match.start("mention"))
+        mention = match.group("mention")
+        if self._plausible_subject(mention) or self._names_someone(mention):
+            source = self.resolve(mention, sentence.start + match.start("mention"))
+        else:  # "His assumption, confidently stated on TV, was …": the words name no one
+            source = Resolution("", mention.strip(), "unresolved", None)
         start, end = self.content_span(sentence.start, sentence.end)
         self.add(self.kind_of(start, end), start, end, match.group("cue"), source, match.group(0), rule)
         return sentence.end
@@ -1486,6 +1523,8 @@ class _Extractor:
             and words[0] not in _DETERMINERS
         ):
             return True  # "Rival Republican candidates", "Several Cruz associates"
+        if len(words) <= 4 and words[0].lower() in _QUANTIFIERS and words[-1].endswith("s"):
+            return True  # "both newspapers", "many economists"
         if _GROUP_OF.match(stripped):
             return True  # "Members of the conservative press", "Leaders of both parties"
         return bool(re.fullmatch(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", stripped))

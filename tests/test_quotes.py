@@ -1147,3 +1147,23 @@ def test_a_group_subject_after_a_time_phrase():
         "Last week, the Labour campaign called on the council to act and said the mayor should resign."
     )
     assert q.speaker.tolist() == ["the Labour campaign", "the Labour campaign"]
+
+
+def test_speaker_phrases_that_name_no_one_stay_unresolved():
+    note = quotes_in("“You are a total loser!” the note says.")
+    assert note.speaker_mention.item() == "the note"  # not "the" before a cue "note"
+    vague = quotes_in("His promise, confidently stated on live TV, was that voters would come round.")
+    assert (vague.rule.item(), vague.speaker.item(), vague.resolved_by.item()) == (
+        "mid_sentence",
+        "",
+        "unresolved",
+    )
+    papers = quotes_in("The campaign, both newspapers said, would centre on the slogan.")
+    assert papers.speaker.item() == "both newspapers"
+    asked = quotes_in(
+        "Mr Jones said he had not seen it, and when asked whether he was to blame, he said, “I hope not.”"
+    )
+    assert asked.speaker.tolist()[-1] == "Mr Jones"
+    # "said on Saturday" names no speaker after the cue; the appositive before it does
+    white = quotes_in("The tool helps in a crisis, a spokeswoman, Anna White, said on Saturday.")
+    assert (white.text.item(), white.speaker.item()) == ("The tool helps in a crisis", "Anna White")
