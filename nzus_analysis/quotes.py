@@ -551,6 +551,27 @@ def _as_name(label: str) -> str:
     return label.title() if label.isupper() else label
 
 
+_SPEAKER_WORD = re.compile(r"[\w’']+")
+_ADVERB = re.compile(r"[a-z]{4,}ly(?<!family)(?<!assembly)(?<!supply)")  # "periodically", not "family"
+_NAMING_FUNCTION_WORDS = frozenset({"some", "others", "many", "most", "few", "all", "both", "i", "we", "you"})
+
+
+def _no_one_named(resolution: Resolution) -> Resolution:
+    """An unresolved speaker made only of function words and lower-case adverbs ("and",
+    "having", "it was", "which periodically") names no one: its speaker is left empty (the
+    mention keeps the words). Pronoun-like groups ("some", "we") and names ("the US") stay."""
+    if resolution.resolved_by != "unresolved" or not resolution.speaker:
+        return resolution
+    found = _SPEAKER_WORD.findall(resolution.speaker)
+    if found and all(
+        (word.lower() in stopwords() and not word.isupper() and word.lower() not in _NAMING_FUNCTION_WORDS)
+        or _ADVERB.fullmatch(word)
+        for word in found
+    ):
+        return replace(resolution, speaker="")
+    return resolution
+
+
 def _group_in_lower_case(resolution: Resolution) -> Resolution:
     """An unresolved speaker that opens with a determiner or a group noun, its first letter in
     lower case, so that "Analysts" at a sentence's start and "analysts" after a quote are one
@@ -848,7 +869,7 @@ class _Extractor:
         antecedent = _antecedent_of_who(bare)
         if stripped != bare and antecedent is not None:  # "Barkley, who": the words naming the speaker
             resolution = replace(resolution, mention=bare[antecedent[1] :].strip(" ,"))
-        return _group_in_lower_case(resolution)
+        return _group_in_lower_case(_no_one_named(resolution))
 
     def _speaker_head(self, phrase: str) -> str:
         """The person heading a speaker phrase that runs on into its clause, when it names one:

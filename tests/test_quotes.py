@@ -1167,3 +1167,9 @@ def test_speaker_phrases_that_name_no_one_stay_unresolved():
     # "said on Saturday" names no speaker after the cue; the appositive before it does
     white = quotes_in("The tool helps in a crisis, a spokeswoman, Anna White, said on Saturday.")
     assert (white.text.item(), white.speaker.item()) == ("The tool helps in a crisis", "Anna White")
+
+
+def test_a_speaker_of_function_words_names_no_one():
+    q = quotes_in("The decision, it was said, would stand.")
+    assert (q.speaker.item(), q.speaker_mention.item(), q.resolved_by.item()) == ("", "it was", "unresolved")
+    assert quotes_in("The deal, the US said, would stand.").speaker.item() == "the US"
