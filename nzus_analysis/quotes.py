@@ -210,6 +210,11 @@ _LEAD_ATTRIBUTION = re.compile(
     re.S,
 )
 _WORD_START = re.compile(r"(?<=\s)\S")
+_PREPOSITION = re.compile(r"(?i:in|to|from|at|of|on|with|by|for|into|about)\s")
+# Before a word, a preposition, article or possessive: the word is inside a phrase, not its start
+_INSIDE_A_PHRASE = re.compile(
+    r"\b(?i:in|to|from|at|of|on|with|by|for|into|about|the|a|an|his|her|their|its|our|my)\s+\Z|[’']s\s+\Z"
+)
 _LEAD_ATTRIBUTION_AT = re.compile(
     _LEAD_ATTRIBUTION.pattern.removeprefix("^"), _LEAD_ATTRIBUTION.flags
 )  # at a pos
@@ -309,6 +314,12 @@ _SUBORDINATOR_END = re.compile(r"\b(?:when|if|as|while|before|after|because|but|
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b")
 _CONJUNCTION_SUBJECT = re.compile(rf"(?i:(?:and|but|or)\s+)?(?i:{_SUBORDINATORS})\s*\Z")  # "and when" asked
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
+# After a cue, only where, when or how it was said ("said after the attacks.", "said at a news
+# conference in New York in December.")
+_CIRCUMSTANCE_TAIL_ONLY = re.compile(
+    r"\s*(?:after|before|during|at|in|on|while|when|as|via|through|from)\s(?![^“”\"]*\bthat\b)[^,;“”\"]{1,120}?"
+    r"[\s.”\"’']*"
+)
 _BYLINE_PLACE = re.compile(r"from\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s*(?:;|\.?\s*\Z)")
 # After a cue, nothing but when it was said (and a short where or how): "said Thursday.", "said
 # Wednesday morning on MSNBC's “Morning Joe.”", "reported ten days ago."
@@ -421,7 +432,7 @@ _TIME_OR_PLACE_OPENER = (
 )
 _INVERTED_TRAIL = re.compile(
     rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?!(?:{_BASE_FORMS})\b)(?P<cue>{_CUE})\s+(?!{_TIME_OR_PLACE_OPENER})(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
-    r"(?:,[^,]{0,120}){0,2}[\s.]*$",  # up to two appositives: ", co-author of X, a study of Y."
+    r"(?:,[^,]{0,120}){0,3}[\s.]*$",  # up to three appositives: ", director at UC, Davis, a study of Y."
     re.S,
 )
 _CHANNEL_PHRASE = re.compile(r"^(?P<phrase>(?:in|on|at|during|via|through)\b[^,“”\"]{0,80}?)\s+that\s+")
@@ -997,6 +1008,10 @@ class _Extractor:
         if _INERT_BEFORE.fullmatch(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
             before = ""
         lead = _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
+        if lead is None and before.rstrip().endswith((",", ":")):
+            # 'Remarking upon Clinton's “genuine empathy,” Starr said, “…”': an opening the lead
+            # pattern does not take (a quote, many commas); the nearest speaker and cue lead in
+            lead = self._nearest_lead(before, 0)
         if lead and _CONJUNCTION_SUBJECT.match(lead.group("m1")):
             # "…, and when asked whether …, he said, “…”", "When asked if … Eriksson replied: “…”":
             # the lead is the nearest speaker and cue before the quote
@@ -1095,6 +1110,8 @@ class _Extractor:
         whose speaker phrase names someone ("Eriksson replied:"); only the last
         `MAX_SPEAKER_CHARS` characters are read, so a long run-on lead costs linear time."""
         for word in reversed(list(_WORD_START.finditer(before, max(after, len(before) - MAX_SPEAKER_CHARS)))):
+            if _INSIDE_A_PHRASE.search(before, 0, word.start()) or _PREPOSITION.match(before, word.start()):
+                continue  # "… in the house saying:", "… to the stock exchange said:": not a subject
             lead = _LEAD_ATTRIBUTION_AT.match(before, word.start())
             if lead and self._names_someone(lead.group("m1")):
                 return lead
@@ -1245,6 +1262,12 @@ class _Extractor:
             return None  # "Wolf reported from Washington.": a byline, not a report
         if _TIME_TAIL_ONLY.fullmatch(text, cue_match.end()):  # "…, spokesman Benali Cherif said Thursday."
             return self.content_before(sentence, cue_match)
+        # "…, candidate Ben Carson said after the attacks.": only where or when follows the cue
+        circumstance = _CIRCUMSTANCE_TAIL_ONLY.fullmatch(text, cue_match.end())
+        if circumstance and not cue_match.group().rstrip().endswith(" that"):
+            recorded = self.content_before(sentence, cue_match)
+            if recorded is not None:
+                return recorded
         # "The job, she said in a speech, was …": a mid-sentence attribution
         if _CIRCUMSTANCE_THEN_COMMA.match(text, cue_match.end()):
             mid = _MID_ATTRIBUTION.search(text, max(0, cue_match.start() - MAX_SPEAKER_CHARS))
@@ -1331,6 +1354,8 @@ class _Extractor:
         raw_subject = self.text[s0 : s0 + cue_match.start()]
         comma = _LAST_COMMA.search(raw_subject)
         if comma is None or len(raw_subject[: comma.start()].split()) < MIN_LEAD_REPORT_WORDS:
+            return None
+        if _SUBORDINATOR.match(raw_subject.lstrip()):  # "As has been the case, the union agreed in 2011 …"
             return None
         phrase = cue_match.string[comma.end() : cue_match.start()]
         if not (self._plausible_subject(phrase) or self._names_someone(phrase)):

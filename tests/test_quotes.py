@@ -1173,3 +1173,25 @@ def test_a_speaker_of_function_words_names_no_one():
     q = quotes_in("The decision, it was said, would stand.")
     assert (q.speaker.item(), q.speaker_mention.item(), q.resolved_by.item()) == ("", "it was", "unresolved")
     assert quotes_in("The deal, the US said, would stand.").speaker.item() == "the US"
+
+
+def test_circumstance_after_a_trailing_cue_and_a_lead_past_an_opening_quote():
+    carson = quotes_in(
+        "“Boots on the ground” would be right, party candidate Hemi Walker said after the attacks."
+    )
+    assert (carson.rule.item(), carson.speaker.item()) == ("speaker_after", "party candidate Hemi Walker")
+    assert carson.text.item() == "“Boots on the ground” would be right"
+    romero = quotes_in(
+        "Labour has a strong ground game, said Aroha Tane, director of a project at the University "
+        "of California, Davis, Center for Regional Change."
+    )
+    assert (romero.rule.item(), romero.speaker.item()) == ("verb_first", "Aroha Tane")
+    starr = quotes_in("Remarking upon his “genuine empathy,” Starr said, “Leave aside the unpleasantness.”")
+    assert starr[["rule", "speaker", "text"]].values.tolist()[-1] == [
+        "direct_speaker_before",
+        "Starr",
+        "Leave aside the unpleasantness.",
+    ]
+    # the nearest lead never starts inside a prepositional phrase
+    house = quotes_in("She appeared not to have enjoyed her time in the house saying: “I'm a total wreck.”")
+    assert "the house" not in house.speaker.tolist()
