@@ -159,6 +159,13 @@ _APPOSED_MENTION = (  # "Rep. X (D-Ore.)", "the bespectacled, 71-year-old diplom
 # Before a quote, words that do not make it someone else's: an opening bracket, a conjunction,
 # or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").
 _INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\s*)", re.S)
+# A work's name in quote marks: "in his book, “An American Son.”" (a title, not a quotation)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:book|memoir|autobiography|novel|article|column|op-ed|essay|film|documentary|album|song|show|play)"
+    r",?\s*\Z",
+    re.I,
+)
+MAX_TITLE_WORDS = 8
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
@@ -318,6 +325,7 @@ _CONJUNCTION_SUBJECT = re.compile(rf"(?i:(?:and|but|or)\s+)?(?i:{_SUBORDINATORS}
 # conference in New York in December.")
 _CIRCUMSTANCE_TAIL_ONLY = re.compile(
     r"\s*(?:after|before|during|at|in|on|while|when|as|via|through|from)\s(?![^“”\"]*\bthat\b)[^,;“”\"]{1,120}?"
+    r"(?:,?\s*(?:[“\"‘]|'')[^“”\"]{1,80}?(?:[”\"’]|''))?"  # a title: "in his 2012 book, ''An American Son.''"
     r"[\s.”\"’']*"
 )
 _BYLINE_PLACE = re.compile(r"from\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s*(?:;|\.?\s*\Z)")
@@ -1007,6 +1015,8 @@ class _Extractor:
         after = self.text[span.after_close : closing.end] if span.closed else ""
         if _INERT_BEFORE.fullmatch(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
             before = ""
+        if _TITLE_BEFORE.search(before) and len(content.split()) <= MAX_TITLE_WORDS:
+            return None  # "…, Mr. Rubio said in his 2012 book, ''An American Son.''": a title
         lead = _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
         if lead is None and before.rstrip().endswith((",", ":")):
             # 'Remarking upon Clinton's “genuine empathy,” Starr said, “…”': an opening the lead

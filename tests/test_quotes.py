@@ -1195,3 +1195,12 @@ def test_circumstance_after_a_trailing_cue_and_a_lead_past_an_opening_quote():
     # the nearest lead never starts inside a prepositional phrase
     house = quotes_in("She appeared not to have enjoyed her time in the house saying: “I'm a total wreck.”")
     assert "the house" not in house.speaker.tolist()
+
+
+def test_a_quoted_title_after_a_trailing_cue_is_no_quotation():
+    q = quotes_in(
+        "The revolution dampened plans to return home, Mr Tane said in his 2012 book, “An Island Son.”"
+    )
+    assert q[["rule", "speaker", "text"]].values.tolist() == [
+        ["speaker_after", "Mr Tane", "The revolution dampened plans to return home"]
+    ]
