@@ -166,6 +166,10 @@ _TITLE_BEFORE = re.compile(
     re.I,
 )
 MAX_TITLE_WORDS = 8
+_SUBJECT_BEFORE_QUOTE = re.compile(  # "Petraeus ", not "Citing ", "In "
+    r"\s*(?!\w+ing\s|(?:In|On|At|For|From|With|By|As|After|Before|Despite|Unlike|Like|Of|To)\s)"
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+"
+)
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
 # After a quote introduced by its speaker, a new clause may follow: "Clinton said: “…,” but in fact …"
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:but|and|while|although|though|which|as|before|after|\w+ing)\b")
@@ -1043,7 +1047,17 @@ class _Extractor:
                     after, closing, trail_base = following_text, following, following.start - 1
                 else:
                     trail = None
-        if before.strip() and not lead:
+        # 'Petraeus "was handled so lightly …," said a former official.': a short subject before
+        # the quote, then the attribution: the sentence from its subject is the speaker's
+        completes = bool(
+            before.strip()
+            and not lead
+            and trail
+            and _SUBJECT_BEFORE_QUOTE.fullmatch(before)
+            and self.text[span.open_at] not in "‘'"  # a headline's single quotes: "Vouchers 'to cut …'"
+            and self._names_someone(next(trail.group(g) for g in ("m1", "m2", "m3", "m4") if trail.group(g)))
+        )
+        if before.strip() and not lead and not completes:
             return None
         if after.strip(" .;)") and not trail and not (lead and _CLAUSE_AFTER.match(after)):
             return None
@@ -1070,7 +1084,11 @@ class _Extractor:
                 # "Mateen left early, Nefzi said, adding, “…”": the opening clause is her report too
                 start, end = self.content_span(opening.start, opening.start + lead.end("opening"))
                 self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, "speaker_after")
-            self.add("direct", span.start, span.end, cue, resolution, attribution, rule, via)
+            if completes:
+                start = opening.start + len(before) - len(before.lstrip())
+                self.add("partial", start, span.end, cue, resolution, attribution, rule, via)
+            else:
+                self.add("direct", span.start, span.end, cue, resolution, attribution, rule, via)
             if trail:  # “…,” Ms Acosta said, “and …”: the sentence's later quotes are hers too
                 after_cue = trail_base + match.end("c" + group[1])  # not a title in the cue: told “Fox News”
                 for later in self.spans_opening_in(after_cue, closing.end):

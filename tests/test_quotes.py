@@ -1204,3 +1204,16 @@ def test_a_quoted_title_after_a_trailing_cue_is_no_quotation():
     assert q[["rule", "speaker", "text"]].values.tolist() == [
         ["speaker_after", "Mr Tane", "The revolution dampened plans to return home"]
     ]
+
+
+def test_a_quote_that_completes_a_sentence_begun_by_its_subject():
+    q = quotes_in('Petraeus "was handled so lightly there is not a lot you can do," Hemi Walker said.')
+    assert q[["kind", "rule", "speaker"]].values.tolist() == [
+        ["partial", "direct_speaker_after", "Hemi Walker"]
+    ]
+    assert q.text.item().startswith('Petraeus "was handled')
+    # not after an opening participle or preposition, nor a headline's single quotes
+    citing = quotes_in(
+        "Citing “obligations at home,” the spokeswoman told reporters that Gore would skip it."
+    )
+    assert citing.text.tolist() == ["Gore would skip it"]
