@@ -158,7 +158,19 @@ _APPOSED_MENTION = (  # "Rep. X (D-Ore.)", "the bespectacled, 71-year-old diplom
 )
 # Before a quote, words that do not make it someone else's: an opening bracket, a conjunction,
 # or a clause closed by a dash ("Neither man was impressed - “…,” Mr. Elkins said - but …").
-_INERT_BEFORE = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*|.*\s[-–—]\s*)", re.S)
+_INERT_WORDS = re.compile(r"\s*(?:\(|(?:But|And|Yet|So|Still)\s*)")
+_DASH_END = re.compile(r"\s[-–—]\s*\Z")
+
+
+def _inert_before(before: str) -> bool:
+    """Words before a quote that do not make it someone else's: an opening bracket, a
+    conjunction, or a clause closed by a dash. Reads only the end of a long `before`."""
+    return bool(
+        (len(before) <= 40 and _INERT_WORDS.fullmatch(before))
+        or _DASH_END.search(before, max(0, len(before) - 40))
+    )
+
+
 # A work's name in quote marks: "in his book, “An American Son.”" (a title, not a quotation)
 _TITLE_BEFORE = re.compile(
     r"\b(?:book|memoir|autobiography|novel|article|column|op-ed|essay|film|documentary|album|song|show|play)"
@@ -494,6 +506,8 @@ _QUOTE_MARK = re.compile("''|[“”‘’\"']")  # '' (two apostrophes): a stra
 _NOT_SPACE = re.compile(r"\S")
 _START = attrgetter("start")
 MAX_CUES_TRIED = 3  # cues of one sentence tried as "SUBJECT said …" before the rule gives up
+MAX_LEAD_CHARS = 1000  # of a sentence before or after a quote, read for its attribution (`direct`)
+MAX_ATTRIBUTION_CHARS = 300  # of an attribution's words, read for its channel (`_Extractor.add`)
 MAX_SPEAKER_CHARS = 200  # a longer speaker phrase is not a name: it stays unresolved, unparsed
 
 
@@ -994,7 +1008,10 @@ class _Extractor:
         rule: str,
         via: str = "",
     ) -> None:
-        """Record a statement; `via` names the outlet that passed it on, when the rule knows it."""
+        """Record a statement; `via` names the outlet that passed it on, when the rule knows it.
+        Only the first `MAX_ATTRIBUTION_CHARS` of `attribution` are read for its channel: a trailing
+        attribution's match runs to the sentence's end, which in a run-on text of quotes is long."""
+        attribution = attribution[:MAX_ATTRIBUTION_CHARS]
         via = via or self.via_in(attribution)
         channel, via = _channel(attribution, resolution, via)
         previous = self.previous_record(self.paragraph_at(start))
@@ -1015,13 +1032,24 @@ class _Extractor:
         content = self.text[span.start : span.end]
         opening = self.sentence_at(span.open_at)
         closing = self.sentence_at(span.close_at)
+        # A lead-in or trailing attribution is read from at most `MAX_LEAD_CHARS` of the sentence
+        # on each side (a longer lead-in only by its nearest speaker and cue), so a run-on text of
+        # quotes costs linear time.
+        long_lead = span.open_at - opening.start > MAX_LEAD_CHARS
+        if long_lead:  # `before` and a lead's offsets start here
+            opening = replace(opening, start=span.open_at - MAX_LEAD_CHARS)
         before = self.text[opening.start : span.open_at]
-        after = self.text[span.after_close : closing.end] if span.closed else ""
-        if _INERT_BEFORE.fullmatch(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
+        after = (
+            self.text[span.after_close : min(closing.end, span.after_close + MAX_LEAD_CHARS)]
+            if span.closed
+            else ""
+        )
+        if _inert_before(before):  # "(“…,” said X.)", "But “…”", "… - “…,” X said - but"
             before = ""
-        if _TITLE_BEFORE.search(before) and len(content.split()) <= MAX_TITLE_WORDS:
+        # (the patterns on `before` read only its end, so a run-on sentence of quotes stays linear)
+        if _TITLE_BEFORE.search(before, max(0, len(before) - 40)) and len(content.split()) <= MAX_TITLE_WORDS:
             return None  # "…, Mr. Rubio said in his 2012 book, ''An American Son.''": a title
-        lead = _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
+        lead = None if long_lead else _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
         if lead is None and before.rstrip().endswith((",", ":")):
             # 'Remarking upon Clinton's “genuine empathy,” Starr said, “…”': an opening the lead
             # pattern does not take (a quote, many commas); the nearest speaker and cue lead in
