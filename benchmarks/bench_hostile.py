@@ -33,6 +33,11 @@ def pathological_texts(size: int) -> dict[str, str]:
         "hyphens": "-" * size,
         "He said + commas": "He said" + "," * size,
         "quote, he said. × k": _repeat("“We are partners,” he said. ", size),
+        # one run-on sentence of quotes (no sentence ends): attributions are read near each quote
+        "quote, he said × k, run-on": _repeat("“We are partners,” he said ", size),
+        "told reporters, quote × k": _repeat("X told reporters, “We are partners” and ", size),
+        "quote × k, no cue": _repeat("“We are” a ", size),
+        "book title × k, run-on": _repeat("he said in his book, “Partners.” ", size),
         "one 👍 in a long sentence": _repeat("word ", size // 2) + "👍 " + _repeat("word ", size // 2) + ".",
         "seed article repeated": _repeat(seed + "\n\n", size),
         "side mentions, one run-on": "".join(f"China {i} and the US {i} " for i in range(size // 24))[:size],
