@@ -178,8 +178,10 @@ _TITLE_BEFORE = re.compile(
     re.I,
 )
 MAX_TITLE_WORDS = 8
+# Prepositions whose object is no speaker ("in the house", "to the stock exchange")
+_PREPOSITIONS = "in|to|from|at|of|on|with|by|for|into|about"
 _SUBJECT_BEFORE_QUOTE = re.compile(  # "Petraeus ", not "Citing ", "In "
-    r"\s*(?!\w+ing\s|(?:In|On|At|For|From|With|By|As|After|Before|Despite|Unlike|Like|Of|To)\s)"
+    rf"\s*(?!\w+ing\s|(?i:{_PREPOSITIONS}|as|after|before|despite|unlike|like)\s)"
     r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+"
 )
 _SHORT_TAIL_WORDS = 4  # "Pence said in response." after a question: a trail, not a new statement
@@ -233,14 +235,11 @@ _LEAD_ATTRIBUTION = re.compile(
     re.S,
 )
 _WORD_START = re.compile(r"(?<=\s)\S")
-_PREPOSITION = re.compile(r"(?i:in|to|from|at|of|on|with|by|for|into|about)\s")
+_PREPOSITION = re.compile(rf"(?i:{_PREPOSITIONS})\s")
 # Before a word, a preposition, article or possessive: the word is inside a phrase, not its start
-_INSIDE_A_PHRASE = re.compile(
-    r"\b(?i:in|to|from|at|of|on|with|by|for|into|about|the|a|an|his|her|their|its|our|my)\s+\Z|[’']s\s+\Z"
-)
-_LEAD_ATTRIBUTION_AT = re.compile(
-    _LEAD_ATTRIBUTION.pattern.removeprefix("^"), _LEAD_ATTRIBUTION.flags
-)  # at a pos
+_INSIDE_A_PHRASE = re.compile(rf"\b(?i:{_PREPOSITIONS}|the|a|an|his|her|their|its|our|my)\s+\Z|[’']s\s+\Z")
+# The same, matched at a position of a longer text (`_Extractor._nearest_lead`)
+_LEAD_ATTRIBUTION_AT = re.compile(_LEAD_ATTRIBUTION.pattern.removeprefix("^"), _LEAD_ATTRIBUTION.flags)
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
 # the content what follows, less trailing spaces and periods (`_trimmed_end`). Found by search
 # from a word's end, not by a lazy ^(.+?) scan, so a long run of spaces costs linear time.
@@ -452,7 +451,7 @@ _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|as)\b", re.I)  # "�
 # Base forms ("say", "argue") report only after a subject: "Others, however, say …" is no "said X".
 _BASE_FORMS = "|".join(sorted({cue.cue for cue in speech_cues() if cue.cue.isalpha()}, key=len, reverse=True))
 _TIME_OR_PLACE_OPENER = (
-    r"(?:on|in|at|during|after|before|from|to|for|with|by|last|this|earlier|later)\s"  # "said on Saturday"
+    rf"(?:{_PREPOSITIONS}|during|after|before|last|this|earlier|later)\s"  # "said on Saturday"
 )
 _INVERTED_TRAIL = re.compile(
     rf"^(?P<content>.+)(?:,|(?<=[\"”’']))\s*(?!(?:{_BASE_FORMS})\b)(?P<cue>{_CUE})\s+(?!{_TIME_OR_PLACE_OPENER})(?P<source>{_NAME_AFTER_CUE}|{_GROUP_SOURCE})"
@@ -488,7 +487,7 @@ _FULL_NAME = re.compile(
 _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b")
 # "Trump's longtime confidant Roger Stone": a full name after a possessor and its role words
 _POSSESSOR_THEN_NAME = re.compile(
-    r"[’']s?\s+(?:(?!(?:in|at|on|from|to|for|with|by)\s)[a-z][\w-]*\s+){1,4}"
+    r"[’']s?\s+(?:(?!(?:in|at|on|from|to|for|with|by)\s)[a-z][\w-]*\s+){1,4}"  # "head of research"
     r"(?P<name>(?!(?:The|A|An)\s)[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})\s*\Z"
 )
 _BARE_SURNAME = re.compile(r"([A-Z][a-z][\w’'-]+)")
