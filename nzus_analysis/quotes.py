@@ -1415,14 +1415,8 @@ class _Extractor:
         phrase = cue_match.string[comma.end() : cue_match.start()]
         if not (self._plausible_subject(phrase) or self._names_someone(phrase)):
             return None
-        start, end = self.content_span(s0, s0 + comma.start())
-        if end <= start:
-            return None
-        resolution = self.resolve(phrase, s0 + comma.end())
         cue = re.sub(r"\s+", " ", cue_match.group("cue"))
-        attribution = self.text[s0 + comma.end() : sentence.end]
-        self.add(self.kind_of(start, end), start, end, cue, resolution, attribution, "speaker_after")
-        return sentence.end
+        return self.report_before(sentence, 0, comma.start(), phrase, comma.end(), cue, "speaker_after")
 
     def according_mid(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """CONTENT, according to SOURCE, MORE: the content is what precedes, or the whole
@@ -1446,18 +1440,35 @@ class _Extractor:
     def source_after(self, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
         """Source after: CONTENT, according to SOURCE. / CONTENT, SOURCE said. / CONTENT, said SOURCE.
         / CONTENT was reported by SOURCE."""
-        s0 = sentence.start
-        # "Minister Aburizal Bakrie has reportedly (said)": the words before the cue, not the speaker
-        source_words = _AUXILIARY_END.sub("", match.group("source"))
-        source = self.resolve(source_words, s0 + match.start("source"))
         # a pattern with no content group is searched: its content is the text before it (passive)
         content_at, content_end = (
             match.span("content") if "content" in match.re.groupindex else (0, match.start())
         )
-        if not self.has_content(s0 + content_at, s0 + content_end):
-            return None  # "In the speech, he also promised to …": the cue's own clause is the report
-        start, end = self.content_span(s0 + content_at, s0 + content_end)
         cue = match.groupdict().get("cue") or "according to"
+        return self.report_before(
+            sentence, content_at, content_end, match.group("source"), match.start("source"), cue, rule
+        )
+
+    def report_before(
+        self,
+        sentence: Sentence,
+        content_at: int,
+        content_end: int,
+        source_words: str,
+        source_at: int,
+        cue: str,
+        rule: str,
+    ) -> int | None:
+        """Record CONTENT (`content_at`:`content_end`, offsets into the sentence) reported by a
+        source named after it (`source_words` at `source_at`); decline when the content is empty
+        or only a prepositional phrase ("In the speech, he also promised to …": the cue's own
+        clause is the report)."""
+        s0 = sentence.start
+        if not self.has_content(s0 + content_at, s0 + content_end):
+            return None
+        # "Minister Aburizal Bakrie has reportedly (said)": the words before the cue, not the speaker
+        source = self.resolve(_AUXILIARY_END.sub("", source_words), s0 + source_at)
+        start, end = self.content_span(s0 + content_at, s0 + content_end)
         attribution = self.text[s0 + content_end : sentence.end]
         if cue == "according to" and source.actor is not None and source.actor.kind == "news outlet":
             attribution += " reported"
