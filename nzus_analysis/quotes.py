@@ -193,13 +193,14 @@ _LEAD_TAIL_END = re.compile(
 )
 _TOLD_CONTENT = re.compile(r"(?:that|he|she|they|it|we|I|the|a|an|his|her|their|its|there)\s", re.I)
 MIN_LEAD_REPORT_WORDS = 3
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Words after a quote's lead-in cue that tell when, where or how it was said, not what: "in a video
 # message to the convention on Monday", "on Tuesday", "at the White House" (a report may open with
 # a bare noun: "in politics it takes time …")
 _CIRCUMSTANCE = re.compile(
     r"(?:of\b|about\b|to\b|(?:in|on|at|during|via|through|to|after|before|while|from|with|for|by|outside|inside)\s+"
     r"(?:a|an|the|his|her|their|its|our|this|that|these|those|[A-Z0-9][\w’'.-]*)\b|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last|earlier|later)\b)"
+    rf"(?:{_WEEKDAYS}|today|yesterday|last|earlier|later)\b)"
     r"(?!.*\bthat\b)",
     re.S,
 )
@@ -347,7 +348,7 @@ _BYLINE_PLACE = re.compile(r"from\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)*\s
 # After a cue, nothing but when it was said (and a short where or how): "said Thursday.", "said
 # Wednesday morning on MSNBC's “Morning Joe.”", "reported ten days ago."
 _TIME_TAIL_ONLY = re.compile(
-    r"\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\s*(?:on\s+)?(?:(?:{_WEEKDAYS})"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+\w+|this\s+\w+"
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)"
     r"(?:\s+(?:in|on|at|during|after|via)\s+[^\s,]+(?:\s+[^\s,]+){0,3})?[\s.”\"’']*",
@@ -423,7 +424,7 @@ _OPENING_GROUP = re.compile(
 # After the cue, a time and a circumstance may follow: "…, officials said Wednesday.", "…, she said
 # in a video message to the convention."
 _CUE_TAIL = (
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAYS}|today|yesterday|tonight"
     r"|earlier|later|recently|last\s+\w+|this\s+\w+)\b)?"
     r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b(?:(?!\sthat\s)[^“”\",]){0,160}?"
     r"(?:,\s+(?:which|who)\b[^“”\",]{0,120})?)?"  # "…, she said in an interview, which aired on Monday."
