@@ -1,11 +1,15 @@
-"""Draw the frame validation sample: passages from BBC politics and business articles.
+"""Draw the frame validation sample: passages from BBC politics and business articles, then
+paragraphs from PolNeAR's train split (US political news, 2015-16).
 
     python benchmarks/sample_frame_units.py
 
 Writes data/frame_validation/units.csv (unit_id, article_id, category, sentence, text). The BBC
-texts in ../shared/corpora/bbc/bbc_news.csv have lost their paragraph breaks, so a coding unit is
-two consecutive sentences (BBC paragraphs run one or two sentences), never the first sentence
-(the headline runs into it). One unit per article, articles and positions drawn at random with a
+texts in ../shared/corpora/bbc/bbc_news.csv have lost their paragraph breaks, so a BBC coding unit
+is two consecutive sentences (BBC paragraphs run one or two sentences), never the first sentence
+(the headline runs into it): u001-u927, every eligible article. PolNeAR's texts keep their
+paragraphs, so a PolNeAR unit (category "polnear", `sentence` the paragraph's number) is one
+paragraph of 15 to 120 words, never the first (the headline): `N_POLNEAR` units from as many
+train articles, u928 on. One unit per article, articles and positions drawn at random with a
 fixed seed, so rerunning the script writes the same file.
 """
 
@@ -18,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from nzus_analysis.bulk import load_table
+from nzus_analysis.quote_eval import polnear_documents
 from nzus_analysis.tokens import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,12 +30,34 @@ BBC = ROOT.parent / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 OUT = ROOT / "data" / "frame_validation" / "units.csv"
 SEED = 2014  # the Policy Frames Codebook's year
 N_UNITS = 960  # more than there are eligible articles (927): every one is used
+POLNEAR_TRAIN = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
+N_POLNEAR = 320
+MIN_WORDS, MAX_WORDS = 15, 120  # a PolNeAR paragraph's length to be a unit
+
+
+def polnear_units(numbered: int, rng: np.random.Generator) -> list[tuple]:
+    """`N_POLNEAR` units from PolNeAR train articles, numbered after the first `numbered`."""
+    articles = [article for article, _ in polnear_documents(POLNEAR_TRAIN)]
+    rows: list[tuple] = []
+    for index in rng.permutation(len(articles)):
+        article = articles[index]
+        lengths = [len(paragraph.split()) for paragraph in article.paragraphs]
+        eligible = [i for i in range(1, len(lengths)) if MIN_WORDS <= lengths[i] <= MAX_WORDS]
+        if not eligible:
+            continue
+        paragraph = eligible[int(rng.integers(len(eligible)))]
+        rows.append((f"u{numbered + len(rows) + 1:03d}", article.id, "polnear", paragraph,
+                     article.paragraphs[paragraph]))  # fmt: skip
+        if len(rows) == N_POLNEAR:
+            break
+    return rows
 
 
 def main() -> int:
-    if not BBC.is_file():
-        print(f"{BBC}: not found (the shared BBC corpus is needed)", file=sys.stderr)
-        return 2
+    for needed in (BBC, POLNEAR_TRAIN):
+        if not needed.exists():
+            print(f"{needed}: not found (the shared corpora are needed)", file=sys.stderr)
+            return 2
     corpus = load_table(BBC, year_column=None, year=2005, metadata_columns={"section": "category"}).articles
     chosen = [a for a in corpus if a.section in ("politics", "business")]
     rng = np.random.default_rng(SEED)
@@ -45,6 +72,7 @@ def main() -> int:
         rows.append((f"u{len(rows) + 1:03d}", article.id, article.section, start, text))
         if len(rows) == N_UNITS:
             break
+    rows += polnear_units(len(rows), np.random.default_rng(SEED))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)

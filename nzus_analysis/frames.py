@@ -193,16 +193,19 @@ def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.D
 # ---- validation against hand-coded passages ---------------------------------------------------------
 
 
-#: Test passages: the even-numbered ones up to u320 and the last batch, u721–u927 (coded before
-#: the lexicon was scored on them); every other passage is development data, u481–u720 included
-#: (a test batch until its errors were read; see data/frame_validation/coding_guide.md).
+#: Test passages: the even-numbered ones up to u320, the BBC batch u721–u927 (coded before the
+#: lexicon was scored on them) and the even-numbered PolNeAR paragraphs (`POLNEAR_UNITS`); every
+#: other passage is development data, u481–u720 included (a test batch until its errors were
+#: read; see data/frame_validation/coding_guide.md).
 TEST_UNITS_UP_TO = 320
 TEST_BATCH = range(721, 928)
+POLNEAR_UNITS = range(928, 1248)
 
 
 def _half(number: int) -> str:
     """The half a passage numbered `number` belongs to, "test" or "dev" (see `TEST_UNITS_UP_TO`)."""
-    if number in TEST_BATCH or (number <= TEST_UNITS_UP_TO and number % 2 == 0):
+    even = number % 2 == 0
+    if number in TEST_BATCH or (even and (number <= TEST_UNITS_UP_TO or number in POLNEAR_UNITS)):
         return "test"
     return "dev"
 
