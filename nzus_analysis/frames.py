@@ -11,6 +11,7 @@ longest first and do not overlap ("nuclear weapons" is one hit, not two).
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -274,3 +275,56 @@ def frame_validation_table(
                          round(n_both / n_predicted, 3) if n_predicted else float("nan"),
                          round(n_both / n_coded, 3) if n_coded else float("nan")))  # fmt: skip
     return table(rows, FrameValidationRow)
+
+
+#: A frame's lexicon is *validated* when its test precision is at least `TARGET_PRECISION` and
+#: the whole validation set codes it at least `MIN_CODED` times (fewer: too rare to judge).
+TARGET_PRECISION = 0.75
+MIN_CODED = 20
+VERDICTS = ("meets target", "below target", "too few coded", "no cues")
+
+
+class FrameVerdictRow(NamedTuple):
+    """A row of `frame_verdict_table`: how far one frame's lexicon hits can be trusted."""
+
+    frame: str
+    n_coded_all: int  # passages coded with the frame, whole validation set
+    n_predicted: int  # test passages with a lexicon hit for it
+    n_both: int
+    precision: float  # on the test passages (NaN when nothing is predicted)
+    precision_low: float  # 95 % Wilson interval of that precision
+    precision_high: float
+    recall: float
+    verdict: str  # one of `VERDICTS`; "no cues": the lexicon has no entry for it (`other`)
+
+
+def _wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    if n == 0:
+        return float("nan"), float("nan")
+    share = successes / n
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return round(centre - half, 3), round(centre + half, 3)
+
+
+def frame_verdict_table(validation_table: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per frame, the test-passage precision of `frame_validation_table` with its 95 % Wilson
+    interval, and whether the frame meets the validation target (`TARGET_PRECISION`, for frames
+    coded at least `MIN_CODED` times): the frames whose hits a reader may take at face value.
+    Columns: `FrameVerdictRow`."""
+    cued = set((load_lexicon() if lexicon is None else lexicon).frame)
+    coded_all = validation_table[validation_table.half == "all"].set_index("frame").n_coded
+    rows = []
+    for row in validation_table[validation_table.half == "test"].itertuples(index=False):
+        n_coded_all = int(coded_all.get(row.frame, 0))
+        if row.frame not in cued:
+            verdict = "no cues"
+        elif n_coded_all < MIN_CODED:
+            verdict = "too few coded"
+        else:
+            meets = row.n_predicted > 0 and row.precision >= TARGET_PRECISION
+            verdict = "meets target" if meets else "below target"
+        low, high = _wilson(row.n_both, row.n_predicted)
+        rows.append((row.frame, n_coded_all, row.n_predicted, row.n_both, row.precision, low, high,
+                     row.recall, verdict))  # fmt: skip
+    return table(rows, FrameVerdictRow)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -119,11 +120,15 @@ def grouped_bar_plot(
     ylabel: str,
     ax: Axes | None = None,
     count: str | None = None,
+    marked: Collection[str] = (),
+    mark_note: str = "",
 ) -> Figure:
     """Bars of `value` per `category`, one bar per `group` side by side (e.g. frame shares).
 
     A (category, group) pair with no row draws no bar: a missing group is not a zero. With
-    `count` (a column), each bar is labelled with that count (e.g. hits behind a rate).
+    `count` (a column), each bar is labelled with that count (e.g. hits behind a rate). The
+    categories in `marked` get a dagger after their label, explained by `mark_note` under the
+    plot (e.g. frames whose lexicon missed its validation target).
     """
     table = frame.pivot_table(index=category, columns=group, values=value, aggfunc="sum", observed=True)
     if ax is None:
@@ -145,8 +150,12 @@ def grouped_bar_plot(
             labels = [f"{n:g}" if n == n else "" for n in counts[column].reindex(table.index)]
             ax.bar_label(bars, labels=labels, fontsize=7, padding=1)
     ax.set_xticks(list(positions))
-    ax.set_xticklabels([str(c).replace("_", " ") for c in table.index], rotation=25, ha="right")
+    labels = [str(c).replace("_", " ") + (" †" if c in marked else "") for c in table.index]
+    ax.set_xticklabels(labels, rotation=25, ha="right")
     ax.set_xlabel(category.replace("_", " ").capitalize())
+    if mark_note and any(c in marked for c in table.index):
+        ax.annotate(f"† {mark_note}", xy=(0, 0), xycoords="figure fraction", xytext=(4, 4),
+                    textcoords="offset points", fontsize=7, color="0.35")  # fmt: skip
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     _legend_outside(ax, str(group).replace("_", " "))

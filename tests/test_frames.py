@@ -11,6 +11,7 @@ from nzus_analysis.frames import (
     frame_hit_table,
     frame_share_table,
     frame_validation_table,
+    frame_verdict_table,
     load_frame_validation,
     load_lexicon,
     sentence_frame_table,
@@ -106,3 +107,31 @@ def test_validation_table_scores_the_lexicon_on_the_coded_passages():
     economic = table.loc[("all", "economic")]
     assert economic.n_coded == 523 + 30 and economic.precision > 0.8
     assert table.loc[("test", "other")].n_predicted == 0
+
+
+def test_verdicts_say_which_frames_meet_the_validation_target():
+    validation = load_frame_validation()
+    verdicts = frame_verdict_table(frame_validation_table(validation)).set_index("frame")
+    assert verdicts.loc["political"].verdict == "meets target"  # 143 of 158 test predictions
+    assert verdicts.loc["policy"].verdict == "below target"  # 7 of 20
+    assert verdicts.loc["other"].verdict == "no cues"  # a residual code: the lexicon has no entry
+    known = verdicts.dropna(subset=["precision"])
+    assert ((known.precision_low <= known.precision) & (known.precision <= known.precision_high)).all()
+    # on the PolNeAR paragraphs alone most frames are too rare to judge
+    polnear = validation[validation.unit_id.str.slice(1).astype(int) >= 928]
+    rare = frame_verdict_table(frame_validation_table(polnear)).set_index("frame")
+    assert rare.loc["capacity"].verdict == "too few coded" and rare.loc["capacity"].n_coded_all == 2
+
+
+def test_frames_below_target_are_marked_in_the_frame_figure():
+    from nzus_analysis.plots import grouped_bar_plot
+
+    article = Article("x", 2020, paragraphs=("Troops and the economy. The economy grew.",))
+    shares = frame_share_table(frame_hit_table([article]), term_table([article])).assign(group="a")
+    shares = shares[shares.n_hits > 0]  # the table lists every frame
+    figure = grouped_bar_plot(
+        shares, "frame", "n_hits", "group", "t", "hits", marked={"security"}, mark_note="below target"
+    )
+    ax = figure.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["economic", "security †"]
+    assert any(t.get_text() == "† below target" for t in ax.texts)
