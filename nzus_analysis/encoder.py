@@ -225,6 +225,43 @@ class Encoder:
         return out
 
 
+def padded(sequences: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Token ids, token types and mask (1 on real tokens), each (len(sequences), longest), for
+    (ids, types) pairs of any lengths; padding is id 0, type 0, mask 0."""
+    length = max(len(token_ids) for token_ids, _ in sequences)
+    ids = np.zeros((len(sequences), length), dtype=np.int64)
+    types = np.zeros_like(ids)
+    mask = np.zeros((len(sequences), length), dtype=np.float32)
+    for row, (token_ids, token_types) in enumerate(sequences):
+        ids[row, : len(token_ids)], types[row, : len(token_ids)] = token_ids, token_types
+        mask[row, : len(token_ids)] = 1.0
+    return ids, types, mask
+
+
+def mean_embeddings(
+    wordpiece: WordPiece, encoder: Encoder, texts: list[str], max_pieces: int = 126, batch: int = 32
+) -> np.ndarray:
+    """One unit-length vector per text: the mean of the encoder's last hidden states over
+    "[CLS] text [SEP]". A text longer than `max_pieces` word pieces is read in consecutive windows
+    of that size, and its vector is their mean weighted by window length."""
+    vocab = wordpiece.vocab
+    windows: list[tuple[int, list[int]]] = []  # (text index, ids)
+    for i, text in enumerate(texts):
+        pieces = [vocab.get(piece, vocab["[UNK]"]) for piece in wordpiece.tokens(text)] or [vocab["[UNK]"]]
+        for first in range(0, len(pieces), max_pieces):
+            windows.append((i, [vocab["[CLS]"], *pieces[first : first + max_pieces], vocab["[SEP]"]]))
+    sums = np.zeros((len(texts), encoder.weights["embeddings.word"].shape[1]), dtype=np.float64)
+    order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+    for first in range(0, len(order), batch):
+        chosen = order[first : first + batch]
+        ids, types, mask = padded([(windows[w][1], [0] * len(windows[w][1])) for w in chosen])
+        summed = (encoder.hidden(ids, types, mask) * mask[:, :, None]).sum(1)
+        for row, w in enumerate(chosen):
+            sums[windows[w][0]] += summed[row]
+    vectors = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    return vectors.astype(np.float32)
+
+
 def dequantized(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """float32 weights from a file's arrays: `name.q` (int8) times `name.scale` (one per row of the
     stored matrix) for the quantized ones, the rest as stored."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -261,8 +261,15 @@ def frame_validation_table(
     predicted = (
         hits.assign(frame=hits.frame.map(lambda f: rename.get(f, f))).groupby("article_id").frame.agg(set)
     )
+    return scored_validation_table(validation, predicted.to_dict())
+
+
+def scored_validation_table(validation: pd.DataFrame, predicted: Mapping[str, set[str]]) -> pd.DataFrame:
+    """Per-frame precision and recall of any measure whose predicted frames per passage
+    (unit_id -> frames) are `predicted`, against the codes of `validation`; rows for each half
+    and for all passages (columns: `FrameValidationRow`)."""
     coded = dict(zip(validation.unit_id, validation.frames, strict=True))
-    frames = sorted({f for codes in validation.frames for f in codes} | {f for s in predicted for f in s})
+    frames = sorted({f for codes in validation.frames for f in codes} | set().union(*predicted.values()))
     rows = []
     for half in ("dev", "test", "all"):
         units = validation.unit_id if half == "all" else validation.unit_id[validation.half == half]
@@ -281,7 +288,7 @@ def frame_validation_table(
 #: the whole validation set codes it at least `MIN_CODED` times (fewer: too rare to judge).
 TARGET_PRECISION = 0.75
 MIN_CODED = 20
-VERDICTS = ("meets target", "below target", "too few coded", "no cues")
+VERDICTS = ("meets target", "below target", "too few coded", "not measured")
 
 
 class FrameVerdictRow(NamedTuple):
@@ -295,7 +302,7 @@ class FrameVerdictRow(NamedTuple):
     precision_low: float  # 95 % Wilson interval of that precision
     precision_high: float
     recall: float
-    verdict: str  # one of `VERDICTS`; "no cues": the lexicon has no entry for it (`other`)
+    verdict: str  # one of `VERDICTS`; "not measured": the measure has no cue or model for it
 
 
 def _wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -307,18 +314,22 @@ def _wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return round(centre - half, 3), round(centre + half, 3)
 
 
-def frame_verdict_table(validation_table: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per frame, the test-passage precision of `frame_validation_table` with its 95 % Wilson
-    interval, and whether the frame meets the validation target (`TARGET_PRECISION`, for frames
-    coded at least `MIN_CODED` times): the frames whose hits a reader may take at face value.
-    Columns: `FrameVerdictRow`."""
-    cued = set((load_lexicon() if lexicon is None else lexicon).frame)
+def frame_verdict_table(
+    validation_table: pd.DataFrame, lexicon: pd.DataFrame | None = None, measured: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Per frame, the test-passage precision of a validation table (`frame_validation_table`,
+    or `frame_classifier.classifier_validation_table`) with its 95 % Wilson interval, and
+    whether the frame meets the validation target (`TARGET_PRECISION`, for frames coded at least
+    `MIN_CODED` times): the frames whose measure a reader may take at face value. `measured`:
+    the frames the measure can find (default: those with an entry in the lexicon). Columns:
+    `FrameVerdictRow`."""
+    found = set((load_lexicon() if lexicon is None else lexicon).frame if measured is None else measured)
     coded_all = validation_table[validation_table.half == "all"].set_index("frame").n_coded
     rows = []
     for row in validation_table[validation_table.half == "test"].itertuples(index=False):
         n_coded_all = int(coded_all.get(row.frame, 0))
-        if row.frame not in cued:
-            verdict = "no cues"
+        if row.frame not in found:
+            verdict = "not measured"
         elif n_coded_all < MIN_CODED:
             verdict = "too few coded"
         else:

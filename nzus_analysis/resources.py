@@ -11,6 +11,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from .errors import InputError
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -29,6 +31,15 @@ def data_dir() -> Path:
 def data_path(*parts: str) -> Path:
     """Path of a file under `data/`, e.g. ``data_path("lexicons", "frames.csv")``."""
     return data_dir().joinpath(*parts)
+
+
+def model_file(path: str | Path | None, shipped: tuple[str, ...], trainer: str) -> Path:
+    """`path`, or the shipped model file under `data/` (`shipped` parts); an InputError naming
+    the training script if it is missing."""
+    source = Path(path) if path is not None else data_path(*shipped)
+    if not source.is_file():
+        raise InputError(source, f"model not found (train it: {trainer})")
+    return source
 
 
 def uncommented(path: Path) -> io.StringIO:

@@ -34,12 +34,12 @@ import pandas as pd
 from ._tables import table
 from .actors import load_actors
 from .corpus import Article
-from .encoder import MARK_END, MARK_START, Encoder, WordPiece, dequantized, pair_ids
+from .encoder import MARK_END, MARK_START, Encoder, WordPiece, dequantized, padded, pair_ids
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .errors import InputError
 from .groups import Groups, difference_table
 from .quotes import quote_table
-from .resources import data_path
+from .resources import model_file
 from .sentiment import (
     MAX_SCORED_CHARS,
     PLACEHOLDER,
@@ -203,18 +203,10 @@ class StanceModel:
 MODEL_FILE = ("models", "stance_lr.npz")
 
 
-def _model_file(path: str | Path | None, shipped: tuple[str, ...], trainer: str) -> Path:
-    """`path`, or the shipped model file; an InputError naming the training script if missing."""
-    source = Path(path) if path is not None else data_path(*shipped)
-    if not source.is_file():
-        raise InputError(source, f"stance model not found (train it: {trainer})")
-    return source
-
-
 @cache
 def load_stance_model(path: str | Path | None = None) -> StanceModel:
     """The shipped stance model (`data/models/stance_lr.npz`), or one saved by the training script."""
-    source = _model_file(path, MODEL_FILE, "benchmarks/train_stance.py")
+    source = model_file(path, MODEL_FILE, "benchmarks/train_stance.py")
     with np.load(source) as stored:
         if int(stored["feature_dim"]) != FEATURE_DIM:
             raise InputError(
@@ -261,14 +253,7 @@ class EncoderStanceModel:
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
         for first in range(0, len(order), batch):
             chosen = order[first : first + batch]
-            length = max(len(encoded[i][0]) for i in chosen)
-            ids = np.zeros((len(chosen), length), dtype=np.int64)
-            types = np.zeros_like(ids)
-            mask = np.zeros((len(chosen), length), dtype=np.float32)
-            for row, i in enumerate(chosen):
-                token_ids, token_types = encoded[i]
-                ids[row, : len(token_ids)], types[row, : len(token_ids)] = token_ids, token_types
-                mask[row, : len(token_ids)] = 1.0
+            ids, types, mask = padded([encoded[i] for i in chosen])
             hidden = self.encoder.hidden(ids, types, mask)
             mean = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
             logits = np.concatenate([hidden[:, 0], mean], axis=1) @ self.head_weight + self.head_bias
@@ -302,7 +287,7 @@ STANCE_MODELS = ("encoder", "linear")  # the `model=` choices: fine-tuned encode
 @cache
 def load_encoder_model(path: str | Path | None = None) -> EncoderStanceModel:
     """The shipped encoder (`data/models/stance_encoder.npz`), or one the training script saved."""
-    source = _model_file(path, ENCODER_FILE, "benchmarks/train_stance_encoder.py")
+    source = model_file(path, ENCODER_FILE, "benchmarks/train_stance_encoder.py")
     with np.load(source) as stored:
         arrays = {name: stored[name] for name in stored.files if not name.startswith("reference.")}
     n_layers, n_heads, max_length = (int(v) for v in arrays.pop("shape"))

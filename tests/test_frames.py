@@ -114,7 +114,7 @@ def test_verdicts_say_which_frames_meet_the_validation_target():
     verdicts = frame_verdict_table(frame_validation_table(validation)).set_index("frame")
     assert verdicts.loc["political"].verdict == "meets target"  # 143 of 158 test predictions
     assert verdicts.loc["policy"].verdict == "below target"  # 7 of 20
-    assert verdicts.loc["other"].verdict == "no cues"  # a residual code: the lexicon has no entry
+    assert verdicts.loc["other"].verdict == "not measured"  # a residual code: the lexicon has no entry
     known = verdicts.dropna(subset=["precision"])
     assert ((known.precision_low <= known.precision) & (known.precision <= known.precision_high)).all()
     # on the PolNeAR paragraphs alone most frames are too rare to judge

@@ -1,0 +1,136 @@
+"""Frames of a paragraph read by a classifier trained on the hand-coded passages.
+
+The frame lexicon (`frames`) counts a frame's words; on news it was not written from, many of its
+frames miss the validation target (README, "Frames on news nobody here wrote"). This module is the
+second measure: per frame, a logistic regression over what a paragraph says (the mean of the
+shipped MiniLM encoder's hidden states, `encoder.mean_embeddings`) and which frames the lexicon
+finds in it, trained by `benchmarks/train_frame_classifier.py` on the *development* passages of
+`data/frame_validation` and shipped as `data/models/frame_classifier.npz` (weights, one decision
+threshold per frame). A frame is classified only when cross-validation on the development
+passages found a threshold with precision of at least `training_precision`; the others (rare
+frames such as capacity) are not measured by it. `classifier_validation_table` scores it on the
+test passages, as `frames.frame_validation_table` scores the lexicon.
+
+Reading a paragraph takes a transformer pass: about 50 paragraphs a second on two cores, so this
+is for a study's articles, not a whole archive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ._tables import table
+from .corpus import Article
+from .encoder import mean_embeddings
+from .frames import FRAMES, frame_hit_table, scored_validation_table
+from .resources import model_file
+from .stance import load_encoder_model
+
+CLASSIFIER_FILE = ("models", "frame_classifier.npz")
+
+
+@dataclass(frozen=True)
+class FrameClassifier:
+    """One logistic regression per classified frame over `passage_features`."""
+
+    frames: tuple[str, ...]  # the frames it classifies, in column order
+    weight: np.ndarray  # (features, frames)
+    bias: np.ndarray  # (frames,)
+    threshold: np.ndarray  # (frames,): a passage carries a frame at probability >= threshold
+    training_precision: float  # the cross-validated precision each threshold had to reach
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """P(frame) per row of `features` (rows) and classified frame (columns)."""
+        return 1.0 / (1.0 + np.exp(-(features @ self.weight + self.bias)))
+
+
+@cache
+def load_frame_classifier(path: str | Path | None = None) -> FrameClassifier:
+    """The shipped classifier (`data/models/frame_classifier.npz`), or one the script saved."""
+    source = model_file(path, CLASSIFIER_FILE, "benchmarks/train_frame_classifier.py")
+    with np.load(source) as stored:
+        return FrameClassifier(
+            tuple(str(f) for f in stored["frames"]),
+            stored["weight"],
+            stored["bias"],
+            stored["threshold"],
+            float(stored["training_precision"]),
+        )
+
+
+def lexicon_indicators(hits: pd.DataFrame, keys: Sequence[tuple[str, int]]) -> np.ndarray:
+    """1 where the lexicon has a hit for a frame (column, `FRAMES` order) in a passage (row), the
+    passages named by (article_id, paragraph) `keys`."""
+    row_of = {key: i for i, key in enumerate(keys)}
+    found = np.zeros((len(keys), len(FRAMES)), dtype=np.float32)
+    for article_id, paragraph, frame in zip(hits.article_id, hits.paragraph, hits.frame, strict=True):
+        row = row_of.get((article_id, int(paragraph)))
+        if row is not None:
+            found[row, FRAMES.index(frame)] = 1.0
+    return found
+
+
+def passage_features(texts: Sequence[str]) -> np.ndarray:
+    """The classifier's input for each text read as one passage: its unit-length mean embedding,
+    then one 0/1 column per frame of `FRAMES` (the lexicon has a hit for it)."""
+    articles = [Article(f"p{i}", 0, paragraphs=(text,)) for i, text in enumerate(texts)]
+    return _features(articles, [(a.id, 0) for a in articles], list(texts))
+
+
+def _features(articles: list[Article], keys: list[tuple[str, int]], texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    model = load_encoder_model()
+    vectors = mean_embeddings(model.wordpiece, model.encoder, texts)
+    return np.hstack([vectors, lexicon_indicators(frame_hit_table(articles), keys)])
+
+
+class ParagraphFrameRow(NamedTuple):
+    """A row of `paragraph_frame_table`: one paragraph and one frame the classifier measures."""
+
+    article_id: str
+    year: int
+    paragraph: int
+    frame: str  # one of `load_frame_classifier().frames`
+    probability: float  # the classifier's P(frame), rounded to 4 places
+    carries: bool  # probability >= the frame's threshold
+
+
+def paragraph_frame_table(corpus: Iterable[Article]) -> pd.DataFrame:
+    """Every paragraph of every article with, for each frame the classifier measures, its
+    probability and whether the paragraph carries the frame (columns: `ParagraphFrameRow`)."""
+    articles = list(corpus)
+    keys = [(a.id, i) for a in articles for i in range(len(a.paragraphs))]
+    texts = [paragraph for a in articles for paragraph in a.paragraphs]
+    classifier = load_frame_classifier()
+    if not texts:
+        return table([], ParagraphFrameRow)
+    probabilities = classifier.probabilities(_features(articles, keys, texts))
+    year_of = {a.id: a.year for a in articles}
+    rows = [
+        (article_id, year_of[article_id], paragraph, frame, round(float(p), 4), bool(p >= threshold))
+        for (article_id, paragraph), row in zip(keys, probabilities, strict=True)
+        for frame, p, threshold in zip(classifier.frames, row, classifier.threshold, strict=True)
+    ]
+    return table(rows, ParagraphFrameRow)
+
+
+def classifier_validation_table(validation: pd.DataFrame) -> pd.DataFrame:
+    """Per-frame precision and recall of the classifier on `frames.load_frame_validation()`
+    passages, in `frames.frame_validation_table`'s columns. Only the test half is a fair figure:
+    the classifier was trained on the development half."""
+    classifier = load_frame_classifier()
+    probabilities = classifier.probabilities(passage_features(list(validation.text)))
+    carries = probabilities >= classifier.threshold
+    predicted = {
+        unit: {f for f, c in zip(classifier.frames, row, strict=True) if c}
+        for unit, row in zip(validation.unit_id, carries, strict=True)
+    }
+    return scored_validation_table(validation, predicted)

@@ -1,0 +1,89 @@
+"""The frame classifier on the seeds, on the coded test passages and on hand-made passages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nzus_analysis import Article, load_corpus
+from nzus_analysis.encoder import mean_embeddings
+from nzus_analysis.errors import InputError
+from nzus_analysis.frame_classifier import (
+    classifier_validation_table,
+    load_frame_classifier,
+    paragraph_frame_table,
+    passage_features,
+)
+from nzus_analysis.frames import FRAMES, frame_verdict_table, load_frame_validation
+from nzus_analysis.stance import load_encoder_model
+
+SEED_2025 = "2025-thepost-rubio-peters"
+
+
+def test_every_paragraph_gets_every_classified_frame_with_its_threshold_applied():
+    corpus = [a for a in load_corpus() if a.id == SEED_2025]
+    classifier = load_frame_classifier()
+    table = paragraph_frame_table(corpus)
+    assert len(table) == len(corpus[0].paragraphs) * len(classifier.frames)
+    assert table.probability.between(0, 1).all()
+    threshold = dict(zip(classifier.frames, classifier.threshold, strict=True))
+    assert (table.carries == (table.probability >= table.frame.map(threshold) - 1e-4)).all()
+    # the paragraph on China's live-fire exercises and maritime challenges is about security
+    china = next(i for i, p in enumerate(corpus[0].paragraphs) if "live fire" in p)
+    carried = set(table[(table.paragraph == china) & table.carries].frame)
+    assert "security" in carried
+
+
+def test_frames_no_setting_could_validate_are_not_measured():
+    classifier = load_frame_classifier()
+    assert {"economic", "political", "security"} <= set(classifier.frames)
+    assert "other" not in classifier.frames and "capacity" not in classifier.frames  # too rare to train
+    assert classifier.training_precision == pytest.approx(0.8)
+
+
+def test_the_classifier_is_scored_on_the_test_passages_it_was_not_trained_on():
+    validation = load_frame_validation()
+    scored = classifier_validation_table(validation)
+    verdicts = frame_verdict_table(scored, measured=load_frame_classifier().frames).set_index("frame")
+    assert verdicts.loc["economic"].precision > 0.8 and verdicts.loc["economic"].recall > 0.8
+    assert verdicts.loc["political"].verdict == "meets target"
+    assert verdicts.loc["capacity"].verdict == "not measured"
+
+
+def test_features_are_an_embedding_then_the_lexicon_frames():
+    features = passage_features(["Taxes went up and the economy slowed.", "The court ruled against him."])
+    width = load_encoder_model().encoder.weights["embeddings.word"].shape[1]
+    assert features.shape == (2, width + len(FRAMES))
+    assert np.allclose(np.linalg.norm(features[:, :width], axis=1), 1.0, atol=1e-5)
+    lexicon = features[:, width:]
+    assert lexicon[0, FRAMES.index("economic")] == 1 and lexicon[1, FRAMES.index("legality")] == 1
+    assert lexicon[0, FRAMES.index("legality")] == 0
+
+
+def test_a_paragraph_longer_than_the_encoder_reads_is_read_in_windows():
+    model = load_encoder_model()
+    sentence = "The minister said the defence budget would grow to two percent of GDP. "
+    short, long = mean_embeddings(model.wordpiece, model.encoder, [sentence, sentence * 20])
+    assert len(model.wordpiece.tokens(sentence * 20)) > 126
+    assert np.linalg.norm(long) == pytest.approx(1.0, abs=1e-5)
+    assert float(short @ long) > 0.8  # the same words, windowed, mean much the same
+
+
+def test_no_articles_give_an_empty_table_with_the_documented_columns():
+    table = paragraph_frame_table([])
+    assert table.empty and list(table.columns) == [
+        "article_id", "year", "paragraph", "frame", "probability", "carries",
+    ]  # fmt: skip
+
+
+def test_a_missing_model_file_names_the_training_script(tmp_path):
+    with pytest.raises(InputError, match=r"train_frame_classifier\.py"):
+        load_frame_classifier(tmp_path / "absent.npz")
+
+
+def test_a_one_paragraph_article_is_classified():
+    article = Article(
+        "x", 2020, paragraphs=("Shares fell sharply as the central bank raised interest rates.",)
+    )
+    table = paragraph_frame_table([article])
+    assert set(table[table.carries].frame) == {"economic"}
