@@ -8,12 +8,16 @@ business, 2004-05, and PolNeAR train paragraphs, 2015-16, coded by hand; see its
 The test passages are never read here (`benchmarks/eval_frames.py --measure classifier` scores
 them).
 
-Features (`frame_classifier.passage_features`): the passage's unit-length mean embedding from the
-shipped MiniLM encoder (data/models/stance_encoder.npz) and one 0/1 column per frame the lexicon
-finds in it. Model: one logistic regression per frame (scikit-learn, lbfgs, balanced class
-weights). For each frame, C in `C_GRID` and a decision threshold in `THRESHOLDS` are chosen by
-5-fold cross-validation on the development passages (stratified, shuffled, seed 0): for each C
-the lowest threshold whose cross-validated precision reaches `TRAINING_PRECISION` with at least
+Features (`frame_classifier.passage_features`): the passage's unit-length mean embedding from
+all-MiniLM-L6-v2 as shipped in data/models/text_encoder.npz (exported by
+`train_stance_encoder.py --text-encoder`) and one 0/1 column per frame the lexicon finds in it.
+The fine-tuned stance encoder's embeddings were tried first; cross-validated on the development
+passages they gave lower recall at the same precision for most frames, so the base model is used.
+
+Model: one logistic regression per frame (scikit-learn, lbfgs, balanced class weights). For
+each frame, C in `C_GRID` and a decision threshold in `THRESHOLDS` are chosen by 5-fold
+cross-validation on the development passages (stratified, shuffled, seed 0): for each C the
+lowest threshold whose cross-validated precision reaches `TRAINING_PRECISION` with at least
 `MIN_PREDICTED` predictions; of those, the setting with the highest cross-validated recall. A
 frame with no such setting is left out (the classifier does not measure it). Then each kept
 frame is refitted on all development passages. Deterministic: the same data give the same file.

@@ -21,6 +21,11 @@ stored as int8 with one float scale per row; and PyTorch's probabilities for ref
 sentences, computed with the exported weights, are stored beside them: `tests/test_stance.py`
 checks that the NumPy port (`nzus_analysis.encoder`) reproduces them.
 
+The frame classifier's reader, all-MiniLM-L6-v2 itself (not fine-tuned), is exported the same way
+(pruned vocabulary, int8 matrices) with PyTorch's mean embeddings of the reference sentences:
+
+    python benchmarks/train_stance_encoder.py --text-encoder --out data/models/text_encoder.npz
+
 Distillation (tried for speed, not shipped):
 
     python benchmarks/train_stance_encoder.py --teacher data/models/stance_encoder.npz \
@@ -278,9 +283,9 @@ def _quantized(name: str, matrix: np.ndarray, arrays: dict[str, np.ndarray]) -> 
     arrays[name + ".scale"] = scale.astype(np.float32)
 
 
-def export(model: StanceEncoder, vocabulary: list[str], out: Path, prune: bool = True) -> None:
-    """Write the arrays `stance.load_encoder_model` reads, and PyTorch's reference outputs;
-    `prune=False` keeps `vocabulary` whole (a student distilled from an exported model)."""
+def encoder_arrays(model: StanceEncoder, vocabulary: list[str], prune: bool = True) -> tuple[dict, list[int]]:
+    """The encoder's arrays as `encoder.read_encoder` reads them (vocabulary pruned to the pieces
+    the shared corpora use unless `prune` is False; matrices int8), and the kept vocabulary ids."""
 
     def latin(token: str) -> bool:
         if token.startswith("[") and token.endswith("]"):
@@ -321,8 +326,17 @@ def export(model: StanceEncoder, vocabulary: list[str], out: Path, prune: bool =
         arrays[p + "out.bias"] = state[t + "output.dense.bias"]
         arrays[p + "norm.gain"] = state[t + "output.LayerNorm.weight"]
         arrays[p + "norm.bias"] = state[t + "output.LayerNorm.bias"]
-    arrays["head.weight"] = state["head.weight"].T.copy()
-    arrays["head.bias"] = state["head.bias"]
+    return arrays, kept
+
+
+def export(model: StanceEncoder, vocabulary: list[str], out: Path, prune: bool = True) -> None:
+    """Write the arrays `stance.load_encoder_model` reads, and PyTorch's reference outputs;
+    `prune=False` keeps `vocabulary` whole (a student distilled from an exported model)."""
+    arrays, kept = encoder_arrays(model, vocabulary, prune)
+    state = {k: v.detach().numpy().astype(np.float32) for k, v in model.head.state_dict().items()}
+    arrays["head.weight"] = state["weight"].T.copy()
+    arrays["head.bias"] = state["bias"]
+    config = model.enc.config
     arrays["shape"] = np.array([config.num_hidden_layers, config.num_attention_heads, MAX_LENGTH])
     arrays["labels"] = np.array(["negative", "neutral", "positive"])
     # PyTorch's probabilities with the exported (dequantized, pruned) weights, on our own ids
@@ -338,6 +352,34 @@ def export(model: StanceEncoder, vocabulary: list[str], out: Path, prune: bool =
     arrays["reference.text"] = np.array([s for s, _, _ in REFERENCE])
     arrays["reference.span"] = np.array([(a, b) for _, a, b in REFERENCE])
     arrays["reference.probabilities"] = np.array(probabilities, dtype=np.float32)
+    np.savez_compressed(out, **arrays)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB, {len(kept):,} word pieces)")
+
+
+def export_text_encoder(source: Path, out: Path) -> None:
+    """Write all-MiniLM-L6-v2 itself, not fine-tuned, as `frame_classifier.load_text_encoder`
+    reads it (the same pruned vocabulary and int8 matrices as the stance encoder), with
+    PyTorch's mean embeddings of the reference sentences for `tests/test_frame_classifier.py`."""
+    model = StanceEncoder(source).eval()  # its head is unused
+    vocabulary = (source / "vocab.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    arrays, kept = encoder_arrays(model, vocabulary)
+    config = model.enc.config
+    arrays["shape"] = np.array([config.num_hidden_layers, config.num_attention_heads, MAX_POSITIONS])
+    load_exported(model, arrays, kept)
+    vocab = {token: i for i, token in enumerate(arrays["vocab"].tolist())}
+    wordpiece = WordPiece(vocab)
+    vectors = []
+    with torch.no_grad():
+        for sentence, _, _ in REFERENCE:
+            pieces = [vocab.get(piece, vocab["[UNK]"]) for piece in wordpiece.tokens(sentence)]
+            ids = [vocab["[CLS]"], *pieces, vocab["[SEP]"]]
+            ids_t = torch.tensor([ids])
+            hidden = model.enc(input_ids=ids_t, attention_mask=torch.ones_like(ids_t),
+                               token_type_ids=torch.zeros_like(ids_t)).last_hidden_state[0]  # fmt: skip
+            mean = hidden.mean(0)
+            vectors.append((mean / mean.norm()).numpy())
+    arrays["reference.text"] = np.array([s for s, _, _ in REFERENCE])
+    arrays["reference.embeddings"] = np.array(vectors, dtype=np.float32)
     np.savez_compressed(out, **arrays)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB, {len(kept):,} word pieces)")
 
@@ -380,6 +422,9 @@ def main() -> int:
     )
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "models" / "stance_encoder.npz")
     parser.add_argument("--state", type=Path, help="export this saved state dict instead of training")
+    parser.add_argument(
+        "--text-encoder", action="store_true", help="export the base model for the frame classifier instead"
+    )
     parser.add_argument("--teacher", type=Path, help="distil this exported model instead of fine-tuning")
     parser.add_argument(
         "--layers", default="0,2,4", help="with --teacher: the teacher layers the student keeps"
@@ -389,6 +434,9 @@ def main() -> int:
     if not path.is_file():
         print(f"{path}: not found (the shared NewsMTSC corpus is needed)", file=sys.stderr)
         return 2
+    if args.text_encoder:
+        export_text_encoder(model_dir(), args.out)
+        return 0
     torch.manual_seed(0)
     random.seed(0)
     np.random.seed(0)

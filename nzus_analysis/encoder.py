@@ -262,6 +262,15 @@ def mean_embeddings(
     return vectors.astype(np.float32)
 
 
+def read_encoder(arrays: dict[str, np.ndarray]) -> tuple[WordPiece, Encoder]:
+    """The vocabulary and encoder stored in a model file's `arrays` (``vocab``, ``shape`` and the
+    weights; the training script writes them); what else the file holds is the caller's."""
+    n_layers, n_heads = (int(v) for v in arrays["shape"][:2])
+    vocab = {token: i for i, token in enumerate(arrays["vocab"].tolist())}
+    weights = {name: value for name, value in arrays.items() if name not in ("vocab", "shape")}
+    return WordPiece(vocab), Encoder(dequantized(weights), n_layers, n_heads)
+
+
 def dequantized(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """float32 weights from a file's arrays: `name.q` (int8) times `name.scale` (one per row of the
     stored matrix) for the quantized ones, the rest as stored."""

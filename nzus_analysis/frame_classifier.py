@@ -2,14 +2,15 @@
 
 The frame lexicon (`frames`) counts a frame's words; on news it was not written from, many of its
 frames miss the validation target (README, "Frames on news nobody here wrote"). This module is the
-second measure: per frame, a logistic regression over what a paragraph says (the mean of the
-shipped MiniLM encoder's hidden states, `encoder.mean_embeddings`) and which frames the lexicon
-finds in it, trained by `benchmarks/train_frame_classifier.py` on the *development* passages of
-`data/frame_validation` and shipped as `data/models/frame_classifier.npz` (weights, one decision
-threshold per frame). A frame is classified only when cross-validation on the development
-passages found a threshold with precision of at least `training_precision`; the others (rare
-frames such as capacity) are not measured by it. `classifier_validation_table` scores it on the
-test passages, as `frames.frame_validation_table` scores the lexicon.
+second measure: per frame, a logistic regression over what a paragraph says and which frames the
+lexicon finds in it. What it says is the mean of the hidden states of all-MiniLM-L6-v2 (not
+fine-tuned; shipped as `data/models/text_encoder.npz`, run by `encoder.mean_embeddings`). The
+regressions are trained by `benchmarks/train_frame_classifier.py` on the *development* passages
+of `data/frame_validation` and shipped as `data/models/frame_classifier.npz` (weights, one
+decision threshold per frame). A frame is classified only when cross-validation on the
+development passages found a threshold with precision of at least `training_precision`; the
+others are not measured by it. `classifier_validation_table` scores it on the test passages, as
+`frames.frame_validation_table` scores the lexicon.
 
 Reading a paragraph takes a transformer pass: about 50 paragraphs a second on two cores, so this
 is for a study's articles, not a whole archive.
@@ -28,12 +29,22 @@ import pandas as pd
 
 from ._tables import table
 from .corpus import Article
-from .encoder import mean_embeddings
+from .encoder import Encoder, WordPiece, mean_embeddings, read_encoder
 from .frames import FRAMES, frame_hit_table, scored_validation_table
 from .resources import model_file
-from .stance import load_encoder_model
 
 CLASSIFIER_FILE = ("models", "frame_classifier.npz")
+TEXT_ENCODER_FILE = ("models", "text_encoder.npz")
+
+
+@cache
+def load_text_encoder(path: str | Path | None = None) -> tuple[WordPiece, Encoder]:
+    """all-MiniLM-L6-v2 as shipped for the classifier (`data/models/text_encoder.npz`, exported by
+    ``benchmarks/train_stance_encoder.py --text-encoder``): its vocabulary and encoder."""
+    source = model_file(path, TEXT_ENCODER_FILE, "benchmarks/train_stance_encoder.py --text-encoder")
+    with np.load(source) as stored:
+        arrays = {name: stored[name] for name in stored.files if not name.startswith("reference.")}
+    return read_encoder(arrays)
 
 
 @dataclass(frozen=True)
@@ -87,8 +98,8 @@ def passage_features(texts: Sequence[str]) -> np.ndarray:
 def _features(articles: list[Article], keys: list[tuple[str, int]], texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    model = load_encoder_model()
-    vectors = mean_embeddings(model.wordpiece, model.encoder, texts)
+    wordpiece, encoder = load_text_encoder()
+    vectors = mean_embeddings(wordpiece, encoder, texts)
     return np.hstack([vectors, lexicon_indicators(frame_hit_table(articles), keys)])
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 from ._tables import table
 from .actors import load_actors
 from .corpus import Article
-from .encoder import MARK_END, MARK_START, Encoder, WordPiece, dequantized, padded, pair_ids
+from .encoder import MARK_END, MARK_START, Encoder, WordPiece, padded, pair_ids, read_encoder
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .errors import InputError
 from .groups import Groups, difference_table
@@ -290,12 +290,11 @@ def load_encoder_model(path: str | Path | None = None) -> EncoderStanceModel:
     source = model_file(path, ENCODER_FILE, "benchmarks/train_stance_encoder.py")
     with np.load(source) as stored:
         arrays = {name: stored[name] for name in stored.files if not name.startswith("reference.")}
-    n_layers, n_heads, max_length = (int(v) for v in arrays.pop("shape"))
+    max_length = int(arrays["shape"][2])
     labels = tuple(str(label) for label in arrays.pop("labels"))
-    vocab = {token: i for i, token in enumerate(arrays.pop("vocab").tolist())}
     head_weight, head_bias = arrays.pop("head.weight"), arrays.pop("head.bias")
-    encoder = Encoder(dequantized(arrays), n_layers, n_heads)
-    return EncoderStanceModel(labels, WordPiece(vocab), encoder, head_weight, head_bias, max_length)
+    wordpiece, encoder = read_encoder(arrays)
+    return EncoderStanceModel(labels, wordpiece, encoder, head_weight, head_bias, max_length)
 
 
 def _check_model(model: str) -> None:

@@ -9,13 +9,15 @@ from nzus_analysis import Article, load_corpus
 from nzus_analysis.encoder import mean_embeddings
 from nzus_analysis.errors import InputError
 from nzus_analysis.frame_classifier import (
+    TEXT_ENCODER_FILE,
     classifier_validation_table,
     load_frame_classifier,
+    load_text_encoder,
     paragraph_frame_table,
     passage_features,
 )
 from nzus_analysis.frames import FRAMES, frame_verdict_table, load_frame_validation
-from nzus_analysis.stance import load_encoder_model
+from nzus_analysis.resources import data_path
 
 SEED_2025 = "2025-thepost-rubio-peters"
 
@@ -37,7 +39,7 @@ def test_every_paragraph_gets_every_classified_frame_with_its_threshold_applied(
 def test_frames_no_setting_could_validate_are_not_measured():
     classifier = load_frame_classifier()
     assert {"economic", "political", "security"} <= set(classifier.frames)
-    assert "other" not in classifier.frames and "capacity" not in classifier.frames  # too rare to train
+    assert "capacity" not in classifier.frames and "morality" not in classifier.frames  # too rare to train
     assert classifier.training_precision == pytest.approx(0.8)
 
 
@@ -52,7 +54,7 @@ def test_the_classifier_is_scored_on_the_test_passages_it_was_not_trained_on():
 
 def test_features_are_an_embedding_then_the_lexicon_frames():
     features = passage_features(["Taxes went up and the economy slowed.", "The court ruled against him."])
-    width = load_encoder_model().encoder.weights["embeddings.word"].shape[1]
+    width = load_text_encoder()[1].weights["embeddings.word"].shape[1]
     assert features.shape == (2, width + len(FRAMES))
     assert np.allclose(np.linalg.norm(features[:, :width], axis=1), 1.0, atol=1e-5)
     lexicon = features[:, width:]
@@ -61,10 +63,10 @@ def test_features_are_an_embedding_then_the_lexicon_frames():
 
 
 def test_a_paragraph_longer_than_the_encoder_reads_is_read_in_windows():
-    model = load_encoder_model()
+    wordpiece, encoder = load_text_encoder()
     sentence = "The minister said the defence budget would grow to two percent of GDP. "
-    short, long = mean_embeddings(model.wordpiece, model.encoder, [sentence, sentence * 20])
-    assert len(model.wordpiece.tokens(sentence * 20)) > 126
+    short, long = mean_embeddings(wordpiece, encoder, [sentence, sentence * 20])
+    assert len(wordpiece.tokens(sentence * 20)) > 126
     assert np.linalg.norm(long) == pytest.approx(1.0, abs=1e-5)
     assert float(short @ long) > 0.8  # the same words, windowed, mean much the same
 
@@ -87,3 +89,12 @@ def test_a_one_paragraph_article_is_classified():
     )
     table = paragraph_frame_table([article])
     assert set(table[table.carries].frame) == {"economic"}
+
+
+def test_the_numpy_text_encoder_reproduces_pytorchs_embeddings():
+    """The training script stored PyTorch's mean embeddings of reference sentences, computed
+    with the exported weights, beside them: the NumPy port must give the same vectors."""
+    with np.load(data_path(*TEXT_ENCODER_FILE)) as stored:
+        texts, expected = list(stored["reference.text"]), stored["reference.embeddings"]
+    wordpiece, encoder = load_text_encoder()
+    assert np.abs(mean_embeddings(wordpiece, encoder, texts) - expected).max() < 2e-4
