@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 import pandas as pd
 
@@ -48,7 +49,11 @@ def main() -> int:
         is_polnear = validation.unit_id.str.slice(1).astype(int).isin(POLNEAR_UNITS)
         validation = validation[is_polnear == (args.source == "polnear")]
     if args.measure == "classifier":
+        began = time.perf_counter()
         table = classifier_validation_table(validation)
+        seconds = time.perf_counter() - began
+        n = len(validation)
+        print(f"classifier read {n} passages in {seconds:.1f} s ({n / seconds:.0f}/s, loading the models included)")
         measured: tuple[str, ...] | None = load_frame_classifier().frames
     else:
         table, measured = frame_validation_table(validation), None
