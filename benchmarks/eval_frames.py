@@ -53,7 +53,7 @@ def main() -> int:
         table = classifier_validation_table(validation)
         seconds = time.perf_counter() - began
         n = len(validation)
-        print(f"classifier read {n} passages in {seconds:.1f} s ({n / seconds:.0f}/s, loading the models included)")
+        print(f"classifier read {n} passages in {seconds:.1f} s ({n / seconds:.0f}/s, with loading)")
         measured: tuple[str, ...] | None = load_frame_classifier().frames
     else:
         table, measured = frame_validation_table(validation), None
