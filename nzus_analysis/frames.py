@@ -339,3 +339,16 @@ def frame_verdict_table(
         rows.append((row.frame, n_coded_all, row.n_predicted, row.n_both, row.precision, low, high,
                      row.recall, verdict))  # fmt: skip
     return table(rows, FrameVerdictRow)
+
+
+def frames_below_target(folder: str | Path | None = None) -> frozenset[str] | None:
+    """The frames whose lexicon misses the validation target on the coded test passages (every
+    verdict of `frame_verdict_table` but "meets target"), for marking figures and tables; None
+    when the validation set is not there (a wheel install, or ``NZUS_DATA_DIR`` pointing at a data
+    folder without it), so nothing can be marked."""
+    try:
+        validation = load_frame_validation(folder)
+    except InputError:
+        return None
+    verdicts = frame_verdict_table(frame_validation_table(validation))
+    return frozenset(verdicts.frame[verdicts.verdict != "meets target"])

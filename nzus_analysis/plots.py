@@ -15,6 +15,8 @@ from matplotlib.figure import Figure
 #: One colour per year/article, used by every figure so a year looks the same everywhere.
 PALETTE = ("#1b6ca8", "#d1495b", "#66a182", "#edae49", "#8d6a9f", "#2e4057")
 FIGSIZE = (8.0, 4.2)
+#: What a dagger after a frame's name means, under a figure of frame-lexicon hits.
+FRAME_MARK_NOTE = "lexicon precision not shown to reach 0.75 on the coded passages (notebook 02)"
 
 STYLE: dict[str, Any] = {
     "figure.figsize": FIGSIZE,
@@ -154,8 +156,9 @@ def grouped_bar_plot(
     ax.set_xticklabels(labels, rotation=25, ha="right")
     ax.set_xlabel(category.replace("_", " ").capitalize())
     if mark_note and any(c in marked for c in table.index):
-        ax.annotate(f"† {mark_note}", xy=(0, 0), xycoords="figure fraction", xytext=(4, 4),
-                    textcoords="offset points", fontsize=7, color="0.35")  # fmt: skip
+        note = ax.annotate(f"† {mark_note}", xy=(0, 0), xycoords="figure fraction", xytext=(4, 4),
+                           textcoords="offset points", fontsize=7, color="0.35")  # fmt: skip
+        note.set_in_layout(False)  # under the figure, not part of this axes' layout
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     _legend_outside(ax, str(group).replace("_", " "))
@@ -232,15 +235,22 @@ def difference_plot(difference: pd.DataFrame, title: str, ax: Axes | None = None
 
 
 def summary_figure(
-    frames: pd.DataFrame, voices: pd.DataFrame, channels: pd.DataFrame, difference: pd.DataFrame, title: str
+    frames: pd.DataFrame,
+    voices: pd.DataFrame,
+    channels: pd.DataFrame,
+    difference: pd.DataFrame,
+    title: str,
+    marked_frames: Collection[str] = (),
 ) -> Figure:
     """Small multiples of the framing comparison of two groups: frames, voices, channels and tone.
 
     `frames`, `voices` and `channels` are `groups.group_share_table`s (frames with ``per_1k``);
     `difference` is a `groups.difference_table` (the tone panel shows the difference A − B).
+    Frames in `marked_frames` get a dagger: their lexicon missed the validation target.
     """
     fig, axes = plt.subplots(2, 2, figsize=(12, 8))
-    grouped_bar_plot(frames, "frame", "per_1k", "group", "Frame cues", "Hits per 1,000 terms", ax=axes[0][0])
+    grouped_bar_plot(frames, "frame", "per_1k", "group", "Frame cues", "Hits per 1,000 terms", ax=axes[0][0],
+                     marked=marked_frames, mark_note=FRAME_MARK_NOTE)  # fmt: skip
     for container, (_, part) in zip(
         axes[0][0].containers, frames.groupby("group", observed=True), strict=False
     ):

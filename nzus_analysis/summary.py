@@ -8,6 +8,8 @@ each.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from .corpus import Article
@@ -106,6 +108,7 @@ def framing_table(
     k_terms: int = 5,
     seed: int = 2025,
     n_resamples: int = 5000,
+    below_target: Collection[str] = (),
 ) -> pd.DataFrame:
     """One row per indicator: section, indicator, then group B's and group A's value (as text).
 
@@ -113,14 +116,21 @@ def framing_table(
     articles in neither are left out: see `Groups.left_out_table`). Counts are summed over a
     group's articles and shares are of the group's total. The tone difference is
     `sentiment.tone_difference_table`'s: over articles with ≥ 5 a group, else a description of
-    the sentences (the cell says which); no verdict is drawn from the interval.
+    the sentences (the cell says which); no verdict is drawn from the interval. Frames in
+    `below_target` (e.g. those `frames.frame_verdict_table` finds below the validation target)
+    get a dagger after their name.
     """
     groups = group_articles(tables.articles, by, a, b)
-    return _framing_rows(tables, groups, k_terms, seed, n_resamples)
+    return _framing_rows(tables, groups, k_terms, seed, n_resamples, below_target)
 
 
 def _framing_rows(
-    tables: CorpusTables, groups: Groups, k_terms: int, seed: int, n_resamples: int
+    tables: CorpusTables,
+    groups: Groups,
+    k_terms: int,
+    seed: int,
+    n_resamples: int,
+    below_target: Collection[str] = (),
 ) -> pd.DataFrame:
     labels = (groups.b, groups.a)
     ids = {groups.a: groups.ids_a, groups.b: groups.ids_b}
@@ -148,7 +158,7 @@ def _framing_rows(
             str(r.group): f"{r.share:.0%} ({r.n} hits, {r.per_1k:.1f} per 1k terms)"
             for r in part.itertuples()
         }
-        add("Frames", f"frame: {frame.replace('_', ' ')}", cells)
+        add("Frames", f"frame: {frame.replace('_', ' ')}{' †' if frame in below_target else ''}", cells)
 
     hits = groups.tag(tables.frame_hits)
     for (frame, subframe), part in hits[hits.subframe != ""].groupby(["frame", "subframe"]):

@@ -12,6 +12,7 @@ from nzus_analysis.frames import (
     frame_share_table,
     frame_validation_table,
     frame_verdict_table,
+    frames_below_target,
     load_frame_validation,
     load_lexicon,
     sentence_frame_table,
@@ -135,3 +136,9 @@ def test_frames_below_target_are_marked_in_the_frame_figure():
     ax = figure.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["economic", "security †"]
     assert any(t.get_text() == "† below target" for t in ax.texts)
+
+
+def test_frames_below_target_are_known_only_where_the_validation_set_is(tmp_path):
+    below = frames_below_target()
+    assert below is not None and "security" in below and "economic" not in below
+    assert frames_below_target(tmp_path) is None  # no units.csv there: nothing to mark

@@ -37,6 +37,9 @@ def test_framing_table_on_seeds(corpus):
     assert "foreign minister" in lede_terms  # "Foreign Minister Winston Peters" opens the 2025 lede
     difference = table.loc["VADER compound: 2025 − 2012"]
     assert difference["2012"].startswith("descriptive") and "permutation p" in difference["2025"]
+    marked = framing_table(tables, "year", 2025, 2012, below_target={"security"}).set_index("indicator")
+    assert marked.loc["frame: security †", "2025"] == table.loc["frame: security", "2025"]
+    assert "frame: external" in marked.index  # only the frames named are marked
 
 
 def _notebook(path, *sources):
