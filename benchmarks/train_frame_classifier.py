@@ -19,8 +19,9 @@ each frame, C in `C_GRID` and a decision threshold in `THRESHOLDS` are chosen by
 cross-validation on the development passages (stratified, shuffled, seed 0): for each C the
 lowest threshold whose cross-validated precision reaches `TRAINING_PRECISION` with at least
 `MIN_PREDICTED` predictions; of those, the setting with the highest cross-validated recall. A
-frame with no such setting is left out (the classifier does not measure it). Then each kept
-frame is refitted on all development passages. Deterministic: the same data give the same file.
+frame with no such setting is left out (the classifier does not measure it), as is the residual
+code `other`. Then each kept frame is refitted on all development passages. Deterministic: the
+same data give the same file.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from nzus_analysis.frame_classifier import passage_features
-from nzus_analysis.frames import FRAMES, load_frame_validation
+from nzus_analysis.frames import FRAMES, RESIDUAL_FRAME, load_frame_validation
 
 ROOT = Path(__file__).resolve().parents[1]
 C_GRID = (0.3, 1.0, 3.0, 10.0)
@@ -74,6 +75,8 @@ def main() -> int:
     kept, weights, biases, thresholds = [], [], [], []
     print(f"{len(development)} development passages; cross-validated, per frame:")
     for frame in FRAMES:
+        if frame == RESIDUAL_FRAME:  # "none of the above" is not a frame to find
+            continue
         coded = np.array([frame in codes for codes in development.frames])
         best = choose(features, coded) if coded.sum() >= MIN_CODED else None
         if best is None:

@@ -32,6 +32,9 @@ FRAMES = (
     "economic", "capacity", "morality", "fairness", "legality", "policy", "crime", "security",
     "health", "quality_of_life", "cultural_identity", "public_opinion", "political", "external", "other",
 )  # fmt: skip
+#: The codebook's residual code: a passage framed in none of the other ways. Neither measure looks
+#: for it (the lexicon has no entries for it, the classifier is not trained on it).
+RESIDUAL_FRAME = "other"
 
 
 def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
