@@ -11,6 +11,7 @@ this port reproduces them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -225,6 +226,14 @@ class Encoder:
         return out
 
 
+def length_batches(lengths: Sequence[int], batch: int) -> Iterator[list[int]]:
+    """Indices of `lengths` in groups of at most `batch`, shortest first (ties in index order),
+    so that a batch padded to its longest sequence wastes little."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    for first in range(0, len(order), batch):
+        yield order[first : first + batch]
+
+
 def padded(sequences: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Token ids, token types and mask (1 on real tokens), each (len(sequences), longest), for
     (ids, types) pairs of any lengths; padding is id 0, type 0, mask 0."""
@@ -251,9 +260,7 @@ def mean_embeddings(
         for first in range(0, len(pieces), max_pieces):
             windows.append((i, [vocab["[CLS]"], *pieces[first : first + max_pieces], vocab["[SEP]"]]))
     sums = np.zeros((len(texts), encoder.weights["embeddings.word"].shape[1]), dtype=np.float64)
-    order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
-    for first in range(0, len(order), batch):
-        chosen = order[first : first + batch]
+    for chosen in length_batches([len(ids) for _, ids in windows], batch):
         ids, types, mask = padded([(windows[w][1], [0] * len(windows[w][1])) for w in chosen])
         summed = (encoder.hidden(ids, types, mask) * mask[:, :, None]).sum(1)
         for row, w in enumerate(chosen):

@@ -34,7 +34,7 @@ import pandas as pd
 from ._tables import table
 from .actors import load_actors
 from .corpus import Article
-from .encoder import MARK_END, MARK_START, Encoder, WordPiece, padded, pair_ids, read_encoder
+from .encoder import MARK_END, MARK_START, Encoder, WordPiece, length_batches, padded, pair_ids, read_encoder
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .errors import InputError
 from .groups import Groups, difference_table
@@ -250,9 +250,7 @@ class EncoderStanceModel:
 
     def _probabilities(self, encoded: list[tuple[list[int], list[int]]], batch: int = 32) -> np.ndarray:
         result = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
-        for first in range(0, len(order), batch):
-            chosen = order[first : first + batch]
+        for chosen in length_batches([len(ids) for ids, _ in encoded], batch):
             ids, types, mask = padded([encoded[i] for i in chosen])
             hidden = self.encoder.hidden(ids, types, mask)
             mean = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
