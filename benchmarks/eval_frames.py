@@ -27,7 +27,6 @@ import pandas as pd
 from nzus_analysis.frame_classifier import classifier_validation_table, load_frame_classifier
 from nzus_analysis.frames import (
     MIN_CODED,
-    POLNEAR_UNITS,
     TARGET_PRECISION,
     frame_validation_table,
     frame_verdict_table,
@@ -46,8 +45,7 @@ def main() -> int:
     half = args.half
     validation = load_frame_validation()
     if args.source != "all":
-        is_polnear = validation.unit_id.str.slice(1).astype(int).isin(POLNEAR_UNITS)
-        validation = validation[is_polnear == (args.source == "polnear")]
+        validation = validation[validation.source == args.source]
     if args.measure == "classifier":
         began = time.perf_counter()
         table = classifier_validation_table(validation)

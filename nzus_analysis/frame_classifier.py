@@ -91,16 +91,17 @@ def lexicon_indicators(hits: pd.DataFrame, keys: Sequence[tuple[str, int]]) -> n
 def passage_features(texts: Sequence[str]) -> np.ndarray:
     """The classifier's input for each text read as one passage: its unit-length mean embedding,
     then one 0/1 column per frame of `FRAMES` (the lexicon has a hit for it)."""
-    articles = [Article(f"p{i}", 0, paragraphs=(text,)) for i, text in enumerate(texts)]
-    return _features(articles, [(a.id, 0) for a in articles], list(texts))
+    return _features([Article(f"p{i}", 0, paragraphs=(text,)) for i, text in enumerate(texts)])[1]
 
 
-def _features(articles: list[Article], keys: list[tuple[str, int]], texts: list[str]) -> np.ndarray:
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
+def _features(articles: list[Article]) -> tuple[list[tuple[str, int]], np.ndarray]:
+    """(article_id, paragraph) of every paragraph of `articles`, and its `passage_features` row."""
+    keys = [(a.id, i) for a in articles for i in range(len(a.paragraphs))]
+    if not keys:
+        return keys, np.zeros((0, 0), dtype=np.float32)
     wordpiece, encoder = load_text_encoder()
-    vectors = mean_embeddings(wordpiece, encoder, texts)
-    return np.hstack([vectors, lexicon_indicators(frame_hit_table(articles), keys)])
+    vectors = mean_embeddings(wordpiece, encoder, [p for a in articles for p in a.paragraphs])
+    return keys, np.hstack([vectors, lexicon_indicators(frame_hit_table(articles), keys)])
 
 
 class ParagraphFrameRow(NamedTuple):
@@ -118,12 +119,11 @@ def paragraph_frame_table(corpus: Iterable[Article]) -> pd.DataFrame:
     """Every paragraph of every article with, for each frame the classifier measures, its
     probability and whether the paragraph carries the frame (columns: `ParagraphFrameRow`)."""
     articles = list(corpus)
-    keys = [(a.id, i) for a in articles for i in range(len(a.paragraphs))]
-    texts = [paragraph for a in articles for paragraph in a.paragraphs]
-    classifier = load_frame_classifier()
-    if not texts:
+    keys, features = _features(articles)
+    if not keys:
         return table([], ParagraphFrameRow)
-    probabilities = classifier.probabilities(_features(articles, keys, texts))
+    classifier = load_frame_classifier()
+    probabilities = classifier.probabilities(features)
     year_of = {a.id: a.year for a in articles}
     rows = [
         (article_id, year_of[article_id], paragraph, frame, round(float(p), 4), bool(p >= threshold))

@@ -227,7 +227,8 @@ class FrameValidationRow(NamedTuple):
 
 
 def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
-    """The coded passages (`data/frame_validation`): unit_id, half, text, frames (a frozenset)."""
+    """The coded passages (`data/frame_validation`): unit_id, half, source ("bbc", or "polnear" for
+    the PolNeAR paragraphs, from `units.csv`'s category), text, frames (a frozenset)."""
     folder = Path(folder) if folder is not None else data_path("frame_validation")
     units_path, coded_path = folder / "units.csv", folder / "coded.csv"
     for path in (units_path, coded_path):
@@ -243,6 +244,7 @@ def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame({
         "unit_id": merged.unit_id,
         "half": [_half(n) for n in number],
+        "source": ["polnear" if category == "polnear" else "bbc" for category in merged.category],
         "text": merged.text,
         "frames": [frozenset(f for f in codes.split(";") if f) for codes in merged.frames],
     })  # fmt: skip

@@ -12,11 +12,15 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .frames import TARGET_PRECISION
+
 #: One colour per year/article, used by every figure so a year looks the same everywhere.
 PALETTE = ("#1b6ca8", "#d1495b", "#66a182", "#edae49", "#8d6a9f", "#2e4057")
 FIGSIZE = (8.0, 4.2)
 #: What a dagger after a frame's name means, under a figure of frame-lexicon hits.
-FRAME_MARK_NOTE = "lexicon precision not shown to reach 0.75 on the coded passages (notebook 02)"
+FRAME_MARK_NOTE = (
+    f"lexicon precision not shown to reach {TARGET_PRECISION} on the coded passages (notebook 02)"
+)
 
 STYLE: dict[str, Any] = {
     "figure.figsize": FIGSIZE,
