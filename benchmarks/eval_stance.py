@@ -2,10 +2,10 @@
 
     python benchmarks/eval_stance.py [--split devtest_mt|train]
 
-For `stance.target_stance`'s two models (the fine-tuned encoder, the default, and the linear
-model) and `stance.lexicon_stance` (the rule they replace): accuracy, macro-F1 over
-negative/neutral/positive, per-class F1, speed and the confusion matrix. Both models were
-trained on train, so their train figures are not a test.
+For `stance.target_stance`'s models (the fine-tuned encoder in integer arithmetic, the default;
+the same encoder in float32, the exact port; the linear model) and `stance.lexicon_stance` (the
+rule they replace): accuracy, macro-F1 over negative/neutral/positive, per-class F1, speed and
+the confusion matrix. The models were trained on train, so their train figures are not a test.
 Reads ../shared/corpora/newsmtsc/<split>.jsonl (see its README); the package itself never does.
 """
 
@@ -66,6 +66,9 @@ def main() -> int:
     scorers = {
         "encoder (target_stance, the default)": lambda: [
             label for label, _ in stance_scores(spans, "encoder")
+        ],
+        "encoder in float32 (model='encoder-float32')": lambda: [
+            label for label, _ in stance_scores(spans, "encoder-float32")
         ],
         "linear model (target_stance model='linear')": lambda: [
             label for label, _ in stance_scores(spans, "linear")

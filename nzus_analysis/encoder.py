@@ -62,9 +62,15 @@ def _basic_word(word: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+# what the loop in `basic_tokens` does to ASCII text: tab and line breaks to spaces, other controls dropped
+_ASCII_CLEANING = str.maketrans({**{code: None for code in (*range(32), 127)}, 9: " ", 10: " ", 13: " "})
+
+
 def basic_tokens(text: str) -> list[str]:
     """BERT's basic tokenization (uncased): control characters dropped, CJK characters split
     apart, words lower-cased, accents stripped and punctuation split off."""
+    if text.isascii():  # the common case, in one pass in C
+        return [piece for word in text.translate(_ASCII_CLEANING).split() for piece in _basic_word(word)]
     cleaned = []
     for char in text:
         code = ord(char)
@@ -273,9 +279,13 @@ def read_encoder(arrays: dict[str, np.ndarray]) -> tuple[WordPiece, Encoder]:
     """The vocabulary and encoder stored in a model file's `arrays` (``vocab``, ``shape`` and the
     weights; the training script writes them); what else the file holds is the caller's."""
     n_layers, n_heads = (int(v) for v in arrays["shape"][:2])
-    vocab = {token: i for i, token in enumerate(arrays["vocab"].tolist())}
     weights = {name: value for name, value in arrays.items() if name not in ("vocab", "shape")}
-    return WordPiece(vocab), Encoder(dequantized(weights), n_layers, n_heads)
+    return read_wordpiece(arrays), Encoder(dequantized(weights), n_layers, n_heads)
+
+
+def read_wordpiece(arrays: dict[str, np.ndarray]) -> WordPiece:
+    """The vocabulary stored in a model file's `arrays` (``vocab``)."""
+    return WordPiece({token: i for i, token in enumerate(arrays["vocab"].tolist())})
 
 
 def dequantized(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

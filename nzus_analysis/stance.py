@@ -1,18 +1,21 @@
-"""Tone toward an actor or a side at one mention: a trained target-aware model and the lexicon rule.
+"""Tone toward an actor or a side at one mention: trained target-aware models and the lexicon rule.
 
-`target_stance(text, start, end)` says what the text says about the mention ``text[start:end]``:
+`target_stance(text, start, end)` says what the text says about the mention ``text[start:end]``.
+The default model is all-MiniLM-L6-v2 fine-tuned on NewsMTSC's train split to read the tone
+toward a mention marked in its sentence (`benchmarks/train_stance_encoder.py`, shipped as
+`data/models/stance_encoder.npz`): "encoder" runs it as integer products (`int8_encoder`),
+"encoder-float32" as the exact NumPy port (`encoder`), ~3× slower and the reference. "linear" is
 a logistic regression over target-aware features (`stance_features`: the words around the
 mention with the mention masked, their position left or right of it, the sentence's words and
 word pairs, the mention's clause, VADER and TextBlob scores of the masked clause and sentence,
-negation near the mention, whether it sits inside a quotation). It was trained on NewsMTSC's
-train split by `benchmarks/train_stance.py` (deterministic; cross-validated on train only) and
-ships as `data/models/stance_lr.npz`; nothing is downloaded. Its score is P(positive) −
-P(negative), −1…1; its label the most probable class.
+negation near the mention, whether it sits inside a quotation; `benchmarks/train_stance.py`,
+`data/models/stance_lr.npz`). Nothing is downloaded. Scores are P(positive) − P(negative),
+−1…1; the label is the most probable class.
 
-`lexicon_stance` is the rule it replaces and beats: VADER's compound over the mention's clause
-(cut at ``; : — ( )`` and sentence ends) with the mention, every other name (known names and
-aliases, any run of two or more capitalised words) and the non-evaluative phrases of
-`data/lexicons/neutral_phrases.txt` masked. `benchmarks/eval_stance.py` scores both on
+`lexicon_stance` is the rule the models replace and beat: VADER's compound over the mention's
+clause (cut at ``; : — ( )`` and sentence ends) with the mention, every other name (known names
+and aliases, any run of two or more capitalised words) and the non-evaluative phrases of
+`data/lexicons/neutral_phrases.txt` masked. `benchmarks/eval_stance.py` scores them all on
 NewsMTSC's devtest_mt (README). `stance_table(corpus)` gives one row per mention of an actor or
 a side (US, NZ, China, …); `side_stance_table(stance, groups)` compares the tone toward each side
 between two groups.
@@ -34,10 +37,21 @@ import pandas as pd
 from ._tables import table
 from .actors import load_actors
 from .corpus import Article
-from .encoder import MARK_END, MARK_START, Encoder, WordPiece, length_batches, padded, pair_ids, read_encoder
+from .encoder import (
+    MARK_END,
+    MARK_START,
+    Encoder,
+    WordPiece,
+    length_batches,
+    padded,
+    pair_ids,
+    read_encoder,
+    read_wordpiece,
+)
 from .engines import pattern_sentiment, vader_compound, vader_lexicon
 from .errors import InputError
 from .groups import Groups, difference_table
+from .int8_encoder import Int8Encoder
 from .quotes import quote_table
 from .resources import model_file
 from .sentiment import (
@@ -52,7 +66,7 @@ from .sentiment import (
     tone,
 )
 from .terms import Term, counting_terms, sentence_terms
-from .tokens import Sentence, sentences, split_sentences, tokenize
+from .tokens import PARSE_CACHE_SIZE, Sentence, sentences, split_sentences, tokenize
 
 LABELS = ("negative", "neutral", "positive")
 UNSCORED = "unscored"  # the label of mentions in over-long "sentences" (see `stance_table`)
@@ -218,11 +232,12 @@ def load_stance_model(path: str | Path | None = None) -> StanceModel:
 
 @dataclass(frozen=True)
 class EncoderStanceModel:
-    """A MiniLM encoder fine-tuned for tone toward a marked mention (`encoder`), run in NumPy."""
+    """A MiniLM encoder fine-tuned for tone toward a marked mention (`encoder`): the float32
+    NumPy port or its integer form (`int8_encoder`)."""
 
     labels: tuple[str, ...]
     wordpiece: WordPiece
-    encoder: Encoder
+    encoder: Encoder | Int8Encoder
     head_weight: np.ndarray  # ([CLS] vector, mean vector) -> class logits
     head_bias: np.ndarray
     max_length: int
@@ -279,19 +294,29 @@ class EncoderStanceModel:
 
 
 ENCODER_FILE = ("models", "stance_encoder.npz")
-STANCE_MODELS = ("encoder", "linear")  # the `model=` choices: fine-tuned encoder, hashed-feature regression
+# the `model=` choices: the fine-tuned encoder in integer arithmetic (the default), the same
+# encoder in float32 (the exact NumPy port, ~3× slower), the hashed-feature regression
+STANCE_MODELS = ("encoder", "encoder-float32", "linear")
+_ENCODER_PRECISION = {"encoder": "int8", "encoder-float32": "float32"}
 
 
 @cache
-def load_encoder_model(path: str | Path | None = None) -> EncoderStanceModel:
-    """The shipped encoder (`data/models/stance_encoder.npz`), or one the training script saved."""
+def load_encoder_model(path: str | Path | None = None, precision: str = "int8") -> EncoderStanceModel:
+    """The shipped encoder (`data/models/stance_encoder.npz`), or one the training script saved;
+    `precision` "int8" runs it with `int8_encoder.Int8Encoder`, "float32" with `encoder.Encoder`."""
+    if precision not in ("int8", "float32"):
+        raise ValueError(f'precision must be "int8" or "float32", not {precision!r}')
     source = model_file(path, ENCODER_FILE, "benchmarks/train_stance_encoder.py")
     with np.load(source) as stored:
         arrays = {name: stored[name] for name in stored.files if not name.startswith("reference.")}
     max_length = int(arrays["shape"][2])
     labels = tuple(str(label) for label in arrays.pop("labels"))
     head_weight, head_bias = arrays.pop("head.weight"), arrays.pop("head.bias")
-    wordpiece, encoder = read_encoder(arrays)
+    encoder: Encoder | Int8Encoder
+    if precision == "int8":
+        wordpiece, encoder = read_wordpiece(arrays), Int8Encoder.from_arrays(arrays)
+    else:
+        wordpiece, encoder = read_encoder(arrays)
     return EncoderStanceModel(labels, wordpiece, encoder, head_weight, head_bias, max_length)
 
 
@@ -314,8 +339,9 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 def target_stance(text: str, start: int, end: int, model: str = "encoder") -> tuple[str, float]:
     """(label, score) of the tone toward the mention ``text[start:end]``.
 
-    `model`: "encoder" (the fine-tuned MiniLM, the default) or "linear" (the hashed-feature
-    regression: about twenty times faster, less accurate; README). Score is P(positive) −
+    `model`: "encoder" (the fine-tuned MiniLM in integer arithmetic, the default),
+    "encoder-float32" (the same in float32: the reference, ~3× slower) or "linear" (the
+    hashed-feature regression: faster still, less accurate; README). Score is P(positive) −
     P(negative), −1…1. Raises ValueError for empty text, a span that is empty or outside the
     text, or an unknown model.
     """
@@ -323,7 +349,7 @@ def target_stance(text: str, start: int, end: int, model: str = "encoder") -> tu
     _check_model(model)
     if model == "linear":
         return _linear_stance(*_window(text, start, end))
-    return _encoder_stance(*_sentence_around(text, start, end))
+    return _encoder_stance(*_sentence_around(text, start, end), _ENCODER_PRECISION[model])
 
 
 def _label_and_score(labels: Sequence[str], probabilities: Sequence[float]) -> tuple[str, float]:
@@ -340,8 +366,8 @@ def _linear_stance(text: str, start: int, end: int) -> tuple[str, float]:
 
 
 @lru_cache(maxsize=4096)
-def _encoder_stance(text: str, start: int, end: int) -> tuple[str, float]:
-    model = load_encoder_model()
+def _encoder_stance(text: str, start: int, end: int, precision: str) -> tuple[str, float]:
+    model = load_encoder_model(precision=precision)
     return _label_and_score(model.labels, model.probability_table([(text, start, end)])[0].tolist())
 
 
@@ -362,9 +388,11 @@ class StanceRow(NamedTuple):
     score: float  # the model's P(positive) − P(negative), −1…1
 
 
-def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]]:
-    """Article id -> sentence -> the speakers of statements in that sentence."""
-    found: dict[str, dict[int, set[str]]] = {}
+def _speakers_by_sentence(
+    quotes: pd.DataFrame, found: dict[str, dict[int, set[str]]] | None = None
+) -> dict[str, dict[int, set[str]]]:
+    """Article id -> sentence -> the speakers of statements in that sentence (added to `found`)."""
+    found = {} if found is None else found
     for article_id, sentence, speaker in zip(quotes.article_id, quotes.sentence, quotes.speaker, strict=True):
         found.setdefault(article_id, {}).setdefault(int(sentence), set()).add(speaker)
     return found
@@ -408,7 +436,7 @@ def stance_scores(spans: Sequence[tuple[str, int, int]], model: str = "encoder")
         _check_span(text, start, end)
     if not spans:
         return []  # no need to load the encoder's 18 MB
-    encoder = load_encoder_model()
+    encoder = load_encoder_model(precision=_ENCODER_PRECISION[model])
     probabilities = encoder.probability_table([_sentence_around(*span) for span in spans])
     return [_label_and_score(encoder.labels, row.tolist()) for row in probabilities]
 
@@ -419,7 +447,7 @@ def stance_table(
     """Tone toward every mention of an actor (`data/actors.csv`) or a side term
     (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
 
-    `model` is "encoder" or "linear" (`target_stance`). `quotes` may pass the same articles'
+    `model` is one of `STANCE_MODELS` (`target_stance`). `quotes` may pass the same articles'
     `quotes.quote_table` (for ``is_speaker``) when the caller has it; otherwise it is computed.
     Mentions in a "sentence" longer than `sentiment.MAX_SCORED_CHARS` (4,000 characters; the
     longest BBC sentence has 2,002) are kept with label "unscored" and a NaN score: such text is
@@ -427,8 +455,13 @@ def stance_table(
     """
     _check_model(model)
     articles = list(corpus)
-    speakers = _speakers_by_sentence(quote_table(articles) if quotes is None else quotes)
-    found = [(article, mention) for article in articles for mention in _mentions(article)]
+    speakers = _speakers_by_sentence(quotes) if quotes is not None else {}
+    found = []
+    for first in range(0, len(articles), PARSE_CACHE_SIZE):  # the quotes' sentences are still cached
+        chunk = articles[first : first + PARSE_CACHE_SIZE]  # when `_mentions` reads them
+        if quotes is None:
+            _speakers_by_sentence(quote_table(chunk), speakers)
+        found += [(article, mention) for article in chunk for mention in _mentions(article)]
     scored = [(m[0].text, m[1], m[2]) for _, m in found if len(m[0].text) <= MAX_SCORED_CHARS]
     scores = iter(stance_scores(scored, model))
     rows = []
@@ -472,7 +505,8 @@ def stance_example_table(
             if model == "linear":
                 pushes = load_stance_model().contributions(sentence.text, start, end)
             else:
-                pushes = load_encoder_model().word_pushes(*_sentence_around(sentence.text, start, end))
+                encoder = load_encoder_model(precision=_ENCODER_PRECISION[model])
+                pushes = encoder.word_pushes(*_sentence_around(sentence.text, start, end))
             pushes = sorted(pushes, key=lambda f: -abs(f[1]))
             drivers = "; ".join(f"{name} ({value:+.2f})" for name, value in pushes[:n_drivers])
             rows.append(
