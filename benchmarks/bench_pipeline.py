@@ -1,6 +1,6 @@
 """Speed of each stage, and of the whole pipeline, on the BBC News corpus (2,225 articles).
 
-Run:  .venv/bin/python benchmarks/bench_pipeline.py [--repeat 5] [--workers 2]
+Run:  .venv/bin/python benchmarks/bench_pipeline.py [--repeat 5] [--workers 2] [--only quotes stance]
 Needs ../shared/corpora/bbc/bbc_news.csv beside the checkout (it is not part of the repo).
 
 Prints, per stage, the median wall time of the repeats, articles/s and MB/s (of article text).
@@ -118,6 +118,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--only", nargs="+", metavar="WORD", help="run the stages whose name has one of these"
+    )
     args = parser.parse_args()
     corpus = load()
     texts = [a.text for a in corpus]
@@ -129,15 +132,19 @@ def main() -> None:
         "terms": lambda: term_table(corpus),
         "frames": lambda: frame_hit_table(corpus),
         "sentiment": lambda: score_table(corpus),
-        "quotes": lambda: quote_table(corpus),
+        "quotes (1 worker)": lambda: quote_table(corpus, workers=1),
+        f"quotes ({args.workers} workers)": lambda: quote_table(corpus, workers=args.workers),
         "stance, linear model (quotes included)": lambda: stance_table(corpus, model="linear"),
         "stance, encoder (quotes included)": lambda: stance_table(corpus),
+        "stance, encoder-float32": lambda: stance_table(corpus, model="encoder-float32"),
         "all (1 worker)": lambda: analyse(corpus, workers=1, progress=False),
         f"all ({args.workers} workers)": lambda: analyse(corpus, workers=args.workers, progress=False),
         "baseline sentiment loop": lambda: baseline(texts),
         "same loop, our scorers": lambda: fast_scores(texts),
         "end to end (new python)": lambda: end_to_end(args.workers),
     }
+    if args.only:
+        stages = {name: stage for name, stage in stages.items() if any(word in name for word in args.only)}
     print(f"BBC corpus: {len(corpus)} articles, {megabytes:.2f} MB; median of {args.repeat} runs")
     print(f"{'stage':<40}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}")
     results = {}
@@ -147,6 +154,8 @@ def main() -> None:
         print(
             f"{name:<40}{seconds:>9.2f}{len(corpus) / seconds:>12.0f}{megabytes / seconds:>8.2f}", flush=True
         )
+    if args.only:
+        return
     baseline_seconds = results["baseline sentiment loop"]
     whole = baseline_seconds / results[f"all ({args.workers} workers)"]
     like_for_like = baseline_seconds / results["same loop, our scorers"]

@@ -27,7 +27,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ._tables import table
+from ._workers import map_chunks
 from .actors import load_actors
 from .corpus import Article
 from .encoder import (
@@ -442,26 +443,35 @@ def stance_scores(spans: Sequence[tuple[str, int, int]], model: str = "encoder")
 
 
 def stance_table(
-    corpus: Iterable[Article], quotes: pd.DataFrame | None = None, model: str = "encoder"
+    corpus: Iterable[Article],
+    quotes: pd.DataFrame | None = None,
+    model: str = "encoder",
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Tone toward every mention of an actor (`data/actors.csv`) or a side term
     (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
 
     `model` is one of `STANCE_MODELS` (`target_stance`). `quotes` may pass the same articles'
     `quotes.quote_table` (for ``is_speaker``) when the caller has it; otherwise it is computed.
-    Mentions in a "sentence" longer than `sentiment.MAX_SCORED_CHARS` (4,000 characters; the
-    longest BBC sentence has 2,002) are kept with label "unscored" and a NaN score: such text is
-    not prose, and scoring its every mention would cost seconds per kilobyte.
+    `workers` processes find the mentions and quotes (`quotes.quote_table`'s `workers`); the
+    encoder uses every core on its own. Mentions in a "sentence" longer than
+    `sentiment.MAX_SCORED_CHARS` (4,000 characters; the longest BBC sentence has 2,002) are kept
+    with label "unscored" and a NaN score: such text is not prose, and scoring its every mention
+    would cost seconds per kilobyte.
     """
     _check_model(model)
     articles = list(corpus)
     speakers = _speakers_by_sentence(quotes) if quotes is not None else {}
     found = []
-    for first in range(0, len(articles), PARSE_CACHE_SIZE):  # the quotes' sentences are still cached
-        chunk = articles[first : first + PARSE_CACHE_SIZE]  # when `_mentions` reads them
-        if quotes is None:
-            _speakers_by_sentence(quote_table(chunk), speakers)
-        found += [(article, mention) for article in chunk for mention in _mentions(article)]
+    load_actors(), side_terms(), side_finder()  # loaded once here: forked workers inherit them
+    parts = map_chunks(partial(_speakers_and_mentions, find_speakers=quotes is None), articles, workers)
+    mentions_of = (mentions for _, per_article in parts for mentions in per_article)
+    for article, mentions in zip(articles, mentions_of, strict=True):
+        found += [(article, mention) for mention in mentions]
+    for part, _ in parts:
+        for article_id, by_sentence in part.items():
+            for sentence, names in by_sentence.items():
+                speakers.setdefault(article_id, {}).setdefault(sentence, set()).update(names)
     scored = [(m[0].text, m[1], m[2]) for _, m in found if len(m[0].text) <= MAX_SCORED_CHARS]
     scores = iter(stance_scores(scored, model))
     rows = []
@@ -471,6 +481,22 @@ def stance_table(
         rows.append((article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
                      actor, side, is_speaker, label, score))  # fmt: skip
     return table(rows, StanceRow)
+
+
+def _speakers_and_mentions(
+    articles: list[Article], find_speakers: bool
+) -> tuple[dict[str, dict[int, set[str]]], list[list[tuple[Sentence, int, int, str, str, str]]]]:
+    """The speakers by sentence (`_speakers_by_sentence`, when `find_speakers`) and each
+    article's `_mentions`, a few hundred articles at a time so that the sentences
+    `quote_table` split are still cached when `_mentions` reads them."""
+    speakers: dict[str, dict[int, set[str]]] = {}
+    mentions = []
+    for first in range(0, len(articles), PARSE_CACHE_SIZE):
+        chunk = articles[first : first + PARSE_CACHE_SIZE]
+        if find_speakers:
+            _speakers_by_sentence(quote_table(chunk, workers=1), speakers)
+        mentions += [list(_mentions(article)) for article in chunk]
+    return speakers, mentions
 
 
 class StanceExampleRow(NamedTuple):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis.bulk import load_table
 from nzus_analysis.pipeline import analyse_chunk
+from nzus_analysis.quotes import quote_table
 from nzus_analysis.sentiment import mask_names
+from nzus_analysis.stance import stance_table
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 EVERY = 25  # every 25th article: 89 articles across all five sections
@@ -67,3 +70,14 @@ def test_term_and_frame_offsets_slice_back(bbc_sample, bbc_analysis):
         span = texts[row.article_id][row.start : row.end]
         words = row.surface.split()
         assert span.startswith(words[0]) and span.endswith(words[-1])
+
+
+def test_worker_processes_give_the_same_tables(bbc_sample, bbc_analysis):
+    """Quotes and stance read in two forked processes (chunks of the sample) equal the
+    in-process tables that `analyse_chunk` built, row for row."""
+    quotes = quote_table(bbc_sample, workers=2)
+    pd.testing.assert_frame_equal(quotes, bbc_analysis.quotes)
+    pd.testing.assert_frame_equal(stance_table(bbc_sample, model="linear", workers=2), bbc_analysis.stance)
+    assert bbc_analysis.stance.is_speaker.any()  # the speakers found in the workers reach the table
+    with pytest.raises(ValueError, match="workers must be"):
+        quote_table(bbc_sample, workers=0)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from nzus_analysis import InputError
+from nzus_analysis._workers import PARALLEL_MIN_ARTICLES, worker_count
 from nzus_analysis.bulk import load_table
 from nzus_analysis.pipeline import analyse, analyse_chunk, analyse_dask
 
@@ -108,3 +110,13 @@ def test_dask_local_cluster_gives_the_in_process_result(mixed_corpus):
     ):
         result = analyse_dask(mixed_corpus, chunk_size=2)
     assert result.equals(expected)
+
+
+def test_worker_count_uses_every_core_only_for_a_large_corpus():
+    cores = os.cpu_count() or 1
+    assert worker_count(None, PARALLEL_MIN_ARTICLES - 1) == 1
+    assert worker_count(None, PARALLEL_MIN_ARTICLES) == cores
+    assert worker_count(1, 10_000) == 1 and worker_count(cores + 3, 10) == cores
+    for bad in (0, -2, 1.5, True, "2"):
+        with pytest.raises(ValueError, match="workers must be a whole number"):
+            worker_count(bad, 10)

@@ -262,10 +262,10 @@ def test_a_failing_article_is_named_or_skipped(monkeypatch):
 
     real = pipeline.quote_table
 
-    def fragile(articles, *args):
+    def fragile(articles, *args, **options):
         if any(a.id == "bad" for a in articles):
             raise IndexError("list index out of range")
-        return real(articles, *args)
+        return real(articles, *args, **options)
 
     monkeypatch.setattr(pipeline, "quote_table", fragile)
     corpus = [

@@ -1,0 +1,56 @@
+"""Run a per-article function over a corpus in forked worker processes, results in corpus order.
+
+`quotes.quote_table` and `stance.stance_table` read each article on its own in pure Python, so
+on a machine with several cores a large corpus is split into consecutive chunks, one process
+each at a time. Workers are forked (they share the parent's loaded lexicons and models and need
+no re-import); where fork is not available (Windows, or macOS by choice) the work runs here.
+`pipeline.analyse` has its own pool with a progress bar and calls these functions with
+``workers=1`` inside its workers.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: below this many articles `workers=None` runs in this process: forking costs more than it saves
+PARALLEL_MIN_ARTICLES = 400
+_CHUNKS_PER_WORKER = 4  # a few chunks per worker, so one slow chunk does not leave a core idle
+
+
+def worker_count(workers: int | None, n_items: int) -> int:
+    """How many processes to use: `workers` (at least 1, at most the machine's cores), or with
+    None, every core when there are at least `PARALLEL_MIN_ARTICLES` items, else 1."""
+    cores = os.cpu_count() or 1
+    if workers is None:
+        return cores if n_items >= PARALLEL_MIN_ARTICLES else 1
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a whole number ≥ 1 or None, not {workers!r}")
+    return min(workers, cores)
+
+
+def map_chunks(
+    function: Callable[[list[Item]], Result], items: Sequence[Item], workers: int | None
+) -> list[Result]:
+    """`function` applied to consecutive chunks of `items` (in order, covering every item once);
+    in `worker_count(workers, len(items))` forked processes, or in this one when that is 1 or
+    fork is unavailable. `function` and its results must pickle (a module-level function)."""
+    count = worker_count(workers, len(items))
+    if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(list(items))]
+    size = -(-len(items) // (count * _CHUNKS_PER_WORKER))
+    chunks = [list(items[first : first + size]) for first in range(0, len(items), size)]
+    gc.freeze()  # the parent's objects stay shared with the workers (the collector would write to them)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(count, mp_context=context, initializer=gc.disable) as pool:
+            return list(pool.map(function, chunks))
+    finally:
+        gc.unfreeze()
