@@ -2,8 +2,9 @@
 
 `quotes.quote_table` and `stance.stance_table` read each article on its own in pure Python, so
 on a machine with several cores a large corpus is split into consecutive chunks, one process
-each at a time. Workers are forked (they share the parent's loaded lexicons and models and need
-no re-import); where fork is not available (Windows, or macOS by choice) the work runs here.
+each at a time. Workers are forked on Linux (they share the parent's loaded lexicons and
+models and need no re-import); elsewhere (fork is missing on Windows and unsafe on macOS) the
+work runs in the calling process.
 `pipeline.analyse` has its own pool with a progress bar and calls these functions with
 ``workers=1`` inside its workers.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -41,9 +43,9 @@ def map_chunks(
 ) -> list[Result]:
     """`function` applied to consecutive chunks of `items` (in order, covering every item once);
     in `worker_count(workers, len(items))` forked processes, or in this one when that is 1 or
-    fork is unavailable. `function` and its results must pickle (a module-level function)."""
+    the system is not Linux. `function` and its results must pickle (a module-level function)."""
     count = worker_count(workers, len(items))
-    if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if count == 1 or not sys.platform.startswith("linux"):
         return [function(list(items))]
     size = -(-len(items) // (count * _CHUNKS_PER_WORKER))
     chunks = [list(items[first : first + size]) for first in range(0, len(items), size)]

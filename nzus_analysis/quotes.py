@@ -1750,8 +1750,9 @@ def quote_table(
 ) -> pd.DataFrame:
     """Every attributed statement of every article, in corpus and text order (columns: `QuoteRow`).
 
-    `workers` processes read the articles (`_workers.worker_count`: by default every core for a
-    corpus of 400 articles or more, else this process alone); the table is the same either way.
+    `workers` processes read the articles (`_workers.worker_count`: by default, on Linux, every
+    core for a corpus of 400 articles or more, else this process alone); the table is the same
+    either way.
     """
     articles = list(corpus)
     if actors is None:
