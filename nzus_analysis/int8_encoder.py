@@ -31,6 +31,9 @@ from onnx import TensorProto, helper, numpy_helper
 
 INPUT_LEVELS = 63  # |q - 64| ≤ 63: a quantized input row spans 1…127 (7 bits, see the docstring)
 _ZERO_POINT = 64
+#: threads of each new session: 0 lets ONNX Runtime use every core; `pipeline.analyse`'s worker
+#: processes set 1, as they already run one per core
+session_threads = 0
 _OPSET = 18
 
 
@@ -161,6 +164,7 @@ class Int8Encoder:
         if pid not in self._sessions:
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # no warnings on stderr (they would enter notebook outputs)
+            options.intra_op_num_threads = session_threads
             # (ONNX Runtime's threads spin between operators by default: on BBC, letting them
             # sleep instead made the encoder 20–30 % slower)
             self._sessions[pid] = onnxruntime.InferenceSession(

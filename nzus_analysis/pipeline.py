@@ -19,6 +19,7 @@ from typing import NamedTuple
 import pandas as pd
 from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipywidgets
 
+from . import int8_encoder
 from ._gc import collector_paused
 from ._tables import table
 from .corpus import Article, article_table
@@ -149,13 +150,15 @@ def analyse_chunk(
 
 
 def _worker_start() -> None:
-    """Turn the cyclic collector off in a worker process for its (short) life.
+    """Turn the cyclic collector off in a worker process for its (short) life, and give the
+    stance encoder one thread there (the pool already runs one process per core).
 
     The tables hold no reference cycles (`tests/test_bulk_and_pipeline.py` checks that
     `analyse_chunk` leaves none), so reference counting frees everything; with the collector
     on, each chunk's end rescans the cached tokens of the previous chunks (~7 % of the time).
     """
     gc.disable()
+    int8_encoder.session_threads = 1
 
 
 def combine(parts: Sequence[CorpusTables]) -> CorpusTables:

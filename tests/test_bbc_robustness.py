@@ -10,7 +10,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis.bulk import load_table
-from nzus_analysis.pipeline import analyse_chunk
+from nzus_analysis.pipeline import analyse, analyse_chunk
 from nzus_analysis.quotes import quote_table
 from nzus_analysis.sentiment import mask_names
 from nzus_analysis.stance import stance_table
@@ -81,3 +81,10 @@ def test_worker_processes_give_the_same_tables(bbc_sample, bbc_analysis):
     assert bbc_analysis.stance.is_speaker.any()  # the speakers found in the workers reach the table
     with pytest.raises(ValueError, match="workers must be"):
         quote_table(bbc_sample, workers=0)
+
+
+def test_encoder_stance_in_pool_workers_equals_the_in_process_table(bbc_sample):
+    """`analyse`'s workers run the encoder on one thread each; the scores stay the same."""
+    pooled = analyse(bbc_sample, workers=2, chunk_size=30, progress=False, stance_model="encoder").stance
+    pd.testing.assert_frame_equal(pooled, stance_table(bbc_sample))
+    assert len(pooled) > 50

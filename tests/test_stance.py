@@ -64,7 +64,7 @@ def test_empty_text_raises():
         ("Smith will travel to Geneva on Tuesday for the annual meeting.", "Smith", "neutral"),
     ],
 )
-@pytest.mark.parametrize("model", ["encoder", "linear"])
+@pytest.mark.parametrize("model", ["encoder", "encoder-float32", "linear"])
 def test_model_reads_what_the_sentence_says_about_the_mention(text, mention, label, model):
     start = text.index(mention)
     assert target_stance(text, start, start + len(mention), model)[0] == label
