@@ -389,11 +389,9 @@ class StanceRow(NamedTuple):
     score: float  # the model's P(positive) − P(negative), −1…1
 
 
-def _speakers_by_sentence(
-    quotes: pd.DataFrame, found: dict[str, dict[int, set[str]]] | None = None
-) -> dict[str, dict[int, set[str]]]:
-    """Article id -> sentence -> the speakers of statements in that sentence (added to `found`)."""
-    found = {} if found is None else found
+def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]]:
+    """Article id -> sentence -> the speakers of statements in that sentence."""
+    found: dict[str, dict[int, set[str]]] = {}
     for article_id, sentence, speaker in zip(quotes.article_id, quotes.sentence, quotes.speaker, strict=True):
         found.setdefault(article_id, {}).setdefault(int(sentence), set()).add(speaker)
     return found
@@ -461,17 +459,13 @@ def stance_table(
     """
     _check_model(model)
     articles = list(corpus)
-    speakers = _speakers_by_sentence(quotes) if quotes is not None else {}
-    found = []
     load_actors(), side_terms(), side_finder()  # loaded once here: forked workers inherit them
-    parts = map_chunks(partial(_speakers_and_mentions, find_speakers=quotes is None), articles, workers)
+    parts = map_chunks(partial(_quotes_and_mentions, find_quotes=quotes is None), articles, workers)
+    if quotes is None:
+        quotes = pd.concat([table for tables, _ in parts for table in tables] or [quote_table([])])
+    speakers = _speakers_by_sentence(quotes)
     mentions_of = (mentions for _, per_article in parts for mentions in per_article)
-    for article, mentions in zip(articles, mentions_of, strict=True):
-        found += [(article, mention) for mention in mentions]
-    for part, _ in parts:
-        for article_id, by_sentence in part.items():
-            for sentence, names in by_sentence.items():
-                speakers.setdefault(article_id, {}).setdefault(sentence, set()).update(names)
+    found = [(a, mention) for a, mentions in zip(articles, mentions_of, strict=True) for mention in mentions]
     scored = [(m[0].text, m[1], m[2]) for _, m in found if len(m[0].text) <= MAX_SCORED_CHARS]
     scores = iter(stance_scores(scored, model))
     rows = []
@@ -483,20 +477,20 @@ def stance_table(
     return table(rows, StanceRow)
 
 
-def _speakers_and_mentions(
-    articles: list[Article], find_speakers: bool
-) -> tuple[dict[str, dict[int, set[str]]], list[list[tuple[Sentence, int, int, str, str, str]]]]:
-    """The speakers by sentence (`_speakers_by_sentence`, when `find_speakers`) and each
-    article's `_mentions`, a few hundred articles at a time so that the sentences
-    `quote_table` split are still cached when `_mentions` reads them."""
-    speakers: dict[str, dict[int, set[str]]] = {}
+def _quotes_and_mentions(
+    articles: list[Article], find_quotes: bool
+) -> tuple[list[pd.DataFrame], list[list[tuple[Sentence, int, int, str, str, str]]]]:
+    """The speaker columns of `quote_table` (when `find_quotes`) and each article's `_mentions`,
+    a few hundred articles at a time so that the sentences `quote_table` split are still cached
+    when `_mentions` reads them."""
+    quotes = []
     mentions = []
     for first in range(0, len(articles), PARSE_CACHE_SIZE):
         chunk = articles[first : first + PARSE_CACHE_SIZE]
-        if find_speakers:
-            _speakers_by_sentence(quote_table(chunk, workers=1), speakers)
+        if find_quotes:
+            quotes.append(quote_table(chunk, workers=1)[["article_id", "sentence", "speaker"]])
         mentions += [list(_mentions(article)) for article in chunk]
-    return speakers, mentions
+    return quotes, mentions
 
 
 class StanceExampleRow(NamedTuple):
