@@ -15,7 +15,7 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -25,6 +25,12 @@ Result = TypeVar("Result")
 #: below this many articles `workers=None` runs in this process: forking costs more than it saves
 PARALLEL_MIN_ARTICLES = 400
 _CHUNKS_PER_WORKER = 4  # a few chunks per worker, so one slow chunk does not leave a core idle
+
+
+def chunked(items: Sequence[Item], size: int) -> Iterator[list[Item]]:
+    """Consecutive slices of `items`, `size` long (the last may be shorter)."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
 
 
 def worker_count(workers: int | None, n_items: int) -> int:
@@ -47,8 +53,7 @@ def map_chunks(
     count = worker_count(workers, len(items))
     if count == 1 or not sys.platform.startswith("linux"):
         return [function(list(items))]
-    size = -(-len(items) // (count * _CHUNKS_PER_WORKER))
-    chunks = [list(items[first : first + size]) for first in range(0, len(items), size)]
+    chunks = list(chunked(items, -(-len(items) // (count * _CHUNKS_PER_WORKER))))
     gc.freeze()  # the parent's objects stay shared with the workers (the collector would write to them)
     try:
         context = multiprocessing.get_context("fork")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from functools import cached_property, partial
@@ -22,6 +22,7 @@ from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipyw
 from . import int8_encoder
 from ._gc import collector_paused
 from ._tables import table
+from ._workers import chunked
 from .corpus import Article, article_table
 from .frames import frame_hit_table, frame_share_table
 from .quotes import quote_table
@@ -172,11 +173,6 @@ def _concat(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """Concatenate, leaving out empty tables: an empty chunk's columns have no dtypes to keep."""
     filled = [t for t in tables if len(t)]
     return pd.concat(filled, ignore_index=True) if filled else tables[0].reset_index(drop=True)
-
-
-def chunked(corpus: Sequence[Article], size: int) -> Iterator[list[Article]]:
-    for start in range(0, len(corpus), size):
-        yield list(corpus[start : start + size])
 
 
 def analyse(
