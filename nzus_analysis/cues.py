@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,7 +59,7 @@ def is_participle(form: str) -> bool:
 
 
 def cue_pattern(hearer: str, takes: str = "clause", participles: bool = False) -> str:
-    """A regex alternation of the extractor forms of the cues that take `takes`, longest first:
+    """A regex for the extractor forms of the cues that take `takes` (`trie_alternation`):
     the participles ("saying") or, by default, the finite forms ("said"), each also capitalised
     for title-case headlines ("Says"). Forms that need an object are followed by `hearer` (a
     regex for who was told)."""
@@ -69,12 +70,40 @@ def cue_pattern(hearer: str, takes: str = "clause", participles: bool = False) -
             forms = [form for form in cue.forms if is_participle(form) == participles]
             forms += [form.title() for form in forms if " " not in form]  # headlines: "Trump Says …"
             (told if cue.needs_object else plain).extend(forms)
-    alternatives = [
-        r"\s+".join(map(re.escape, form.split())) for form in sorted(plain, key=len, reverse=True)
-    ]
+    alternatives = [trie_alternation(plain)] if plain else []
     if told:
-        alternatives.insert(0, rf"(?:{'|'.join(map(re.escape, told))})\s+{hearer}")
+        alternatives.insert(0, rf"(?:{trie_alternation(told)})\s+{hearer}")
     return "|".join(alternatives)
+
+
+def trie_alternation(forms: Iterable[str]) -> str:
+    """A regex for any of `forms` (their words joined by any whitespace), factored as a trie:
+    the engine reads each letter once instead of trying every form in turn (Python's `re` does
+    not factor an alternation itself). Where one form extends another the longer is tried first,
+    so it matches what the longest-first alternation of the forms matches."""
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for word_index, word in enumerate(form.split()):
+            if word_index:
+                node = node.setdefault(" ", {})
+            for char in word:
+                node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+
+    def regex(node: dict[str, dict]) -> str:
+        branches = [
+            (r"\s+" if key == " " else re.escape(key)) + regex(child)
+            for key, child in sorted(node.items())
+            if key
+        ]
+        if not branches:
+            return ""
+        if "" in node:  # a form ends here: the longer forms first, then nothing
+            return f"(?:{'|'.join(branches)})?"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return regex(trie)
 
 
 @cache

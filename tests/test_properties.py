@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nzus_analysis import counting_terms, split_sentences, tokenize
+from nzus_analysis.cues import trie_alternation
 
 NEWSY = st.text(alphabet=st.sampled_from(list("abcUS. ’'“”\"-,?!:\n0123456789MrSept")), max_size=80)
 
@@ -41,3 +44,32 @@ def test_terms_point_into_the_text(text):
     for term in counting_terms(tokenize(text)):
         assert 0 <= term.start < term.end <= len(text)
         assert term.term
+
+
+CUE_FORMS = [
+    "say",
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "was quoted as saying",
+    "was quoted",
+    "Said",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(CUE_FORMS), min_size=1, max_size=6, unique=True),
+    st.lists(st.sampled_from([*CUE_FORMS, " ", "  ", "\n", "s", "ing", "x"]), max_size=8).map("".join),
+)
+def test_a_trie_of_cue_forms_matches_what_their_longest_first_alternation_matches(forms, text):
+    trie = re.compile(trie_alternation(forms))
+    alternation = re.compile(
+        "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len)[::-1])
+    )
+    for position in range(len(text) + 1):
+        found, expected = trie.match(text, position), alternation.match(text, position)
+        assert (found and found.group()) == (expected and expected.group())
