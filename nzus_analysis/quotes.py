@@ -138,8 +138,12 @@ _NAME_AFTER_CUE = (
     r"|[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"  # "asked the boy", "says the ad's narrator"
 )
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
-_TITLED_PERSON = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z](?:[\w-]|[’'](?!s\b))+(?:\s+[A-Z](?:[\w-]|[’'](?!s\b))+)?"
+# Name patterns searched over whole articles open with a literal letter and check the word start
+# after it ("M(?<!\wM)r", not "\bMr"), so the regex engine skips to the next possible first letter
+# instead of trying a match at every position (about 3× faster over the BBC corpus, same matches).
+_TITLED_PERSON = re.compile(  # Mr, Mrs, Ms, Miss, Dr, Dame, Sir, Lord, Lady
+    r"(M(?<!\wM)(?:rs|r|s|iss)|D(?<!\wD)(?:r|ame)|S(?<!\wS)ir|L(?<!\wL)(?:ord|ady))"
+    r"\.?\s+[A-Z](?:[\w-]|[’'](?!s\b))+(?:\s+[A-Z](?:[\w-]|[’'](?!s\b))+)?"
 )
 _TITLE_GENDER = {
     "Mr": "m",
@@ -486,7 +490,9 @@ _EDGE_WORDS = re.compile(
 _FULL_NAME = re.compile(
     r"(?!(?:The|A|An|But|And|In|On|At|As|For|If|When|While)\s)[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 )
-_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b")
+_FIRST_AND_LAST = re.compile(
+    r"([A-Z](?<!\w[A-Z])[a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b"
+)
 # "Trump's longtime confidant Roger Stone": a full name after a possessor and its role words
 _POSSESSOR_THEN_NAME = re.compile(
     r"[’']s?\s+(?:(?!(?:in|at|on|from|to|for|with|by)\s)[a-z][\w-]*\s+){1,4}"  # "head of research"
@@ -1050,8 +1056,13 @@ class _Extractor:
         # (the patterns on `before` read only its end, so a run-on sentence of quotes stays linear)
         if _TITLE_BEFORE.search(before, max(0, len(before) - 40)) and len(content.split()) <= MAX_TITLE_WORDS:
             return None  # "…, Mr. Rubio said in his 2012 book, ''An American Son.''": a title
-        lead = None if long_lead else _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
-        if lead is None and before.rstrip().endswith((",", ":")):
+        introduces = before.rstrip().endswith((",", ":"))  # both lead patterns end in [,:]\s*$
+        lead = (
+            _LEAD_ATTRIBUTION.match(before) or _INVERTED_LEAD.match(before)
+            if introduces and not long_lead
+            else None
+        )
+        if lead is None and introduces:
             # 'Remarking upon Clinton's “genuine empathy,” Starr said, “…”': an opening the lead
             # pattern does not take (a quote, many commas); the nearest speaker and cue lead in
             lead = self._nearest_lead(before, 0)
