@@ -105,6 +105,7 @@ _KIND = itemgetter(1)  # Token.kind
 # into (possessive quantifiers): a long run of "." or "!" costs linear, not quadratic, time.
 _BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]++|…)[\"”’')\]]*+\s++(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
+_ACRONYM_WITH_PERIODS = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 class Token(NamedTuple):
@@ -190,7 +191,7 @@ def _is_false_boundary(text: str, terminator_at: int, next_at: int) -> bool:
         return True
     if len(bare) == 1 and bare.isupper():
         return True  # an initial: "John F. Kennedy"
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", bare + "."):
+    if _ACRONYM_WITH_PERIODS.fullmatch(bare + "."):
         after = _WORD_AFTER.match(text, next_at)
         return not (after and after.group(1).casefold() in _SENTENCE_STARTERS)
     return False
