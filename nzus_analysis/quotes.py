@@ -478,6 +478,11 @@ _INTERVIEW = re.compile(
     r"interview|press conference|\btold (?:reporters|journalists|the\s+[A-Z]|[A-Z])"
     r"|\bon (?:radio|TV|television|air)\b|\bspeaking (?:to|on)\b",
 )
+# Any of the three: most attributions name no channel and are cleared by this one search.
+_NAMED_CHANNEL = re.compile(
+    "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in (_SOCIAL, _STATEMENT, _INTERVIEW))
+)
+_CITING = re.compile(r"according to|reported|reports|told")  # words that cite an outlet (`via_in`)
 # Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
 _EDGE_WORDS = re.compile(
     rf"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later|{_SUBORDINATORS})\b,?\s*"
@@ -834,13 +839,14 @@ def _channel(attribution: str, resolution: Resolution, via: str) -> tuple[str, s
         return "second_hand", via
     if actor is not None and actor.kind == "news outlet":
         return "second_hand", actor.canonical
-    if _SOCIAL.search(attribution):
+    named = _NAMED_CHANNEL.search(attribution) is not None
+    if named and _SOCIAL.search(attribution):
         return "social_media", ""
-    if _STATEMENT.search(attribution):
+    if named and _STATEMENT.search(attribution):
         return "statement", ""
     if actor is not None and actor.kind == "government body":
         return "statement", ""
-    if _INTERVIEW.search(attribution):
+    if named and _INTERVIEW.search(attribution):
         return "interview", ""
     if actor is not None and actor.kind == "person":
         return "unstated", ""
@@ -850,9 +856,7 @@ def _channel(attribution: str, resolution: Resolution, via: str) -> tuple[str, s
 
 
 def _names_channel(attribution: str) -> bool:
-    return bool(
-        _SOCIAL.search(attribution) or _STATEMENT.search(attribution) or _INTERVIEW.search(attribution)
-    )
+    return _NAMED_CHANNEL.search(attribution) is not None
 
 
 class _Extractor:
@@ -993,8 +997,10 @@ class _Extractor:
 
     def via_in(self, tail: str) -> str:
         """The outlet a tail clause cites (', according to the AP' / ', the Guardian reported')."""
+        if not _CITING.search(tail):
+            return ""
         for mention in self.actors.mentions(tail):
-            if mention.actor.kind == "news outlet" and re.search(r"according to|reported|reports|told", tail):
+            if mention.actor.kind == "news outlet":
                 return mention.actor.canonical
         return ""
 
