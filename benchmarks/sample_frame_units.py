@@ -9,8 +9,9 @@ is two consecutive sentences (BBC paragraphs run one or two sentences), never th
 (the headline runs into it): u001-u927, every eligible article. PolNeAR's texts keep their
 paragraphs, so a PolNeAR unit (category "polnear", `sentence` the paragraph's number) is one
 paragraph of 15 to 120 words, never the first (the headline): `N_POLNEAR` units from as many
-train articles, u928 on. One unit per article, articles and positions drawn at random with a
-fixed seed, so rerunning the script writes the same file.
+train articles, u928 on, then the classifier's test batch, `N_POLNEAR_TEST` more from the same
+draw continued (u1248 on). One unit per article, articles and positions drawn at random with a
+fixed seed, so rerunning the script writes the same file (a longer draw keeps every earlier unit).
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ SEED = 2014  # the Policy Frames Codebook's year
 N_UNITS = 960  # more than there are eligible articles (927): every one is used
 POLNEAR_TRAIN = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
 N_POLNEAR = 320
+N_POLNEAR_TEST = 240  # drawn and coded after the classifier was first trained (see the coding guide)
 MIN_WORDS, MAX_WORDS = 15, 120  # a PolNeAR paragraph's length to be a unit
 
 
-def polnear_units(numbered: int, rng: np.random.Generator) -> list[tuple]:
-    """`N_POLNEAR` units from PolNeAR train articles, numbered after the first `numbered`."""
+def polnear_units(numbered: int, rng: np.random.Generator, count: int) -> list[tuple]:
+    """`count` units from PolNeAR train articles, numbered after the first `numbered`."""
     articles = [article for article, _ in polnear_documents(POLNEAR_TRAIN)]
     rows: list[tuple] = []
     for index in rng.permutation(len(articles)):
@@ -48,7 +50,7 @@ def polnear_units(numbered: int, rng: np.random.Generator) -> list[tuple]:
         paragraph = eligible[int(rng.integers(len(eligible)))]
         rows.append((f"u{numbered + len(rows) + 1:03d}", article.id, "polnear", paragraph,
                      article.paragraphs[paragraph]))  # fmt: skip
-        if len(rows) == N_POLNEAR:
+        if len(rows) == count:
             break
     return rows
 
@@ -72,7 +74,7 @@ def main() -> int:
         rows.append((f"u{len(rows) + 1:03d}", article.id, article.section, start, text))
         if len(rows) == N_UNITS:
             break
-    rows += polnear_units(len(rows), np.random.default_rng(SEED))
+    rows += polnear_units(len(rows), np.random.default_rng(SEED), N_POLNEAR + N_POLNEAR_TEST)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)

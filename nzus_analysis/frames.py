@@ -198,18 +198,26 @@ def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.D
 
 
 #: Test passages: the even-numbered ones up to u320, the BBC batch u721–u927 (coded before the
-#: lexicon was scored on them) and the even-numbered PolNeAR paragraphs (`POLNEAR_UNITS`); every
-#: other passage is development data, u481–u720 included (a test batch until its errors were
-#: read; see data/frame_validation/coding_guide.md).
+#: lexicon was scored on them), the even-numbered PolNeAR paragraphs (`POLNEAR_UNITS`) and the
+#: classifier's test batch (`CLASSIFIER_TEST_BATCH`); every other passage is development data,
+#: u481–u720 included (a test batch until its errors were read; see
+#: data/frame_validation/coding_guide.md).
 TEST_UNITS_UP_TO = 320
 TEST_BATCH = range(721, 928)
 POLNEAR_UNITS = range(928, 1248)
+#: PolNeAR paragraphs coded after the classifier's first test, before it was retrained: test
+#: passages for both measures, never trained on
+CLASSIFIER_TEST_BATCH = range(1248, 1488)
 
 
 def _half(number: int) -> str:
     """The half a passage numbered `number` belongs to, "test" or "dev" (see `TEST_UNITS_UP_TO`)."""
     even = number % 2 == 0
-    if number in TEST_BATCH or (even and (number <= TEST_UNITS_UP_TO or number in POLNEAR_UNITS)):
+    if (
+        number in TEST_BATCH
+        or number in CLASSIFIER_TEST_BATCH
+        or (even and (number <= TEST_UNITS_UP_TO or number in POLNEAR_UNITS))
+    ):
         return "test"
     return "dev"
 
