@@ -3,10 +3,13 @@
     pip install -e ".[train]"
     python benchmarks/train_frame_classifier.py [--out data/models/frame_classifier.npz]
 
-Data: the *development* passages of data/frame_validation (720 passages: BBC politics and
-business, 2004-05, and PolNeAR train paragraphs, 2015-16, coded by hand; see its coding guide).
-The test passages are never read here (`benchmarks/eval_frames.py --measure classifier` scores
-them).
+Data: the classifier's *development* passages of data/frame_validation (`classifier_half`
+"dev": every passage before its test batch, u001-u1247: BBC politics and business, 2004-05, and
+PolNeAR train paragraphs, 2015-16, coded by hand; see its coding guide). Its test batch
+(u1248-u1487, `frames.CLASSIFIER_TEST_BATCH`) is never read here (`benchmarks/eval_frames.py
+--measure classifier` scores it). The first shipped model was trained on the lexicon's 720
+development passages alone; with its test figure read, those test passages became training data
+and the new batch was coded to test the retrained model.
 
 Features (`frame_classifier.passage_features`): the passage's unit-length mean embedding from
 all-MiniLM-L6-v2 as shipped in data/models/text_encoder.npz (exported by
@@ -70,7 +73,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "models" / "frame_classifier.npz")
     args = parser.parse_args()
     validation = load_frame_validation()
-    development = validation[validation.half == "dev"]
+    development = validation[validation.classifier_half == "dev"]
     features = passage_features(list(development.text))
     kept, weights, biases, thresholds = [], [], [], []
     print(f"{len(development)} development passages; cross-validated, per frame:")

@@ -135,8 +135,10 @@ def paragraph_frame_table(corpus: Iterable[Article]) -> pd.DataFrame:
 
 def classifier_validation_table(validation: pd.DataFrame) -> pd.DataFrame:
     """Per-frame precision and recall of the classifier on `frames.load_frame_validation()`
-    passages, in `frames.frame_validation_table`'s columns. Only the test half is a fair figure:
-    the classifier was trained on the development half."""
+    passages, in `frames.frame_validation_table`'s columns, split by the classifier's own halves
+    (`classifier_half`): "dev" rows are the passages it was trained on, "test" rows the ones it
+    never saw (`frames.CLASSIFIER_TEST_BATCH`), the only fair figure."""
+    validation = validation.assign(half=validation.classifier_half)
     classifier = load_frame_classifier()
     probabilities = classifier.probabilities(passage_features(list(validation.text)))
     carries = probabilities >= classifier.threshold

@@ -205,8 +205,8 @@ def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.D
 TEST_UNITS_UP_TO = 320
 TEST_BATCH = range(721, 928)
 POLNEAR_UNITS = range(928, 1248)
-#: PolNeAR paragraphs coded after the classifier's first test, before it was retrained: test
-#: passages for both measures, never trained on
+#: PolNeAR paragraphs coded after the classifier's first test, before it was retrained on every
+#: earlier passage: test passages for both measures, the classifier's only ones
 CLASSIFIER_TEST_BATCH = range(1248, 1488)
 
 
@@ -235,8 +235,10 @@ class FrameValidationRow(NamedTuple):
 
 
 def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
-    """The coded passages (`data/frame_validation`): unit_id, half, source ("bbc", or "polnear" for
-    the PolNeAR paragraphs, from `units.csv`'s category), text, frames (a frozenset)."""
+    """The coded passages (`data/frame_validation`): unit_id, half (the lexicon's: "dev" or
+    "test"), classifier_half (the classifier's: "dev", every passage it may be trained on, or
+    "test", `CLASSIFIER_TEST_BATCH`), source ("bbc", or "polnear" for the PolNeAR paragraphs, from
+    `units.csv`'s category), text, frames (a frozenset)."""
     folder = Path(folder) if folder is not None else data_path("frame_validation")
     units_path, coded_path = folder / "units.csv", folder / "coded.csv"
     for path in (units_path, coded_path):
@@ -252,6 +254,7 @@ def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame({
         "unit_id": merged.unit_id,
         "half": [_half(n) for n in number],
+        "classifier_half": ["test" if n in CLASSIFIER_TEST_BATCH else "dev" for n in number],
         "source": ["polnear" if category == "polnear" else "bbc" for category in merged.category],
         "text": merged.text,
         "frames": [frozenset(f for f in codes.split(";") if f) for codes in merged.frames],

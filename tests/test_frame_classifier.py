@@ -39,7 +39,8 @@ def test_every_paragraph_gets_every_classified_frame_with_its_threshold_applied(
 def test_frames_no_setting_could_validate_are_not_measured():
     classifier = load_frame_classifier()
     assert {"economic", "political", "security"} <= set(classifier.frames)
-    assert "capacity" not in classifier.frames and "morality" not in classifier.frames  # too rare to train
+    assert "morality" not in classifier.frames  # no setting reached the training precision
+    assert {"capacity", "fairness"} <= set(classifier.frames)  # trainable on 1,247 passages, not on 720
     assert "other" not in classifier.frames  # the residual code is not a frame to find
     assert classifier.training_precision == pytest.approx(0.8)
 
@@ -47,10 +48,15 @@ def test_frames_no_setting_could_validate_are_not_measured():
 def test_the_classifier_is_scored_on_the_test_passages_it_was_not_trained_on():
     validation = load_frame_validation()
     scored = classifier_validation_table(validation)
+    # its test passages are the batch coded after it was first trained, not the lexicon's test half
+    test = scored[(scored.half == "test") & (scored.frame == "political")].iloc[0]
+    assert test.n_coded == (validation[validation.classifier_half == "test"].frames.map(
+        lambda codes: "political" in codes)).sum()  # fmt: skip
+    assert (validation.classifier_half == "test").sum() == 240
     verdicts = frame_verdict_table(scored, measured=load_frame_classifier().frames).set_index("frame")
-    assert verdicts.loc["economic"].precision > 0.8 and verdicts.loc["economic"].recall > 0.8
-    assert verdicts.loc["political"].verdict == "meets target"
-    assert verdicts.loc["capacity"].verdict == "not measured"
+    assert verdicts.loc["political"].verdict == "meets target" and verdicts.loc["political"].recall > 0.9
+    assert verdicts.loc["morality"].verdict == "not measured"
+    assert verdicts.loc["economic"].n_coded_all == 581  # eligibility is judged on the whole set
 
 
 def test_features_are_an_embedding_then_the_lexicon_frames():
