@@ -101,9 +101,16 @@ _SENTENCE_STARTERS = frozenset(
 PARSE_CACHE_SIZE = 256  # articles whose sentences and tokens are kept (see `sentence_tokens`)
 NON_WORD_KINDS = ("punct", "possessive")  # token kinds that are not words
 _KIND = itemgetter(1)  # Token.kind
-# A run of terminators is tried once, from its first mark (the lookbehind), and never backtracked
-# into (possessive quantifiers): a long run of "." or "!" costs linear, not quadratic, time.
-_BOUNDARY = re.compile(r"(?:(?<![.!?])[.!?]++|…)[\"”’')\]]*+\s++(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
+# A sentence boundary: "…", or a run of terminators tried once, from its first mark, and never
+# backtracked into (possessive quantifiers), so a long run of "." or "!" costs linear, not
+# quadratic, time; then closing marks, space and a capital or digit. Written out plainly it is
+# `SENTENCE_BOUNDARY_PLAIN`; this form opens with a character set, so the regex engine skips to
+# the next terminator instead of trying every position (4-5x faster; a property test keeps the
+# two equal).
+SENTENCE_BOUNDARY_PLAIN = r"(?:(?<![.!?])[.!?]++|…)[\"”’')\]]*+\s++(?=(?:''|[\"“‘'(\[])?[A-Z0-9])"
+_BOUNDARY = re.compile(
+    r"[.!?…](?:(?<=…)|(?<=[.!?])(?<![.!?][.!?])[.!?]*+)[\"”’')\]]*+\s++(?=(?:''|[\"“‘'(\[])?[A-Z0-9])"
+)
 _WORD_AFTER = re.compile(r"[\"“‘'(\[]?([A-Za-z]+)")
 _ACRONYM_WITH_PERIODS = re.compile(r"(?:[A-Za-z]\.){2,}")
 

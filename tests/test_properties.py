@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nzus_analysis import counting_terms, split_sentences, tokenize
 from nzus_analysis.cues import trie_alternation
+from nzus_analysis.tokens import _BOUNDARY, SENTENCE_BOUNDARY_PLAIN
 
 NEWSY = st.text(alphabet=st.sampled_from(list("abcUS. ’'“”\"-,?!:\n0123456789MrSept")), max_size=80)
 
@@ -73,3 +74,17 @@ def test_a_trie_of_cue_forms_matches_what_their_longest_first_alternation_matche
     for position in range(len(text) + 1):
         found, expected = trie.match(text, position), alternation.match(text, position)
         assert (found and found.group()) == (expected and expected.group())
+
+
+BOUNDARY_TEXT = st.lists(st.sampled_from([*".!?…\"”’')] \nA0a(“‘[", "''", "Mr. ", "U.S. "]), max_size=20)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(BOUNDARY_TEXT.map("".join), st.integers(0, 5))
+@example("…. A", 0)  # an ellipsis then a period: the boundary is the period's
+@example("Wait!!! Then. ...And", 1)
+def test_the_sentence_boundary_regex_matches_its_plain_form(text, start):
+    plain = re.compile(SENTENCE_BOUNDARY_PLAIN)
+    assert [m.span() for m in _BOUNDARY.finditer(text, start)] == [
+        m.span() for m in plain.finditer(text, start)
+    ]
