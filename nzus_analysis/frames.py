@@ -300,6 +300,59 @@ def scored_validation_table(validation: pd.DataFrame, predicted: Mapping[str, se
     return table(rows, FrameValidationRow)
 
 
+class CoderAgreementRow(NamedTuple):
+    """A row of `coder_agreement_table`: two codings of the same passages, for one frame."""
+
+    frame: str
+    n_units: int  # passages coded both times
+    n_first: int  # passages the first coding gives the frame
+    n_second: int
+    n_both: int
+    agreement: float  # share of passages on which the two codings agree (frame present or absent)
+    kappa: float  # Cohen's kappa (NaN when chance agreement is 1: the frame never or always coded)
+
+
+def coder_agreement_table(
+    first: Mapping[str, frozenset[str]], second: Mapping[str, frozenset[str]]
+) -> pd.DataFrame:
+    """Per frame, how far two codings (unit_id -> frames) of the passages they share agree: raw
+    agreement and Cohen's kappa, each frame read as present or absent (columns:
+    `CoderAgreementRow`); a last row, frame "all frames", pools every frame's decisions."""
+    units = sorted(set(first) & set(second))
+    frames = sorted({f for u in units for f in first[u] | second[u]})
+    decisions: list[tuple[bool, bool]] = []
+    rows = []
+    for frame in [*frames, "all frames"]:
+        pairs = (
+            decisions if frame == "all frames" else [(frame in first[u], frame in second[u]) for u in units]
+        )
+        if frame != "all frames":
+            decisions.extend(pairs)
+        n = len(pairs)
+        n_first, n_second = sum(a for a, _ in pairs), sum(b for _, b in pairs)
+        n_both = sum(a and b for a, b in pairs)
+        observed = sum(a == b for a, b in pairs) / n if n else float("nan")
+        chance = (n_first * n_second + (n - n_first) * (n - n_second)) / (n * n) if n else float("nan")
+        kappa = (observed - chance) / (1 - chance) if n and chance < 1 else float("nan")
+        rows.append((frame, len(units), n_first, n_second, n_both, round(observed, 3), round(kappa, 3)))
+    return table(rows, CoderAgreementRow)
+
+
+def load_recoded(folder: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """The intra-coder check's second codes (`data/frame_validation/recoded.csv`): unit_id -> frames."""
+    path = (Path(folder) if folder is not None else data_path("frame_validation")) / "recoded.csv"
+    if not path.is_file():
+        raise InputError(path, "not found (the validation set is in the repository, not the wheel)")
+    recoded = pd.read_csv(path, dtype=str, keep_default_na=False)
+    unknown = sorted({f for codes in recoded.frames for f in codes.split(";") if f} - set(FRAMES))
+    if unknown:
+        raise InputError(path, f"frames not in the codebook: {unknown}")
+    return {
+        u: frozenset(f for f in codes.split(";") if f)
+        for u, codes in zip(recoded.unit_id, recoded.frames, strict=True)
+    }
+
+
 #: A frame's lexicon is *validated* when its test precision is at least `TARGET_PRECISION` and
 #: the whole validation set codes it at least `MIN_CODED` times (fewer: too rare to judge).
 TARGET_PRECISION = 0.75

@@ -8,6 +8,7 @@ from nzus_analysis import Article, sentence_table, term_table
 from nzus_analysis.errors import InputError
 from nzus_analysis.frames import (
     FRAMES,
+    coder_agreement_table,
     frame_hit_table,
     frame_share_table,
     frame_validation_table,
@@ -15,6 +16,7 @@ from nzus_analysis.frames import (
     frames_below_target,
     load_frame_validation,
     load_lexicon,
+    load_recoded,
     sentence_frame_table,
 )
 
@@ -143,3 +145,39 @@ def test_frames_below_target_are_known_only_where_the_validation_set_is(tmp_path
     below = frames_below_target()
     assert below is not None and "security" in below and "economic" not in below
     assert frames_below_target(tmp_path) is None  # no units.csv there: nothing to mark
+
+
+def test_coder_agreement_is_cohens_kappa_per_frame_and_pooled():
+    first = {"a": frozenset({"economic"}), "b": frozenset({"economic"}), "c": frozenset(), "d": frozenset()}
+    second = {
+        "a": frozenset({"economic"}),
+        "b": frozenset(),
+        "c": frozenset(),
+        "d": frozenset(),
+        "e": frozenset(),
+    }
+    table = coder_agreement_table(first, second).set_index("frame")
+    economic = table.loc["economic"]
+    assert economic.n_units == 4  # "e" was coded once only
+    assert (economic.n_first, economic.n_second, economic.n_both) == (2, 1, 1)
+    # observed 3 of 4; by chance (2·1 + 2·3) / 16 = 0.5; kappa (0.75 − 0.5) / 0.5
+    assert economic.agreement == 0.75 and economic.kappa == pytest.approx(0.5)
+    same = coder_agreement_table(first, first).set_index("frame")
+    assert same.loc["all frames"].kappa == 1.0
+
+
+def test_the_recoded_passages_agree_with_their_first_codes():
+    validation = load_frame_validation()
+    recoded = load_recoded()
+    assert len(recoded) == 78 and set(recoded) <= set(validation.unit_id)
+    assert "u545" not in recoded  # seen with its codes before re-coding: left out
+    first = dict(zip(validation.unit_id, validation.frames, strict=True))
+    table = coder_agreement_table(first, recoded).set_index("frame")
+    assert table.loc["all frames"].kappa > 0.8  # 0.864 when committed
+    assert table.loc["policy"].kappa < table.loc["political"].kappa  # policy is the least stable
+
+
+def test_a_recoded_file_with_an_unknown_frame_is_refused_by_name(tmp_path):
+    (tmp_path / "recoded.csv").write_text("unit_id,frames\nu001,economic;econmic\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"recoded\.csv.*econmic"):
+        load_recoded(tmp_path)
