@@ -344,6 +344,8 @@ def load_recoded(folder: str | Path | None = None) -> dict[str, frozenset[str]]:
     if not path.is_file():
         raise InputError(path, "not found (the validation set is in the repository, not the wheel)")
     recoded = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if not {"unit_id", "frames"} <= set(recoded.columns):
+        raise InputError(path, f"needs the columns unit_id and frames, not {list(recoded.columns)}")
     unknown = sorted({f for codes in recoded.frames for f in codes.split(";") if f} - set(FRAMES))
     if unknown:
         raise InputError(path, f"frames not in the codebook: {unknown}")

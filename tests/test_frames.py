@@ -181,3 +181,6 @@ def test_a_recoded_file_with_an_unknown_frame_is_refused_by_name(tmp_path):
     (tmp_path / "recoded.csv").write_text("unit_id,frames\nu001,economic;econmic\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"recoded\.csv.*econmic"):
         load_recoded(tmp_path)
+    (tmp_path / "recoded.csv").write_text("unit,codes\nu001,economic\n", encoding="utf-8")
+    with pytest.raises(InputError, match="needs the columns unit_id and frames"):
+        load_recoded(tmp_path)
