@@ -1,6 +1,6 @@
 """Score the frame lexicon (or the frame classifier) against the hand-coded passages
 (data/frame_validation): BBC politics and business passages (u001-u927) and PolNeAR train
-paragraphs (u928-u1487).
+paragraphs (u928-u1727).
 
     python benchmarks/eval_frames.py [--half test|dev|all] [--source all|bbc|polnear]
                                      [--measure lexicon|classifier]
@@ -13,7 +13,7 @@ the verdict of `frames.frame_verdict_table` (target: precision >= 0.75 for every
 least 20 coded passages in the whole set); for the others, precision and recall. Lexicon
 changes are tried on the development passages only (odd units up to u319, u321-u720, odd
 PolNeAR units up to u1247); the test passages (even units up to u320, u721-u927, even PolNeAR
-units up to u1247, and the classifier's test batch u1248-u1487) are the figure to report
+units up to u1247, and the classifier's test batch u1248-u1727) are the figure to report
 (`frames._half`).
 """
 

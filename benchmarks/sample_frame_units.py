@@ -33,7 +33,7 @@ SEED = 2014  # the Policy Frames Codebook's year
 N_UNITS = 960  # more than there are eligible articles (927): every one is used
 POLNEAR_TRAIN = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
 N_POLNEAR = 320
-N_POLNEAR_TEST = 240  # drawn and coded after the classifier was first trained (see the coding guide)
+N_POLNEAR_TEST = 480  # coded after the classifier was first trained, in two halves (see the coding guide)
 MIN_WORDS, MAX_WORDS = 15, 120  # a PolNeAR paragraph's length to be a unit
 
 

@@ -6,7 +6,7 @@
 Data: the classifier's *development* passages of data/frame_validation (`classifier_half`
 "dev": every passage before its test batch, u001-u1247: BBC politics and business, 2004-05, and
 PolNeAR train paragraphs, 2015-16, coded by hand; see its coding guide). Its test batch
-(u1248-u1487, `frames.CLASSIFIER_TEST_BATCH`) is never read here (`benchmarks/eval_frames.py
+(u1248-u1727, `frames.CLASSIFIER_TEST_BATCH`) is never read here (`benchmarks/eval_frames.py
 --measure classifier` scores it). The first shipped model was trained on the lexicon's 720
 development passages alone; with its test figure read, those test passages became training data
 and the new batch was coded to test the retrained model.

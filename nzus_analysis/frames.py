@@ -207,7 +207,7 @@ TEST_BATCH = range(721, 928)
 POLNEAR_UNITS = range(928, 1248)
 #: PolNeAR paragraphs coded after the classifier's first test, before it was retrained on every
 #: earlier passage: test passages for both measures, the classifier's only ones
-CLASSIFIER_TEST_BATCH = range(1248, 1488)
+CLASSIFIER_TEST_BATCH = range(1248, 1728)
 
 
 def _half(number: int) -> str:
