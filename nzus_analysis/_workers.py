@@ -5,8 +5,8 @@ on a machine with several cores a large corpus is split into consecutive chunks,
 each at a time. Workers are forked on Linux (they share the parent's loaded lexicons and
 models and need no re-import); elsewhere (fork is missing on Windows and unsafe on macOS) the
 work runs in the calling process.
-`pipeline.analyse` has its own pool with a progress bar and calls these functions with
-``workers=1`` inside its workers.
+`pipeline.analyse` runs its own chunks through `pool_map` (with a progress bar) and calls these
+functions with ``workers=1`` inside its workers.
 """
 
 from __future__ import annotations
@@ -54,10 +54,25 @@ def map_chunks(
     if count == 1 or not sys.platform.startswith("linux"):
         return [function(list(items))]
     chunks = list(chunked(items, -(-len(items) // (count * _CHUNKS_PER_WORKER))))
-    gc.freeze()  # the parent's objects stay shared with the workers (the collector would write to them)
+    return list(pool_map(function, chunks, count))
+
+
+def pool_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    initializer: Callable[[], None] = gc.disable,
+) -> Iterator[Result]:
+    """`function` applied to each of `items` in `workers` processes, yielded in order as they
+    finish (so a caller can show progress). Forked on Linux, the parent's objects frozen so that
+    the workers keep sharing them (the cyclic collector would write to them); spawned elsewhere,
+    where `function` and `items` must pickle. Each worker runs `initializer` first (by default it
+    turns the cyclic collector off: a worker's tables hold no reference cycles)."""
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context, initializer=gc.disable) as pool:
-            return list(pool.map(function, chunks))
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
+            yield from pool.map(function, items)
     finally:
         gc.unfreeze()

@@ -11,7 +11,6 @@ import gc
 import os
 import warnings
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from functools import cached_property, partial
 from typing import NamedTuple
@@ -22,7 +21,7 @@ from tqdm import tqdm  # plain text bar: tqdm.auto warns in kernels without ipyw
 from . import int8_encoder
 from ._gc import collector_paused
 from ._tables import table
-from ._workers import chunked
+from ._workers import chunked, pool_map
 from .corpus import Article, article_table
 from .frames import frame_hit_table, frame_share_table
 from .quotes import quote_table
@@ -214,16 +213,9 @@ def analyse(
                     parts.append(run_chunk(chunk))
                     bar.update(len(chunk))
         else:
-            # Forked workers share the parent's memory until they write to it; the collector
-            # writes to every object it scans, so frozen objects stay shared (see gc.freeze).
-            gc.freeze()
-            try:
-                with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
-                    for chunk, part in zip(chunks, pool.map(run_chunk, chunks), strict=True):
-                        parts.append(part)
-                        bar.update(len(chunk))
-            finally:
-                gc.unfreeze()
+            for chunk, part in zip(chunks, pool_map(run_chunk, chunks, workers, _worker_start), strict=True):
+                parts.append(part)
+                bar.update(len(chunk))
     result = combine(parts)
     if len(result.failures):
         listed = ", ".join(result.failures.article_id.head(5))
