@@ -250,15 +250,15 @@ def summary_figure(
 
     `frames`, `voices` and `channels` are `groups.group_share_table`s (frames with ``per_1k``);
     `difference` is a `groups.difference_table` (the tone panel shows the difference A − B).
-    Frames in `marked_frames` get a dagger: their lexicon missed the validation target.
+    Frames in `marked_frames` get a dagger: their lexicon missed the validation target. Frames
+    with no cue in either group are left out of the frame panel (as from `summary.framing_table`),
+    so that the frames there are readable; each bar is labelled with its count of hits.
     """
     fig, axes = plt.subplots(2, 2, figsize=(12, 8))
-    grouped_bar_plot(frames, "frame", "per_1k", "group", "Frame cues", "Hits per 1,000 terms", ax=axes[0][0],
-                     marked=marked_frames, mark_note=FRAME_MARK_NOTE)  # fmt: skip
-    for container, (_, part) in zip(
-        axes[0][0].containers, frames.groupby("group", observed=True), strict=False
-    ):
-        axes[0][0].bar_label(container, labels=[str(n) for n in part.n], fontsize=7, padding=1)
+    cued = frames[frames.groupby("frame", observed=True).n.transform("sum") > 0]
+    grouped_bar_plot(cued, "frame", "per_1k", "group", "Frame cues (frames with a cue)",
+                     "Hits per 1,000 terms", ax=axes[0][0], count="n", marked=marked_frames,
+                     mark_note=FRAME_MARK_NOTE)  # fmt: skip
     grouped_bar_plot(voices, "voice", "share", "group", "Whose words", "Share of word tokens", ax=axes[0][1])
     grouped_bar_plot(channels, "channel", "n", "group", "How statements were sourced",
                      "Attributed statements", ax=axes[1][0])  # fmt: skip

@@ -89,3 +89,31 @@ def test_failing_cell_names_notebook_and_cell_and_writes_nothing(tmp_path):
         build_report(notebooks, out)
     assert not out.exists() or not any(out.iterdir())
     assert not list(tmp_path.glob(".report-*"))  # staging folder cleaned up
+
+
+def test_the_summary_figure_shows_the_frames_with_a_cue_each_bar_with_its_hits(corpus):
+    from nzus_analysis.groups import group_articles, group_share_table
+    from nzus_analysis.plots import summary_figure
+    from nzus_analysis.sentiment import tone_difference_table
+
+    tables = analyse([corpus[SEED_2012], corpus[SEED_2025]], progress=False)
+    groups = group_articles(tables.articles, "year", 2025, 2012)
+    n_terms = tables.sizes.set_index("article_id").n_terms
+    frames = group_share_table(tables.frame_shares, groups, "frame", "n_hits", n_terms)
+    difference = tone_difference_table(tables.scores, groups, seed=1)
+    figure = summary_figure(
+        frames,
+        group_share_table(tables.voice_shares, groups, "voice", "n_words"),
+        group_share_table(tables.channels, groups, "channel", "n_statements"),
+        difference[difference.value == "compound_masked"],
+        "t",
+        marked_frames={"security"},
+    )
+    panel = figure.axes[0]
+    figure.canvas.draw()
+    shown = [t.get_text() for t in panel.get_xticklabels()]
+    cued = set(frames.groupby("frame", observed=True).n.sum().loc[lambda n: n > 0].index)
+    assert len(shown) == len(cued) < len(set(frames.frame))  # frames no article cues are left out
+    assert "security †" in shown and "economic" in shown
+    hits = sorted(int(t.get_text()) for t in panel.texts if t.get_text().isdigit())
+    assert 24 in hits and 8 in hits  # security: 24 hits in 2025, 8 in 2012
