@@ -109,6 +109,8 @@ def framing_table(
     seed: int = 2025,
     n_resamples: int = 5000,
     below_target: Collection[str] = (),
+    paragraph_frames: pd.DataFrame | None = None,
+    classifier_below_target: Collection[str] = (),
 ) -> pd.DataFrame:
     """One row per indicator: section, indicator, then group B's and group A's value (as text).
 
@@ -118,10 +120,16 @@ def framing_table(
     `sentiment.tone_difference_table`'s: over articles with ≥ 5 a group, else a description of
     the sentences (the cell says which); no verdict is drawn from the interval. Frames in
     `below_target` (e.g. those `frames.frame_verdict_table` finds below the validation target)
-    get a dagger after their name.
+    get a dagger after their name. With `paragraph_frames` (a
+    `frame_classifier.paragraph_frame_table` of the same articles), the Frames section also
+    counts, per frame the classifier finds in either group, the paragraphs that carry it; the
+    frames in `classifier_below_target` (`frame_classifier.classifier_frames_below_target`) get
+    the dagger there.
     """
     groups = group_articles(tables.articles, by, a, b)
-    return _framing_rows(tables, groups, k_terms, seed, n_resamples, below_target)
+    return _framing_rows(
+        tables, groups, k_terms, seed, n_resamples, below_target, paragraph_frames, classifier_below_target
+    )
 
 
 def _framing_rows(
@@ -131,6 +139,8 @@ def _framing_rows(
     seed: int,
     n_resamples: int,
     below_target: Collection[str] = (),
+    paragraph_frames: pd.DataFrame | None = None,
+    classifier_below_target: Collection[str] = (),
 ) -> pd.DataFrame:
     labels = (groups.b, groups.a)
     ids = {groups.a: groups.ids_a, groups.b: groups.ids_b}
@@ -165,6 +175,17 @@ def _framing_rows(
         counts = part.groupby("group", observed=False).size()
         add("Frames", f"sub-frame: {frame} › {subframe.replace('_', ' ')} (hits)",
             {g: str(int(counts.get(g, 0))) for g in labels})  # fmt: skip
+
+    if paragraph_frames is not None:
+        read = groups.tag(paragraph_frames).groupby(["frame", "group"], observed=False).carries
+        carrying, of = read.sum(), read.size()
+        for frame in carrying.index.get_level_values("frame").unique():
+            if not carrying[frame].sum():
+                continue  # a frame the classifier finds in no paragraph of either group
+            dagger = " †" if frame in classifier_below_target else ""
+            add("Frames", f"paragraphs carrying {frame.replace('_', ' ')}{dagger} (classifier)", {
+                g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in labels
+            })  # fmt: skip
 
     difference = tone_difference_table(tables.scores, groups, n_resamples, seed).set_index("value")
     for column, name in (("compound_masked", "VADER compound"), ("polarity_masked", "TextBlob polarity")):

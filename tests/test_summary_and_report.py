@@ -117,3 +117,23 @@ def test_the_summary_figure_shows_the_frames_with_a_cue_each_bar_with_its_hits(c
     assert "security †" in shown and "economic" in shown
     hits = sorted(int(t.get_text()) for t in panel.texts if t.get_text().isdigit())
     assert 24 in hits and 8 in hits  # security: 24 hits in 2025, 8 in 2012
+
+
+def test_the_framing_table_counts_the_paragraphs_the_classifier_reads_each_frame_in(corpus):
+    from nzus_analysis.frame_classifier import paragraph_frame_table
+
+    seeds = [corpus[SEED_2012], corpus[SEED_2025]]
+    tables = analyse(seeds, progress=False)
+    table = framing_table(
+        tables,
+        "year",
+        2025,
+        2012,
+        paragraph_frames=paragraph_frame_table(seeds),
+        classifier_below_target={"economic"},
+    ).set_index("indicator")
+    # the China live-fire paragraph and burden sharing among 2025's; the Washington Declaration in 2012
+    assert table.loc["paragraphs carrying security (classifier)"].tolist() == ["Frames", "2 of 9", "4 of 16"]
+    assert table.loc["paragraphs carrying economic † (classifier)", "2025"] == "6 of 16"
+    assert not any("paragraphs carrying crime" in i for i in table.index)  # found in no paragraph
+    assert not any("(classifier)" in i for i in framing_table(tables, "year", 2025, 2012).indicator)
