@@ -288,7 +288,7 @@ def test_workers_are_capped_at_the_core_count(monkeypatch):
     seen = []
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 1)
     monkeypatch.setattr(
-        pipeline, "ProcessPoolExecutor", lambda **kw: seen.append(kw) or pytest.fail("pool used")
+        pipeline, "pool_map", lambda *args, **kw: seen.append(args) or pytest.fail("pool used")
     )
     tables = analyse([Article("a", 2020, paragraphs=("Fine.",))], workers=8, progress=False)
     assert seen == [] and len(tables.scores) == 1  # one core: run in process
