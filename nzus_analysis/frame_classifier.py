@@ -30,14 +30,7 @@ import pandas as pd
 from ._tables import table
 from .corpus import Article
 from .encoder import Encoder, WordPiece, mean_embeddings, read_encoder
-from .errors import InputError
-from .frames import (
-    FRAMES,
-    frame_hit_table,
-    frame_verdict_table,
-    load_frame_validation,
-    scored_validation_table,
-)
+from .frames import FRAMES, below_target, frame_hit_table, frame_verdict_table, scored_validation_table
 from .resources import model_file
 
 CLASSIFIER_FILE = ("models", "frame_classifier.npz")
@@ -157,21 +150,17 @@ def classifier_validation_table(validation: pd.DataFrame) -> pd.DataFrame:
 
 
 def classifier_frames_below_target(folder: str | Path | None = None) -> frozenset[str] | None:
-    """The frames the classifier measures that miss the validation target on its own test
-    passages (every verdict of `frames.frame_verdict_table` but "meets target"), for marking
-    tables; None when the validation set is not there. Reads every coded passage once per
-    process (about 25 s), then remembers the answer."""
+    """The frames the classifier misses the validation target for on its own test passages
+    (`frames.below_target`: every verdict but "meets target", so also the frames it does not
+    measure), for marking tables; None when the validation set is not there. Reads every coded
+    passage once per process (about 25 s), then remembers the answer."""
     return _classifier_frames_below_target(str(folder) if folder is not None else None)
 
 
 @cache
 def _classifier_frames_below_target(folder: str | None) -> frozenset[str] | None:
-    try:
-        validation = load_frame_validation(folder)
-    except InputError:
-        return None
-    classifier = load_frame_classifier()
-    verdicts = frame_verdict_table(classifier_validation_table(validation), measured=classifier.frames)
-    return frozenset(
-        verdicts.frame[(verdicts.verdict != "meets target") & verdicts.frame.isin(classifier.frames)]
+    measured = load_frame_classifier().frames
+    return below_target(
+        lambda validation: frame_verdict_table(classifier_validation_table(validation), measured=measured),
+        folder,
     )

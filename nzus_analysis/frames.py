@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -257,7 +257,7 @@ def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
         "classifier_half": ["test" if n in CLASSIFIER_TEST_BATCH else "dev" for n in number],
         "source": ["polnear" if category == "polnear" else "bbc" for category in merged.category],
         "text": merged.text,
-        "frames": [frozenset(f for f in codes.split(";") if f) for codes in merged.frames],
+        "frames": [_frame_codes(codes) for codes in merged.frames],
     })  # fmt: skip
 
 
@@ -346,13 +346,16 @@ def load_recoded(folder: str | Path | None = None) -> dict[str, frozenset[str]]:
     recoded = pd.read_csv(path, dtype=str, keep_default_na=False)
     if not {"unit_id", "frames"} <= set(recoded.columns):
         raise InputError(path, f"needs the columns unit_id and frames, not {list(recoded.columns)}")
-    unknown = sorted({f for codes in recoded.frames for f in codes.split(";") if f} - set(FRAMES))
+    codes = {u: _frame_codes(text) for u, text in zip(recoded.unit_id, recoded.frames, strict=True)}
+    unknown = sorted(set().union(*codes.values()) - set(FRAMES))
     if unknown:
         raise InputError(path, f"frames not in the codebook: {unknown}")
-    return {
-        u: frozenset(f for f in codes.split(";") if f)
-        for u, codes in zip(recoded.unit_id, recoded.frames, strict=True)
-    }
+    return codes
+
+
+def _frame_codes(text: str) -> frozenset[str]:
+    """A coded passage's frames: its codes separated by ";" (`coded.csv`, `recoded.csv`)."""
+    return frozenset(code for code in text.split(";") if code)
 
 
 #: A frame's lexicon is *validated* when its test precision is at least `TARGET_PRECISION` and
@@ -417,9 +420,18 @@ def frames_below_target(folder: str | Path | None = None) -> frozenset[str] | No
     verdict of `frame_verdict_table` but "meets target"), for marking figures and tables; None
     when the validation set is not there (a wheel install, or ``NZUS_DATA_DIR`` pointing at a data
     folder without it), so nothing can be marked."""
+    return below_target(lambda validation: frame_verdict_table(frame_validation_table(validation)), folder)
+
+
+def below_target(
+    verdicts_of: Callable[[pd.DataFrame], pd.DataFrame], folder: str | Path | None = None
+) -> frozenset[str] | None:
+    """The frames a measure misses the validation target for: every frame whose verdict in
+    `verdicts_of(load_frame_validation(folder))` (a `frame_verdict_table`) is not "meets
+    target"; None when the validation set is not there."""
     try:
         validation = load_frame_validation(folder)
     except InputError:
         return None
-    verdicts = frame_verdict_table(frame_validation_table(validation))
+    verdicts = verdicts_of(validation)
     return frozenset(verdicts.frame[verdicts.verdict != "meets target"])
