@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ._tables import table
-from ._workers import map_chunks
+from ._workers import chunked, map_chunks
 from .actors import load_actors
 from .corpus import Article
 from .encoder import (
@@ -485,8 +485,7 @@ def _quotes_and_mentions(
     when `_mentions` reads them."""
     quotes = []
     mentions = []
-    for first in range(0, len(articles), PARSE_CACHE_SIZE):
-        chunk = articles[first : first + PARSE_CACHE_SIZE]
+    for chunk in chunked(articles, PARSE_CACHE_SIZE):
         if find_quotes:
             quotes.append(quote_table(chunk, workers=1)[["article_id", "sentence", "speaker"]])
         mentions += [list(_mentions(article)) for article in chunk]
