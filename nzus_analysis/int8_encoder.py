@@ -1,4 +1,4 @@
-"""The stance encoder in integer arithmetic, run by ONNX Runtime: the fast path of `stance`.
+"""The stance encoder in integer arithmetic, run by ONNX Runtime: the fast option of `stance`.
 
 `encoder.Encoder` is the exact NumPy port of the fine-tuned MiniLM and stays the reference;
 it spends ~2·10¹² float operations on the BBC corpus, which no float32 kernel on two cores runs
@@ -12,6 +12,12 @@ in the stance benchmark's 10 s. `Int8Encoder` runs the same weights with each de
   signed number never saturates the 16-bit sums of AVX2 CPUs without VNNI (a full 8-bit input
   would), so the integer products are exact, and the same, on every CPU ONNX Runtime supports;
 - attention scores, softmax, GELU and layer norms stay float32, as in `encoder.Encoder`.
+
+The integer products are exact; the float32 steps between them are not the same on every CPU
+(ONNX Runtime picks its kernels by instruction set), and re-rounding each layer's input to 7 bits
+turns their last-bit differences into whole quantization steps. The seeds' mention scores moved
+by up to 0.01 in a side's mean between two machines of this project, so the notebooks, whose
+outputs must re-execute to the same text anywhere, use the float32 port (``model="encoder-float32"``).
 
 The graph is built from the model file's arrays when the model loads (no second model file);
 each process opens its own ONNX Runtime session, so forked workers never share one.

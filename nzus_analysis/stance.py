@@ -3,8 +3,12 @@
 `target_stance(text, start, end)` says what the text says about the mention ``text[start:end]``.
 The default model is all-MiniLM-L6-v2 fine-tuned on NewsMTSC's train split to read the tone
 toward a mention marked in its sentence (`benchmarks/train_stance_encoder.py`, shipped as
-`data/models/stance_encoder.npz`): "encoder" runs it as integer products (`int8_encoder`),
-"encoder-float32" as the exact NumPy port (`encoder`), ~3× slower and the reference. "linear" is
+`data/models/stance_encoder.npz`): "encoder" (the default, `DEFAULT_STANCE_MODEL`) runs it as
+integer products (`int8_encoder`); "encoder-float32" as the exact NumPy port (`encoder`), ~3×
+slower and the reference. The integer form is machine-dependent: its scores move by up to a few
+hundredths between CPUs, as its activations are rounded to 7 bits after float steps whose last
+bits differ by CPU; figures that must reproduce on other machines (the notebooks') use
+"encoder-float32". "linear" is
 a logistic regression over target-aware features (`stance_features`: the words around the
 mention with the mention masked, their position left or right of it, the sentence's words and
 word pairs, the mention's clause, VADER and TextBlob scores of the masked clause and sentence,
@@ -295,9 +299,11 @@ class EncoderStanceModel:
 
 
 ENCODER_FILE = ("models", "stance_encoder.npz")
-# the `model=` choices: the fine-tuned encoder in integer arithmetic (the default), the same
-# encoder in float32 (the exact NumPy port, ~3× slower), the hashed-feature regression
+# the `model=` choices: the fine-tuned encoder in integer arithmetic (the default; machine-dependent
+# in the second decimal), the same encoder in float32 (the exact NumPy port, ~3× slower, the same
+# on every machine to print precision), the hashed-feature regression
 STANCE_MODELS = ("encoder", "encoder-float32", "linear")
+DEFAULT_STANCE_MODEL = "encoder"
 _ENCODER_PRECISION = {"encoder": "int8", "encoder-float32": "float32"}
 
 
@@ -337,11 +343,12 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     return _window(text, start, end)
 
 
-def target_stance(text: str, start: int, end: int, model: str = "encoder") -> tuple[str, float]:
+def target_stance(text: str, start: int, end: int, model: str = DEFAULT_STANCE_MODEL) -> tuple[str, float]:
     """(label, score) of the tone toward the mention ``text[start:end]``.
 
-    `model`: "encoder" (the fine-tuned MiniLM in integer arithmetic, the default),
-    "encoder-float32" (the same in float32: the reference, ~3× slower) or "linear" (the
+    `model`: "encoder" (the fine-tuned MiniLM in integer arithmetic, the default; its scores
+    differ between CPUs by up to a few hundredths), "encoder-float32" (the same in float32: the
+    reference, ~3× slower, the same on every machine to print precision) or "linear" (the
     hashed-feature regression: faster still, less accurate; README). Score is P(positive) −
     P(negative), −1…1. Raises ValueError for empty text, a span that is empty or outside the
     text, or an unknown model.
@@ -425,7 +432,9 @@ def _mentions(article: Article) -> Iterable[tuple[Sentence, int, int, str, str, 
             yield s, start, end, text, actor, side
 
 
-def stance_scores(spans: Sequence[tuple[str, int, int]], model: str = "encoder") -> list[tuple[str, float]]:
+def stance_scores(
+    spans: Sequence[tuple[str, int, int]], model: str = DEFAULT_STANCE_MODEL
+) -> list[tuple[str, float]]:
     """(label, score) for each (text, start, end), as `target_stance` gives them; the encoder
     runs them in batches."""
     _check_model(model)
@@ -443,7 +452,7 @@ def stance_scores(spans: Sequence[tuple[str, int, int]], model: str = "encoder")
 def stance_table(
     corpus: Iterable[Article],
     quotes: pd.DataFrame | None = None,
-    model: str = "encoder",
+    model: str = DEFAULT_STANCE_MODEL,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Tone toward every mention of an actor (`data/actors.csv`) or a side term
@@ -504,7 +513,11 @@ class StanceExampleRow(NamedTuple):
 
 
 def stance_example_table(
-    stance: pd.DataFrame, corpus: Iterable[Article], k: int = 2, n_drivers: int = 4, model: str = "encoder"
+    stance: pd.DataFrame,
+    corpus: Iterable[Article],
+    k: int = 2,
+    n_drivers: int = 4,
+    model: str = DEFAULT_STANCE_MODEL,
 ) -> pd.DataFrame:
     """Per article and side, the `k` most negative and `k` most positive mentions with what moved
     the model most (columns: `StanceExampleRow`). Encoder: the words whose removal changes the

@@ -23,7 +23,7 @@ from .corpus import Article
 from .frames import FRAMES, frame_hit_table, load_lexicon
 from .quotes import quote_table
 from .sentiment import vader_driver_spans
-from .stance import stance_table
+from .stance import DEFAULT_STANCE_MODEL, stance_table
 from .tokens import sentences
 from .voices import VOICES, sentence_voice_table, token_voice_table
 
@@ -254,15 +254,16 @@ def _legend(frames: Iterable[str]) -> str:
     )
 
 
-def article_html(article: Article) -> str:
+def article_html(article: Article, stance_model: str = DEFAULT_STANCE_MODEL) -> str:
     """The article as an HTML fragment (with its own styles): sentences by voice, statements with
-    speaker and channel, frame cues, sentiment drivers with weights, stance at each actor mention,
-    a legend, and the furniture and captions cleaning removed."""
+    speaker and channel, frame cues, sentiment drivers with weights, stance at each actor mention
+    (`stance_model`: see `stance.target_stance`), a legend, and the furniture and captions
+    cleaning removed."""
     quotes = quote_table([article])
     voices = sentence_voice_table(token_voice_table([article], quotes))
     voice_of = {int(r.sentence): r.voice for r in voices.itertuples()}
     hits = frame_hit_table([article])
-    marks = _article_marks(article, hits, stance_table([article], quotes))
+    marks = _article_marks(article, hits, stance_table([article], quotes, stance_model))
     statements = quotes.sort_values(["start", "end"])
     text = article.text
     paragraphs: dict[int, list[str]] = {}
@@ -312,17 +313,18 @@ class ArticleView:
     """An annotated article for notebooks: ``display(article_view(article))``."""
 
     article: Article
+    stance_model: str = DEFAULT_STANCE_MODEL
 
     def __repr__(self) -> str:
         return f"ArticleView({self.article.id!r}: {len(self.article.paragraphs)} paragraphs)"
 
     def _repr_html_(self) -> str:
-        return article_html(self.article)
+        return article_html(self.article, self.stance_model)
 
 
-def article_view(article: Article) -> ArticleView:
+def article_view(article: Article, stance_model: str = DEFAULT_STANCE_MODEL) -> ArticleView:
     """The annotated article (see `article_html`), displayed as HTML in JupyterLab."""
-    return ArticleView(article)
+    return ArticleView(article, stance_model)
 
 
 def article_page(article: Article, back_link: str = "index.html") -> str:
