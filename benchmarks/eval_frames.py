@@ -1,6 +1,6 @@
 """Score the frame lexicon (or the frame classifier) against the hand-coded passages
-(data/frame_validation): BBC politics and business passages (u001-u927) and PolNeAR train
-paragraphs (u928-u1727).
+(data/frame_validation): BBC politics and business passages (u001-u927), PolNeAR train
+paragraphs (u928-u1727) and PolNeAR dev paragraphs (u1728-u1978).
 
     python benchmarks/eval_frames.py [--half test|dev|all] [--source all|bbc|polnear]
                                      [--measure lexicon|classifier]
@@ -13,8 +13,8 @@ the verdict of `frames.frame_verdict_table` (target: precision >= 0.75 for every
 least 20 coded passages in the whole set); for the others, precision and recall. Lexicon
 changes are tried on the development passages only (odd units up to u319, u321-u720, odd
 PolNeAR units up to u1247); the test passages (even units up to u320, u721-u927, even PolNeAR
-units up to u1247, and the classifier's test batch u1248-u1727) are the figure to report
-(`frames._half`).
+units up to u1247, the PolNeAR batch u1248-u1727 and the classifier's test batch u1728-u1978)
+are the figure to report (`frames._half`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--half", default="test", choices=["test", "dev", "all"])
-    parser.add_argument("--source", default="all", choices=["all", "bbc", "polnear"])
+    parser.add_argument("--source", default="all", choices=["all", "bbc", "polnear", "polnear-dev"])
     parser.add_argument("--measure", default="lexicon", choices=["lexicon", "classifier"])
     args = parser.parse_args()
     half = args.half

@@ -1,5 +1,5 @@
 """Draw the frame validation sample: passages from BBC politics and business articles, then
-paragraphs from PolNeAR's train split (US political news, 2015-16).
+paragraphs from PolNeAR's train split (US political news, 2015-16), then from its dev split.
 
     python benchmarks/sample_frame_units.py
 
@@ -12,6 +12,10 @@ paragraph of 15 to 120 words, never the first (the headline): `N_POLNEAR` units 
 train articles, u928 on, then the classifier's test batch, `N_POLNEAR_TEST` more from the same
 draw continued (u1248 on). One unit per article, articles and positions drawn at random with a
 fixed seed, so rerunning the script writes the same file (a longer draw keeps every earlier unit).
+Last, the classifier's second test batch (category "polnear-dev", u1728 on): up to
+`PER_DEV_ARTICLE` paragraphs of the same lengths from each of the 84 articles of PolNeAR's *dev*
+split, articles in order, paragraphs drawn without replacement (its own generator, same seed), so
+no passage of it shares an article with a passage the classifier is trained on.
 """
 
 from __future__ import annotations
@@ -34,7 +38,14 @@ N_UNITS = 960  # more than there are eligible articles (927): every one is used
 POLNEAR_TRAIN = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
 N_POLNEAR = 320
 N_POLNEAR_TEST = 480  # coded after the classifier was first trained, in two halves (see the coding guide)
+POLNEAR_DEV = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
+PER_DEV_ARTICLE = 3
 MIN_WORDS, MAX_WORDS = 15, 120  # a PolNeAR paragraph's length to be a unit
+
+
+def eligible_paragraphs(paragraphs: tuple[str, ...]) -> list[int]:
+    """The numbers of the paragraphs that may be a unit: not the first, MIN_WORDS to MAX_WORDS long."""
+    return [i for i in range(1, len(paragraphs)) if MIN_WORDS <= len(paragraphs[i].split()) <= MAX_WORDS]
 
 
 def polnear_units(numbered: int, rng: np.random.Generator, count: int) -> list[tuple]:
@@ -43,8 +54,7 @@ def polnear_units(numbered: int, rng: np.random.Generator, count: int) -> list[t
     rows: list[tuple] = []
     for index in rng.permutation(len(articles)):
         article = articles[index]
-        lengths = [len(paragraph.split()) for paragraph in article.paragraphs]
-        eligible = [i for i in range(1, len(lengths)) if MIN_WORDS <= lengths[i] <= MAX_WORDS]
+        eligible = eligible_paragraphs(article.paragraphs)
         if not eligible:
             continue
         paragraph = eligible[int(rng.integers(len(eligible)))]
@@ -55,8 +65,20 @@ def polnear_units(numbered: int, rng: np.random.Generator, count: int) -> list[t
     return rows
 
 
+def polnear_dev_units(numbered: int, rng: np.random.Generator) -> list[tuple]:
+    """Up to `PER_DEV_ARTICLE` units from each PolNeAR dev article, numbered after `numbered`."""
+    rows: list[tuple] = []
+    for article, _ in polnear_documents(POLNEAR_DEV):
+        eligible = eligible_paragraphs(article.paragraphs)
+        chosen = rng.choice(eligible, size=min(PER_DEV_ARTICLE, len(eligible)), replace=False)
+        for paragraph in sorted(int(i) for i in chosen):
+            rows.append((f"u{numbered + len(rows) + 1:03d}", article.id, "polnear-dev", paragraph,
+                         article.paragraphs[paragraph]))  # fmt: skip
+    return rows
+
+
 def main() -> int:
-    for needed in (BBC, POLNEAR_TRAIN):
+    for needed in (BBC, POLNEAR_TRAIN, POLNEAR_DEV):
         if not needed.exists():
             print(f"{needed}: not found (the shared corpora are needed)", file=sys.stderr)
             return 2
@@ -75,6 +97,7 @@ def main() -> int:
         if len(rows) == N_UNITS:
             break
     rows += polnear_units(len(rows), np.random.default_rng(SEED), N_POLNEAR + N_POLNEAR_TEST)
+    rows += polnear_dev_units(len(rows), np.random.default_rng(SEED))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)

@@ -197,24 +197,30 @@ def sentence_frame_table(hits: pd.DataFrame, sentences_df: pd.DataFrame) -> pd.D
 # ---- validation against hand-coded passages ---------------------------------------------------------
 
 
-#: Test passages: the even-numbered ones up to u320, the BBC batch u721–u927 (coded before the
-#: lexicon was scored on them), the even-numbered PolNeAR paragraphs (`POLNEAR_UNITS`) and the
-#: classifier's test batch (`CLASSIFIER_TEST_BATCH`); every other passage is development data,
-#: u481–u720 included (a test batch until its errors were read; see
+#: The lexicon's test passages: the even-numbered ones up to u320, the BBC batch u721–u927 (coded
+#: before the lexicon was scored on them), the even-numbered PolNeAR paragraphs (`POLNEAR_UNITS`)
+#: and the two later PolNeAR batches (`POLNEAR_TEST_BATCH`, `CLASSIFIER_TEST_BATCH`); every other
+#: passage is development data, u481–u720 included (a test batch until its errors were read; see
 #: data/frame_validation/coding_guide.md).
 TEST_UNITS_UP_TO = 320
 TEST_BATCH = range(721, 928)
 POLNEAR_UNITS = range(928, 1248)
-#: PolNeAR paragraphs coded after the classifier's first test, before it was retrained on every
-#: earlier passage: test passages for both measures, the classifier's only ones
-CLASSIFIER_TEST_BATCH = range(1248, 1728)
+#: PolNeAR train paragraphs coded after the classifier's first test: the classifier's test batch
+#: until its second retraining, which was trained on them; test passages for the lexicon
+POLNEAR_TEST_BATCH = range(1248, 1728)
+#: Paragraphs of PolNeAR's dev split (articles no other passage comes from), coded before the
+#: classifier was retrained on every earlier passage: test passages for both measures, the
+#: classifier's only ones
+CLASSIFIER_TEST_BATCH = range(1728, 1979)
 
 
 def _half(number: int) -> str:
-    """The half a passage numbered `number` belongs to, "test" or "dev" (see `TEST_UNITS_UP_TO`)."""
+    """The lexicon's half a passage numbered `number` belongs to, "test" or "dev" (see
+    `TEST_UNITS_UP_TO`)."""
     even = number % 2 == 0
     if (
         number in TEST_BATCH
+        or number in POLNEAR_TEST_BATCH
         or number in CLASSIFIER_TEST_BATCH
         or (even and (number <= TEST_UNITS_UP_TO or number in POLNEAR_UNITS))
     ):
@@ -237,8 +243,8 @@ class FrameValidationRow(NamedTuple):
 def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
     """The coded passages (`data/frame_validation`): unit_id, half (the lexicon's: "dev" or
     "test"), classifier_half (the classifier's: "dev", every passage it may be trained on, or
-    "test", `CLASSIFIER_TEST_BATCH`), source ("bbc", or "polnear" for the PolNeAR paragraphs, from
-    `units.csv`'s category), text, frames (a frozenset)."""
+    "test", `CLASSIFIER_TEST_BATCH`), source ("bbc"; "polnear" for PolNeAR train paragraphs,
+    "polnear-dev" for its dev split's: `units.csv`'s category), text, frames (a frozenset)."""
     folder = Path(folder) if folder is not None else data_path("frame_validation")
     units_path, coded_path = folder / "units.csv", folder / "coded.csv"
     for path in (units_path, coded_path):
@@ -255,7 +261,7 @@ def load_frame_validation(folder: str | Path | None = None) -> pd.DataFrame:
         "unit_id": merged.unit_id,
         "half": [_half(n) for n in number],
         "classifier_half": ["test" if n in CLASSIFIER_TEST_BATCH else "dev" for n in number],
-        "source": ["polnear" if category == "polnear" else "bbc" for category in merged.category],
+        "source": [category if category.startswith("polnear") else "bbc" for category in merged.category],
         "text": merged.text,
         "frames": [_frame_codes(codes) for codes in merged.frames],
     })  # fmt: skip
