@@ -15,9 +15,10 @@ in the stance benchmark's 10 s. `Int8Encoder` runs the same weights with each de
 
 The integer products are exact; the float32 steps between them are not the same on every CPU
 (ONNX Runtime picks its kernels by instruction set), and re-rounding each layer's input to 7 bits
-turns their last-bit differences into whole quantization steps. The seeds' mention scores moved
-by up to 0.01 in a side's mean between two machines of this project, so the notebooks, whose
-outputs must re-execute to the same text anywhere, use the float32 port (``model="encoder-float32"``).
+turns their last-bit differences into whole quantization steps. Between two machines of this
+project a seed mention's score moved by 0.01 and the side means in the third decimal, so the
+notebooks, whose outputs must re-execute to the same text anywhere, use the float32 port
+(``model="encoder-float32"``).
 
 The graph is built from the model file's arrays when the model loads (no second model file);
 each process opens its own ONNX Runtime session, so forked workers never share one.
