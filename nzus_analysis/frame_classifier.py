@@ -13,8 +13,9 @@ whole choice held at least 0.8 on passages it had not seen (`nested_precision`);
 setting passed is not measured by it. `classifier_validation_table` scores it on the test passages, as
 `frames.frame_validation_table` scores the lexicon.
 
-Reading a paragraph takes a transformer pass: about 15 to 50 paragraphs a second on two cores,
-so this is for a study's articles, not a whole archive. The coded passages' embeddings are stored
+Reading a paragraph takes a transformer pass: about 33 paragraphs of 40 words a second on two
+cores (`benchmarks/eval_frames.py --measure classifier --live`), so this is for a study's
+articles, not a whole archive. The coded passages' embeddings are stored
 beside them (`data/frame_validation/embeddings.npz`, written by the training script with the
 model): a text whose SHA-256 and encoder match a stored row is not read again, so scoring the
 validation set takes a second, not minutes; any other text is embedded as usual.
