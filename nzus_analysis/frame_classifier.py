@@ -10,15 +10,15 @@ of `data/frame_validation` and shipped as `data/models/frame_classifier.npz` (we
 decision threshold per frame). Each frame's threshold is the one whose cross-validated precision
 reached that frame's `training_precision`, itself chosen by nested cross-validation so that the
 whole choice held at least 0.8 on passages it had not seen (`nested_precision`); a frame no
-setting passed is not measured by it. `classifier_validation_table` scores it on the test passages, as
-`frames.frame_validation_table` scores the lexicon.
+setting passed is not measured by it. `classifier_validation_table` scores it on the test
+passages, as `frames.frame_validation_table` scores the lexicon.
 
 Reading a paragraph takes a transformer pass: about 33 paragraphs of 40 words a second on two
 cores (`benchmarks/eval_frames.py --measure classifier --live`), so this is for a study's
-articles, not a whole archive. The coded passages' embeddings are stored
-beside them (`data/frame_validation/embeddings.npz`, written by the training script with the
-model): a text whose SHA-256 and encoder match a stored row is not read again, so scoring the
-validation set takes a second, not minutes; any other text is embedded as usual.
+articles, not a whole archive. The coded passages' embeddings are stored beside them
+(`data/frame_validation/embeddings.npz`, written by the training script with the model): a text
+whose SHA-256 and encoder match a stored row is not read again, so scoring the validation set
+takes a second, not minutes; any other text is embedded as usual.
 """
 
 from __future__ import annotations
@@ -136,15 +136,16 @@ def _stored_embeddings() -> dict[str, np.ndarray]:
 def text_embeddings(texts: Sequence[str]) -> np.ndarray:
     """The unit-length mean embedding of each text (`encoder.mean_embeddings` with the shipped text
     encoder), taken from the stored ones where a text has one."""
+    if not texts:
+        return np.zeros((0, load_text_encoder()[1].weights["embeddings.word"].shape[1]), dtype=np.float32)
     stored = _stored_embeddings()
     found = [stored.get(text_key(t)) for t in texts]
     missing = [i for i, vector in enumerate(found) if vector is None]
-    if missing:
+    if missing:  # the encoder is loaded only when some text has no stored embedding
         computed = mean_embeddings(*load_text_encoder(), [texts[i] for i in missing])
         for i, vector in zip(missing, computed, strict=True):
             found[i] = vector
-    width = load_text_encoder()[1].weights["embeddings.word"].shape[1]
-    return np.array(found, dtype=np.float32).reshape(len(texts), width)
+    return np.array(found, dtype=np.float32)
 
 
 def passage_features(texts: Sequence[str]) -> np.ndarray:

@@ -136,3 +136,10 @@ def test_stored_embeddings_are_what_the_encoder_gives_and_other_texts_are_read_l
     finally:
         monkeypatch.undo()
         fc._stored_embeddings.cache_clear()
+
+
+def test_no_texts_give_an_empty_embedding_matrix_of_the_encoders_width():
+    from nzus_analysis.frame_classifier import text_embeddings
+
+    width = load_text_encoder()[1].weights["embeddings.word"].shape[1]
+    assert text_embeddings([]).shape == (0, width)
