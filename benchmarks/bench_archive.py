@@ -46,7 +46,7 @@ def write_archive(folder: Path, size: int, partition_size: int, seed: int = 2025
 
 RUN = """
 import json, resource, time
-from nzus_analysis.archive import ArchiveOptions, analyse_archive
+from nzus_analysis.scale.archive import ArchiveOptions, analyse_archive
 options = ArchiveOptions(year_column=None, year=2005, metadata_columns={{"section": "section"}})
 scheduler, client, peaks = None, None, []
 if {workers}:

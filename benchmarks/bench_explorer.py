@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from nzus_analysis.bulk import load_table
-from nzus_analysis.explorer import term_explorer_html
+from nzus_analysis.report.explorer import term_explorer_html
+from nzus_analysis.scale.bulk import load_table
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 FLAGS = [

@@ -46,7 +46,7 @@ def pathological_texts(size: int) -> dict[str, str]:
 
 def _analyse(text: str) -> None:
     from nzus_analysis import Article
-    from nzus_analysis.pipeline import analyse
+    from nzus_analysis.scale.pipeline import analyse
 
     analyse([Article("x", 2020, paragraphs=(text,))], workers=1, progress=False)
 

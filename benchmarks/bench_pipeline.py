@@ -29,15 +29,15 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis._gc import collector_paused
-from nzus_analysis.bulk import load_table
-from nzus_analysis.engines import pattern_sentiment, vader_compound
-from nzus_analysis.frames import frame_hit_table
-from nzus_analysis.pipeline import analyse
+from nzus_analysis.measures.engines import pattern_sentiment, vader_compound
+from nzus_analysis.measures.frames import frame_hit_table
+from nzus_analysis.measures.sentiment import score_table
+from nzus_analysis.measures.stance import stance_table
 from nzus_analysis.quotes import quote_table
-from nzus_analysis.sentiment import score_table
-from nzus_analysis.stance import stance_table
-from nzus_analysis.terms import term_table
-from nzus_analysis.tokens import split_sentences, token_table
+from nzus_analysis.scale.bulk import load_table
+from nzus_analysis.scale.pipeline import analyse
+from nzus_analysis.text.terms import term_table
+from nzus_analysis.text.tokens import split_sentences, token_table
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 NAIVE_SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -97,7 +97,7 @@ END_TO_END = """
 import sys
 sys.path.insert(0, {here!r})
 from bench_pipeline import load
-from nzus_analysis.pipeline import analyse
+from nzus_analysis.scale.pipeline import analyse
 analyse(load(), workers={workers}, progress=False)
 """
 

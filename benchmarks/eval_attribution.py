@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from nzus_analysis.quote_eval import attribution_evaluation, attribution_rule_table, polnear_documents
 from nzus_analysis.quotes import quote_table
+from nzus_analysis.quotes.evaluation import attribution_evaluation, attribution_rule_table, polnear_documents
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 

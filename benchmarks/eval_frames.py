@@ -27,9 +27,9 @@ import time
 
 import pandas as pd
 
-from nzus_analysis import frame_classifier
-from nzus_analysis.frame_classifier import classifier_validation_table, load_frame_classifier
-from nzus_analysis.frames import (
+from nzus_analysis.measures import frame_classifier
+from nzus_analysis.measures.frame_classifier import classifier_validation_table, load_frame_classifier
+from nzus_analysis.measures.frames import (
     MIN_CODED,
     TARGET_PRECISION,
     frame_validation_table,

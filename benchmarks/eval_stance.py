@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from nzus_analysis import stance
-from nzus_analysis.stance import LABELS, lexicon_stance, stance_scores
+from nzus_analysis.measures import stance
+from nzus_analysis.measures.stance import LABELS, lexicon_stance, stance_scores
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "newsmtsc"
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}

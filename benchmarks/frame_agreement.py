@@ -14,7 +14,7 @@ import sys
 
 import pandas as pd
 
-from nzus_analysis.frames import coder_agreement_table, load_frame_validation, load_recoded
+from nzus_analysis.measures.frames import coder_agreement_table, load_frame_validation, load_recoded
 
 
 def main() -> int:

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nzus_analysis.bulk import load_table
-from nzus_analysis.quote_eval import polnear_documents
-from nzus_analysis.tokens import sentences
+from nzus_analysis.quotes.evaluation import polnear_documents
+from nzus_analysis.scale.bulk import load_table
+from nzus_analysis.text.tokens import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "corpora" / "bbc" / "bbc_news.csv"

@@ -49,8 +49,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from nzus_analysis.frame_classifier import passage_features, write_stored_embeddings
-from nzus_analysis.frames import FRAMES, RESIDUAL_FRAME, load_frame_validation
+from nzus_analysis.measures.frame_classifier import passage_features, write_stored_embeddings
+from nzus_analysis.measures.frames import FRAMES, RESIDUAL_FRAME, load_frame_validation
 
 ROOT = Path(__file__).resolve().parents[1]
 C_GRID = (0.3, 1.0, 3.0, 10.0)

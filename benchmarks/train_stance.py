@@ -25,7 +25,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from nzus_analysis.stance import FEATURE_DIM, LABELS, feature_indices, stance_features
+from nzus_analysis.measures.stance import FEATURE_DIM, LABELS, feature_indices, stance_features
 
 ROOT = Path(__file__).resolve().parents[1]
 C = 0.05

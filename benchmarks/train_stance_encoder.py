@@ -19,7 +19,7 @@ uses (BBC, PolNeAR train, NewsMTSC train) and every single character, so any Lat
 still splits into pieces (others become [UNK]); positions beyond 128 are dropped; matrices are
 stored as int8 with one float scale per row; and PyTorch's probabilities for reference
 sentences, computed with the exported weights, are stored beside them: `tests/test_stance.py`
-checks that the NumPy port (`nzus_analysis.encoder`) reproduces them.
+checks that the NumPy port (`nzus_analysis.models.encoder`) reproduces them.
 
 The frame classifier's reader, all-MiniLM-L6-v2 itself (not fine-tuned), is exported the same way
 (pruned vocabulary, int8 matrices) with PyTorch's mean embeddings of the reference sentences:
@@ -52,7 +52,7 @@ import torch
 from bench_pipeline import load as load_bbc
 from transformers import AutoModel, AutoTokenizer
 
-from nzus_analysis.encoder import MARK_END, MARK_START, WordPiece, basic_tokens, dequantized, pair_ids
+from nzus_analysis.models.encoder import MARK_END, MARK_START, WordPiece, basic_tokens, dequantized, pair_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "newsmtsc"

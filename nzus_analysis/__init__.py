@@ -8,8 +8,9 @@ Each analysis lives in a module named for its concern (`keyness`, `frames`, `sen
 `quotes`, …); no name here is also the name of a module.
 """
 
-from .cleaning import CleanText, Removed, clean_text
-from .corpus import (
+from nzus_analysis.errors import InputError
+from nzus_analysis.text.cleaning import CleanText, Removed, clean_text
+from nzus_analysis.text.corpus import (
     Article,
     article_from_text,
     article_table,
@@ -17,9 +18,8 @@ from .corpus import (
     read_catalog,
     removed_table,
 )
-from .errors import InputError
-from .terms import Term, counting_terms, fold_spelling, normalise, stopwords, term_table
-from .tokens import (
+from nzus_analysis.text.terms import Term, counting_terms, fold_spelling, normalise, stopwords, term_table
+from nzus_analysis.text.tokens import (
     Sentence,
     Token,
     sentence_table,

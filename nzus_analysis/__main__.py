@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .archive import ArchiveError, ArchiveOptions, analyse_archive
-from .errors import InputError
-from .report import NotebookFailed, ReportError, build_report, refresh_notebooks
+from nzus_analysis.errors import InputError
+from nzus_analysis.report.build import NotebookFailed, ReportError, build_report, refresh_notebooks
+from nzus_analysis.scale.archive import ArchiveError, ArchiveOptions, analyse_archive
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .corpus import Article
+    from nzus_analysis.text.corpus import Article
 
 _NUMPY_DTYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
 _DTYPE_OF_ANNOTATION = {str: "str", int: "int64", float: "float64", bool: "bool"}

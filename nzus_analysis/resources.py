@@ -11,7 +11,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError
+from nzus_analysis.errors import InputError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nzus_analysis.archive import TABLES, ArchiveError, ArchiveOptions, analyse_archive, partitions
-from nzus_analysis.bulk import load_table
 from nzus_analysis.errors import InputError
-from nzus_analysis.pipeline import analyse
+from nzus_analysis.scale.archive import TABLES, ArchiveError, ArchiveOptions, analyse_archive, partitions
+from nzus_analysis.scale.bulk import load_table
+from nzus_analysis.scale.pipeline import analyse
 
 from .conftest import seed_articles
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nzus_analysis.quote_eval import (
+from nzus_analysis.quotes import quote_table
+from nzus_analysis.quotes.evaluation import (
     attribution_evaluation,
     attribution_rule_table,
     is_speech_cue,
     polnear_documents,
 )
-from nzus_analysis.quotes import quote_table
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev"
 

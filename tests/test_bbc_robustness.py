@@ -9,11 +9,11 @@ import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from nzus_analysis.bulk import load_table
-from nzus_analysis.pipeline import analyse, analyse_chunk
+from nzus_analysis.measures.sentiment import mask_names
+from nzus_analysis.measures.stance import stance_table
 from nzus_analysis.quotes import quote_table
-from nzus_analysis.sentiment import mask_names
-from nzus_analysis.stance import stance_table
+from nzus_analysis.scale.bulk import load_table
+from nzus_analysis.scale.pipeline import analyse, analyse_chunk
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 EVERY = 25  # every 25th article: 89 articles across all five sections

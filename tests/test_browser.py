@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from nzus_analysis.report import build_report
+from nzus_analysis.report.build import build_report
 
 from .conftest import SEED_2025, seed_articles
 

@@ -11,8 +11,8 @@ import pytest
 
 from nzus_analysis import InputError
 from nzus_analysis._workers import PARALLEL_MIN_ARTICLES, worker_count
-from nzus_analysis.bulk import load_table
-from nzus_analysis.pipeline import analyse, analyse_chunk, analyse_dask
+from nzus_analysis.scale.bulk import load_table
+from nzus_analysis.scale.pipeline import analyse, analyse_chunk, analyse_dask
 
 from .conftest import seed_articles
 
@@ -81,8 +81,8 @@ def test_analysis_leaves_no_reference_cycles(mixed_corpus):
     """Workers run with the cyclic collector off: that is only safe while no cycles are made."""
     import gc
 
-    from nzus_analysis.terms import sentence_terms
-    from nzus_analysis.tokens import sentence_tokens
+    from nzus_analysis.text.terms import sentence_terms
+    from nzus_analysis.text.tokens import sentence_tokens
 
     analyse_chunk(mixed_corpus)  # first use fills module caches (lexicons, regexes)
     sentence_tokens.cache_clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nzus_analysis import clean_text
-from nzus_analysis.cleaning import is_caption
+from nzus_analysis.text.cleaning import is_caption
 
 
 def test_header_block_and_footer_furniture_are_removed():

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from nzus_analysis.engines import pattern_sentiment, pattern_tokens, vader_compound
-from nzus_analysis.tokens import sentences
+from nzus_analysis.measures.engines import pattern_sentiment, pattern_tokens, vader_compound
+from nzus_analysis.text.tokens import sentences
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -85,7 +85,7 @@ def test_pattern_tokens_are_the_engines_words():
 
 
 def test_other_engine_releases_fall_back_to_the_engines(monkeypatch):
-    from nzus_analysis import engines
+    from nzus_analysis.measures import engines
 
     monkeypatch.setattr(engines, "PATTERN_PORTED", False)
     monkeypatch.setattr(engines, "VADER_PORTED", False)
@@ -94,6 +94,6 @@ def test_other_engine_releases_fall_back_to_the_engines(monkeypatch):
 
 
 def test_the_installed_engines_are_the_ported_releases():
-    from nzus_analysis import engines
+    from nzus_analysis.measures import engines
 
     assert engines.PATTERN_PORTED and engines.VADER_PORTED  # else the fast path is never tested

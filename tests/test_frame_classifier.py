@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 
 from nzus_analysis import Article, load_corpus
-from nzus_analysis.encoder import mean_embeddings
 from nzus_analysis.errors import InputError
-from nzus_analysis.frame_classifier import (
+from nzus_analysis.measures.frame_classifier import (
     TEXT_ENCODER_FILE,
     classifier_validation_table,
     load_frame_classifier,
@@ -16,7 +15,8 @@ from nzus_analysis.frame_classifier import (
     paragraph_frame_table,
     passage_features,
 )
-from nzus_analysis.frames import FRAMES, frame_verdict_table, load_frame_validation
+from nzus_analysis.measures.frames import FRAMES, frame_verdict_table, load_frame_validation
+from nzus_analysis.models.encoder import mean_embeddings
 from nzus_analysis.resources import data_path
 
 SEED_2025 = "2025-thepost-rubio-peters"
@@ -111,13 +111,13 @@ def test_the_numpy_text_encoder_reproduces_pytorchs_embeddings():
 
 
 def test_without_the_validation_set_no_classifier_frame_is_marked(tmp_path):
-    from nzus_analysis.frame_classifier import classifier_frames_below_target
+    from nzus_analysis.measures.frame_classifier import classifier_frames_below_target
 
     assert classifier_frames_below_target(tmp_path) is None  # a wheel install: nothing to judge by
 
 
 def test_stored_embeddings_are_what_the_encoder_gives_and_other_texts_are_read_live(monkeypatch):
-    from nzus_analysis import frame_classifier as fc
+    from nzus_analysis.measures import frame_classifier as fc
 
     validation = load_frame_validation()
     stored = fc._stored_embeddings()
@@ -139,7 +139,7 @@ def test_stored_embeddings_are_what_the_encoder_gives_and_other_texts_are_read_l
 
 
 def test_no_texts_give_an_empty_embedding_matrix_of_the_encoders_width():
-    from nzus_analysis.frame_classifier import text_embeddings
+    from nzus_analysis.measures.frame_classifier import text_embeddings
 
     width = load_text_encoder()[1].weights["embeddings.word"].shape[1]
     assert text_embeddings([]).shape == (0, width)

@@ -6,7 +6,7 @@ import pytest
 
 from nzus_analysis import Article, sentence_table, term_table
 from nzus_analysis.errors import InputError
-from nzus_analysis.frames import (
+from nzus_analysis.measures.frames import (
     FRAMES,
     coder_agreement_table,
     frame_hit_table,
@@ -128,7 +128,7 @@ def test_verdicts_say_which_frames_meet_the_validation_target():
 
 
 def test_frames_below_target_are_marked_in_the_frame_figure():
-    from nzus_analysis.plots import grouped_bar_plot
+    from nzus_analysis.report.plots import grouped_bar_plot
 
     article = Article("x", 2020, paragraphs=("Troops and the economy. The economy grew.",))
     shares = frame_share_table(frame_hit_table([article]), term_table([article])).assign(group="a")

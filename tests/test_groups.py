@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from nzus_analysis import article_from_text
-from nzus_analysis.groups import difference_table, group_articles, group_share_table
-from nzus_analysis.pipeline import analyse
-from nzus_analysis.summary import framing_table
+from nzus_analysis.compare.groups import difference_table, group_articles, group_share_table
+from nzus_analysis.compare.summary import framing_table
+from nzus_analysis.scale.pipeline import analyse
 
 from .conftest import SEED_2012, SEED_2025
 

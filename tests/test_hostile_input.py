@@ -15,10 +15,10 @@ import pytest
 
 from nzus_analysis import Article, InputError, load_corpus, term_table
 from nzus_analysis.__main__ import main
-from nzus_analysis.bulk import cell_text, load_table
-from nzus_analysis.pipeline import AnalysisError, analyse
-from nzus_analysis.report import NotebookFailed, refresh_notebooks
-from nzus_analysis.sentiment import MAX_SCORED_CHARS, text_scores
+from nzus_analysis.measures.sentiment import MAX_SCORED_CHARS, text_scores
+from nzus_analysis.report.build import NotebookFailed, refresh_notebooks
+from nzus_analysis.scale.bulk import cell_text, load_table
+from nzus_analysis.scale.pipeline import AnalysisError, analyse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_hostile import pathological_texts
@@ -38,7 +38,7 @@ def test_pathological_text_of_100_kb_is_analysed_quickly(name):
 
 
 def test_long_sentences_are_scored_in_pieces_and_short_ones_exactly():
-    from nzus_analysis.engines import pattern_sentiment, vader_compound
+    from nzus_analysis.measures.engines import pattern_sentiment, vader_compound
 
     short = "The talks were very friendly, but the minister was worried. " * 3
     assert text_scores(short) == (*pattern_sentiment(short), vader_compound(short))
@@ -94,7 +94,7 @@ def test_refresh_failure_names_what_was_rewritten_and_leaves_the_rest_whole(tmp_
 
 
 def test_refresh_write_that_fails_midway_keeps_the_old_notebook(tmp_path, monkeypatch):
-    import nzus_analysis.report as report
+    import nzus_analysis.report.build as report
 
     _notebook(tmp_path / "01_ok.ipynb", "print(1)")
     before = (tmp_path / "01_ok.ipynb").read_bytes()
@@ -258,7 +258,7 @@ def test_broken_jsonl_line_is_named(tmp_path):
 
 
 def test_a_failing_article_is_named_or_skipped(monkeypatch):
-    import nzus_analysis.pipeline as pipeline
+    import nzus_analysis.scale.pipeline as pipeline
 
     real = pipeline.quote_table
 
@@ -283,7 +283,7 @@ def test_a_failing_article_is_named_or_skipped(monkeypatch):
 
 
 def test_workers_are_capped_at_the_core_count(monkeypatch):
-    import nzus_analysis.pipeline as pipeline
+    import nzus_analysis.scale.pipeline as pipeline
 
     seen = []
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 1)

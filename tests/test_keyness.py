@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from nzus_analysis import Article, term_table
-from nzus_analysis.keyness import (
+from nzus_analysis.measures.keyness import (
     background_frequency,
     background_keyness_table,
     chi2_sf_1df,

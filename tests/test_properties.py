@@ -8,8 +8,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nzus_analysis import counting_terms, split_sentences, tokenize
-from nzus_analysis.cues import trie_alternation
-from nzus_analysis.tokens import _BOUNDARY, SENTENCE_BOUNDARY_PLAIN
+from nzus_analysis.text.cues import trie_alternation
+from nzus_analysis.text.tokens import _BOUNDARY, SENTENCE_BOUNDARY_PLAIN
 
 NEWSY = st.text(alphabet=st.sampled_from(list("abcUS. ’'“”\"-,?!:\n0123456789MrSept")), max_size=80)
 

@@ -14,10 +14,16 @@ import nzus_analysis
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SUBMODULES = sorted(m.name for m in pkgutil.iter_modules(nzus_analysis.__path__) if m.name != "__main__")
+#: every module of the package, subpackages included, by its name below the package ("quotes.rules")
+ALL_MODULES = sorted(
+    m.name.removeprefix("nzus_analysis.")
+    for m in pkgutil.walk_packages(nzus_analysis.__path__, "nzus_analysis.")
+    if not m.name.endswith("__main__")
+)
 
 
 def _import_all_submodules() -> None:
-    for name in SUBMODULES:
+    for name in ALL_MODULES:
         importlib.import_module(f"nzus_analysis.{name}")
 
 
@@ -35,29 +41,39 @@ def test_exports_keep_their_meaning_after_every_submodule_is_imported():
 
 
 def _readme_module_table() -> dict[str, list[str]]:
-    """module -> helpers named in the README's module table."""
+    """import path -> helpers named in the README's table of main helpers."""
     text = README.read_text(encoding="utf-8")
     table = {}
-    for module, helpers in re.findall(r"^\| `(\w+)` \| (.+?) \|", text, re.M):
-        table[module] = re.findall(r"`(\w+)`", helpers)
+    for module, helpers in re.findall(r"^\| `(nzus_analysis[\w.]*)` \| (.+?) \|", text, re.M):
+        table[module] = re.findall(r"`([\w.]+)`", helpers)
     return table
 
 
 def test_readme_module_table_names_real_modules_and_helpers():
     table = _readme_module_table()
-    public = [name for name in SUBMODULES if not name.startswith("_")]
-    assert sorted(table) == sorted(set(public) - {"errors", "resources"})
+    subpackages = {f"nzus_analysis.{name}" for name in SUBMODULES if not name.startswith("_")}
+    documented = {".".join(module.split(".")[:2]) for module in table}
+    assert (
+        subpackages
+        - {"nzus_analysis.errors", "nzus_analysis.resources", "nzus_analysis.models", "nzus_analysis.text"}
+        <= documented
+    )
     for module, helpers in table.items():
-        imported = importlib.import_module(f"nzus_analysis.{module}")
+        imported = importlib.import_module(module)
         for helper in helpers:
-            assert hasattr(imported, helper), f"README names {module}.{helper}, which does not exist"
+            owner = imported
+            for part in helper.split("."):
+                if not hasattr(owner, part) and inspect.ismodule(owner):
+                    importlib.import_module(f"{owner.__name__}.{part}")
+                assert hasattr(owner, part), f"README names {module}.{helper}, which does not exist"
+                owner = getattr(owner, part)
 
 
 def test_every_public_table_builder_ends_in_table():
     """Public functions that build a DataFrame from inputs end in `_table` (loaders start with `load_`)."""
     _import_all_submodules()
     offenders = []
-    for name in SUBMODULES:
+    for name in ALL_MODULES:
         if name.startswith("_"):
             continue
         module = importlib.import_module(f"nzus_analysis.{name}")

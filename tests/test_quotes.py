@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nzus_analysis import Article
-from nzus_analysis import quotes as quotes_module
 from nzus_analysis._tables import columns_of
-from nzus_analysis.actors import Actor, ActorIndex, load_actors
-from nzus_analysis.quote_eval import evaluation_table, load_gold, match_table, overlap
+from nzus_analysis.measures.voices import speaker_table
 from nzus_analysis.quotes import (
     DIRECT_RULES,
     REPORTED_RULES,
@@ -18,7 +16,9 @@ from nzus_analysis.quotes import (
     passage_table,
     quote_table,
 )
-from nzus_analysis.voices import speaker_table
+from nzus_analysis.quotes import rules as rules_module
+from nzus_analysis.quotes.evaluation import evaluation_table, load_gold, match_table, overlap
+from nzus_analysis.text.actors import Actor, ActorIndex, load_actors
 
 from .conftest import SEED_2012, SEED_2025
 
@@ -242,7 +242,7 @@ def test_interview_channel():
 
 
 def test_actor_frame_lists_the_table():
-    from nzus_analysis.actors import actor_table
+    from nzus_analysis.text.actors import actor_table
 
     frame = actor_table().set_index("canonical")
     assert frame.loc["Marco Rubio", "role"] == "US Secretary of State"
@@ -423,11 +423,11 @@ def test_every_rule_has_an_example_it_catches(rule):
 
 
 def test_rule_table_is_documented_and_exemplified():
-    """Every rule that can fill the `rule` column is in the module docstring and has an example."""
+    """Every rule that can fill the `rule` column is in the rule table's docstring and has an example."""
     names = {rule.name for rule in REPORTED_RULES} | DIRECT_RULES
     assert names - {"direct_continuation", "direct_unattributed"} == set(RULE_EXAMPLES)
     for name in names:
-        assert f"\n{name} " in quotes_module.__doc__, name
+        assert f"\n{name} " in rules_module.__doc__, name
     continued = quotes_in("Mr Jenkins said: “We will win.”", "“And we will stay.”", "“Nobody asked.”")
     assert continued.rule.tolist() == ["direct_speaker_before", "direct_continuation", "direct_continuation"]
     assert quotes_in("Nobody spoke. “Nobody asked.”").rule.tolist() == ["direct_unattributed"]

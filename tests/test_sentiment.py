@@ -8,9 +8,9 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from nzus_analysis import Article
-from nzus_analysis.engines import pattern_sentiment
-from nzus_analysis.groups import group_articles
-from nzus_analysis.sentiment import (
+from nzus_analysis.compare.groups import group_articles
+from nzus_analysis.measures.engines import pattern_sentiment
+from nzus_analysis.measures.sentiment import (
     article_interval_table,
     article_tone_table,
     bootstrap_mean,
@@ -136,7 +136,7 @@ def test_sentiment_needs_no_nltk_data():
 
 
 def test_every_sentence_gets_its_drivers(corpus):
-    from nzus_analysis.sentiment import with_drivers
+    from nzus_analysis.measures.sentiment import with_drivers
 
     explained = with_drivers(score_table([corpus[SEED_2012]])).set_index("sentence")
     assert explained.loc[9, "vader_drivers"] == "worry (-1.90); disputed (-1.40)"
@@ -144,7 +144,7 @@ def test_every_sentence_gets_its_drivers(corpus):
 
 
 def test_neutral_scores_mask_fixed_phrases_but_keep_judgement():
-    from nzus_analysis.sentiment import neutral_spans
+    from nzus_analysis.measures.sentiment import neutral_spans
 
     text = "The special envoy said China's navy held live fire drills."
     assert [text[a:b] for a, b in neutral_spans(text)] == ["special envoy", "live fire"]

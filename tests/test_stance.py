@@ -11,9 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nzus_analysis.encoder import MARK_END, MARK_START, WordPiece, _gelu, basic_tokens, pair_ids
-from nzus_analysis.resources import data_path
-from nzus_analysis.stance import (
+from nzus_analysis.measures.stance import (
     ENCODER_FILE,
     lexicon_stance,
     load_encoder_model,
@@ -22,6 +20,8 @@ from nzus_analysis.stance import (
     stance_table,
     target_stance,
 )
+from nzus_analysis.models.encoder import MARK_END, MARK_START, WordPiece, _gelu, basic_tokens, pair_ids
+from nzus_analysis.resources import data_path
 
 from .conftest import SEED_2012, SEED_2025
 
@@ -216,8 +216,8 @@ def test_sides_are_mentioned_by_actors_and_terms_and_speakers_are_flagged(corpus
 
 
 def test_side_stance_compares_groups_and_names_missing_sides(corpus):
-    from nzus_analysis.groups import group_articles
-    from nzus_analysis.stance import side_stance_table
+    from nzus_analysis.compare.groups import group_articles
+    from nzus_analysis.measures.stance import side_stance_table
 
     articles = [corpus[SEED_2012], corpus[SEED_2025]]
     groups = group_articles(articles, "year", 2025, 2012)
@@ -230,7 +230,7 @@ def test_side_stance_compares_groups_and_names_missing_sides(corpus):
 
 
 def test_examples_show_the_words_that_moved_the_score(corpus):
-    from nzus_analysis.stance import stance_example_table
+    from nzus_analysis.measures.stance import stance_example_table
 
     article = corpus[SEED_2025]
     examples = stance_example_table(stance_table([article]), [article], k=1)

@@ -7,9 +7,9 @@ import re
 import nbformat
 import pytest
 
-from nzus_analysis.pipeline import analyse
-from nzus_analysis.report import NotebookFailed, build_report
-from nzus_analysis.summary import framing_table
+from nzus_analysis.compare.summary import framing_table
+from nzus_analysis.report.build import NotebookFailed, build_report
+from nzus_analysis.scale.pipeline import analyse
 
 from .conftest import SEED_2012, SEED_2025, seed_articles
 
@@ -55,7 +55,7 @@ def test_report_writes_pages_index_and_one_line_each(tmp_path, capfd):
     _notebook(
         notebooks / "01_a.ipynb",
         "print(6 * 7)",
-        "import matplotlib.pyplot as plt\nfrom nzus_analysis.plots import show_figure\n"
+        "import matplotlib.pyplot as plt\nfrom nzus_analysis.report.plots import show_figure\n"
         "figure, ax = plt.subplots()\nax.bar(['x', 'y'], [1, 2])\nax.set_title('Two bars')\n"
         "show_figure(figure)",
     )
@@ -92,9 +92,9 @@ def test_failing_cell_names_notebook_and_cell_and_writes_nothing(tmp_path):
 
 
 def test_the_summary_figure_shows_the_frames_with_a_cue_each_bar_with_its_hits(corpus):
-    from nzus_analysis.groups import group_articles, group_share_table
-    from nzus_analysis.plots import summary_figure
-    from nzus_analysis.sentiment import tone_difference_table
+    from nzus_analysis.compare.groups import group_articles, group_share_table
+    from nzus_analysis.measures.sentiment import tone_difference_table
+    from nzus_analysis.report.plots import summary_figure
 
     tables = analyse([corpus[SEED_2012], corpus[SEED_2025]], progress=False)
     groups = group_articles(tables.articles, "year", 2025, 2012)
@@ -120,7 +120,7 @@ def test_the_summary_figure_shows_the_frames_with_a_cue_each_bar_with_its_hits(c
 
 
 def test_the_framing_table_counts_the_paragraphs_the_classifier_reads_each_frame_in(corpus):
-    from nzus_analysis.frame_classifier import paragraph_frame_table
+    from nzus_analysis.measures.frame_classifier import paragraph_frame_table
 
     seeds = [corpus[SEED_2012], corpus[SEED_2025]]
     tables = analyse(seeds, progress=False)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from nzus_analysis._tables import typed_table
-from nzus_analysis.tokens import tokenize, word_count
+from nzus_analysis.text.tokens import tokenize, word_count
 
 DTYPES = {"name": "str", "count": "int64", "share": "float64", "flag": "bool"}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from nzus_analysis import counting_terms, fold_spelling, normalise, stopwords, term_table, tokenize
-from nzus_analysis.corpus import Article
-from nzus_analysis.sentiment import side_terms
-from nzus_analysis.terms import sentence_terms, term_finder
-from nzus_analysis.tokens import sentences
+from nzus_analysis.measures.sentiment import side_terms
+from nzus_analysis.text.corpus import Article
+from nzus_analysis.text.terms import sentence_terms, term_finder
+from nzus_analysis.text.tokens import sentences
 
 
 def term_list(text: str) -> list[str]:

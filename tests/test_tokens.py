@@ -145,8 +145,8 @@ def test_frames_have_documented_columns(corpus):
 
 
 def test_sentence_tokens_are_each_sentence_tokenized_once(corpus):
-    from nzus_analysis.terms import counting_terms, sentence_terms
-    from nzus_analysis.tokens import sentence_tokens
+    from nzus_analysis.text.terms import counting_terms, sentence_terms
+    from nzus_analysis.text.tokens import sentence_tokens
 
     from .conftest import SEED_2025
 

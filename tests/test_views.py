@@ -7,9 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from nzus_analysis.explorer import explorer_data, term_explorer_html
-from nzus_analysis.tokens import sentences
-from nzus_analysis.views import article_html, article_page, article_view, table_html, table_view
+from nzus_analysis.report.explorer import explorer_data, term_explorer_html
+from nzus_analysis.report.views import article_html, article_page, article_view, table_html, table_view
+from nzus_analysis.text.tokens import sentences
 
 from .conftest import SEED_2012, SEED_2025
 

@@ -1,0 +1,307 @@
+"""The framing comparison in one table: every indicator for group A against group B.
+
+This is the one module that joins the analyses (terms, frames, sentiment, quotes); each of them
+stays independent of the others. Build the tables with ``pipeline.analyse(corpus)``; the groups
+are any catalog column and two of its values (`groups.group_articles`), any number of articles
+each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+
+from nzus_analysis.compare.groups import Groups, group_articles, group_share_table
+from nzus_analysis.measures.frames import frame_hit_table
+from nzus_analysis.measures.keyness import keyness_table
+from nzus_analysis.measures.sentiment import score_table, tone_difference_table
+from nzus_analysis.measures.stance import side_stance_table
+from nzus_analysis.measures.voices import VOICES
+from nzus_analysis.scale.pipeline import CorpusTables
+from nzus_analysis.text.corpus import Article
+from nzus_analysis.text.terms import term_table
+
+#: Speaker kinds that pass words on rather than say them: reported apart from the sources.
+CONDUITS = frozenset({"news outlet"})
+#: Countries whose sources get a row of their own; the rest share one.
+SIDES_QUOTED = ("US", "NZ")
+
+
+def _people_text(speakers: pd.DataFrame, ids: tuple[str, ...], country: str | None) -> str:
+    """Sources of `country` (None: any other country, or none known) in the articles `ids`."""
+    known = speakers.speaker_country.isin(SIDES_QUOTED)
+    of_country = ~known if country is None else speakers.speaker_country == country
+    rows = speakers[
+        speakers.article_id.isin(ids)
+        & of_country
+        & ~speakers.speaker_kind.isin(CONDUITS)
+        & (speakers.speaker != "")
+    ]
+    if rows.empty:
+        return "none"
+    summed = rows.groupby(["speaker", "speaker_role"], sort=False).n_statements.sum()
+    return "; ".join(f"{speaker} ({role + ', ' if role else ''}{n})" for (speaker, role), n in summed.items())
+
+
+def _conduits_text(speakers: pd.DataFrame, ids: tuple[str, ...]) -> str:
+    rows = speakers[speakers.article_id.isin(ids) & speakers.speaker_kind.isin(CONDUITS)]
+    summed = rows.groupby("speaker", sort=False).n_statements.sum()
+    return "; ".join(f"{speaker} ({n})" for speaker, n in summed.items()) or "none"
+
+
+def _headline_tables(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Scores, frame hits and terms of each article's headline, as a one-paragraph article."""
+    headlines = [
+        Article(row.article_id, int(row.year), paragraphs=(row.headline,))
+        for row in articles.itertuples()
+        if row.headline.strip()
+    ]
+    return score_table(headlines), frame_hit_table(headlines), term_table(headlines)
+
+
+def _lede_rows(tables: CorpusTables, groups: Groups, k_terms: int) -> dict[str, dict[str, str]]:
+    """Headline + lede (the first body paragraph) against the rest of each group's articles."""
+    h_scores, h_hits, h_terms = _headline_tables(tables.articles)
+    rows: dict[str, dict[str, str]] = {}
+    for label, ids in ((groups.a, groups.ids_a), (groups.b, groups.ids_b)):
+
+        def part(frame: pd.DataFrame, headline: pd.DataFrame, ids: tuple[str, ...] = ids) -> tuple:
+            frame = frame[frame.article_id.isin(ids)]
+            lede = pd.concat([headline[headline.article_id.isin(ids)], frame[frame.paragraph == 0]])
+            return lede, frame[frame.paragraph > 0]
+
+        (s_lede, s_rest), (f_lede, f_rest), (t_lede, t_rest) = (
+            part(tables.scores, h_scores), part(tables.frame_hits, h_hits), part(tables.terms, h_terms)
+        )  # fmt: skip
+        shown = tables.articles[tables.articles.article_id.isin(ids)].headline.tolist()
+        more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+        rows.setdefault("headline(s)", {})[label] = " | ".join(shown[:3]) + more
+        tone = f"{s_lede.compound_masked.mean():+.2f} | {s_rest.compound_masked.mean():+.2f}"
+        rows.setdefault("VADER compound, masked: headline + lede | rest", {})[label] = tone
+        rate = {
+            name: frame.groupby("frame").size() / max(len(words), 1) * 1000
+            for name, frame, words in (("lede", f_lede, t_lede), ("rest", f_rest, t_rest))
+        }
+        top = rate["lede"].sort_values(ascending=False, kind="stable").head(3)
+        rows.setdefault("frame hits per 1k terms: headline + lede | rest (top 3)", {})[label] = (
+            "; ".join(
+                f"{f.replace('_', ' ')} {v:.0f} | {rate['rest'].get(f, 0.0):.0f}" for f, v in top.items()
+            )
+            or "none"
+        )
+        both = pd.concat([t_lede.assign(article_id="lede"), t_rest.assign(article_id="rest")])
+        lede_terms = "none"
+        if not t_lede.empty and not t_rest.empty:
+            lede_terms = ", ".join(keyness_table(both, ["lede"], ["rest"]).term.head(k_terms))
+        rows.setdefault(f"distinctive terms of headline + lede vs the rest (top {k_terms})", {})[label] = (
+            lede_terms
+        )
+    return rows
+
+
+def framing_table(
+    tables: CorpusTables,
+    by: str,
+    a: object,
+    b: object,
+    k_terms: int = 5,
+    seed: int = 2025,
+    n_resamples: int = 5000,
+    below_target: Collection[str] = (),
+    paragraph_frames: pd.DataFrame | None = None,
+    classifier_below_target: Collection[str] = (),
+) -> pd.DataFrame:
+    """One row per indicator: section, indicator, then group B's and group A's value (as text).
+
+    Groups are the articles whose catalog column `by` equals `a` and `b` (`groups.group_articles`;
+    articles in neither are left out: see `Groups.left_out_table`). Counts are summed over a
+    group's articles and shares are of the group's total. The tone difference is
+    `sentiment.tone_difference_table`'s: over articles with ≥ 5 a group, else a description of
+    the sentences (the cell says which); no verdict is drawn from the interval. Frames in
+    `below_target` (e.g. those `frames.frame_verdict_table` finds below the validation target)
+    get a dagger after their name. With `paragraph_frames` (a
+    `frame_classifier.paragraph_frame_table` of the same articles), the Frames section also
+    counts, per frame the classifier finds in either group, the paragraphs that carry it; the
+    frames in `classifier_below_target` (`frame_classifier.classifier_frames_below_target`) get
+    the dagger there.
+    """
+    groups = group_articles(tables.articles, by, a, b)
+    return _framing_rows(
+        tables, groups, k_terms, seed, n_resamples, below_target, paragraph_frames, classifier_below_target
+    )
+
+
+Cells = dict[str, str]  # group label -> cell text
+Indicator = tuple[str, str, Cells]  # section, indicator, cells
+
+
+def _framing_rows(
+    tables: CorpusTables,
+    groups: Groups,
+    k_terms: int,
+    seed: int,
+    n_resamples: int,
+    below_target: Collection[str] = (),
+    paragraph_frames: pd.DataFrame | None = None,
+    classifier_below_target: Collection[str] = (),
+) -> pd.DataFrame:
+    indicators = [
+        *_size_rows(tables, groups),
+        *_term_rows(tables, groups, k_terms),
+        *_frame_rows(tables, groups, below_target, paragraph_frames, classifier_below_target),
+        *_tone_rows(tables, groups, n_resamples, seed),
+        *(
+            ("Headline + lede", indicator, cells)
+            for indicator, cells in _lede_rows(tables, groups, k_terms).items()
+        ),
+        *_stance_rows(tables, groups, n_resamples, seed),
+        *_voice_rows(tables, groups),
+        *_source_rows(tables, groups),
+    ]
+    rows = [
+        (section, indicator, cells[groups.b], cells[groups.a]) for section, indicator, cells in indicators
+    ]
+    return pd.DataFrame(rows, columns=["section", "indicator", groups.b, groups.a])
+
+
+def _size_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
+    labels, ids = (groups.b, groups.a), {groups.a: groups.ids_a, groups.b: groups.ids_b}
+    sizes = groups.tag(tables.sizes).groupby("group", observed=False)
+    return [
+        ("Size", "articles", {g: str(len(ids[g])) for g in labels}),
+        ("Size", "word tokens", {g: str(int(sizes.n_tokens.sum()[g])) for g in labels}),
+        ("Size", "sentences", {g: str(int(sizes.n_sentences.sum()[g])) for g in labels}),
+    ]
+
+
+def _term_rows(tables: CorpusTables, groups: Groups, k_terms: int) -> list[Indicator]:
+    keyness = keyness_table(tables.terms, groups.ids_a, groups.ids_b)
+    return [("Terms", f"most distinctive terms (top {k_terms} by z)", {
+        groups.a: ", ".join(keyness.term.head(k_terms)),
+        groups.b: ", ".join(keyness.term.tail(k_terms).iloc[::-1]),
+    })]  # fmt: skip
+
+
+def _frame_rows(
+    tables: CorpusTables,
+    groups: Groups,
+    below_target: Collection[str],
+    paragraph_frames: pd.DataFrame | None,
+    classifier_below_target: Collection[str],
+) -> list[Indicator]:
+    labels = (groups.b, groups.a)
+    rows: list[Indicator] = []
+    n_terms = tables.sizes.set_index("article_id").n_terms
+    frames = group_share_table(tables.frame_shares, groups, "frame", "n_hits", n_terms)
+    frames = frames[frames.groupby("frame", observed=True).n.transform("sum") > 0]  # frames with hits
+    for frame, part in frames.groupby("frame", sort=False):
+        cells = {
+            str(r.group): f"{r.share:.0%} ({r.n} hits, {r.per_1k:.1f} per 1k terms)"
+            for r in part.itertuples()
+        }
+        rows.append(
+            ("Frames", f"frame: {frame.replace('_', ' ')}{' †' if frame in below_target else ''}", cells)
+        )
+
+    hits = groups.tag(tables.frame_hits)
+    for (frame, subframe), part in hits[hits.subframe != ""].groupby(["frame", "subframe"]):
+        counts = part.groupby("group", observed=False).size()
+        rows.append(("Frames", f"sub-frame: {frame} › {subframe.replace('_', ' ')} (hits)",
+                     {g: str(int(counts.get(g, 0))) for g in labels}))  # fmt: skip
+
+    if paragraph_frames is not None:
+        read = groups.tag(paragraph_frames).groupby(["frame", "group"], observed=False).carries
+        carrying, of = read.sum(), read.size()
+        for frame in carrying.index.get_level_values("frame").unique():
+            if not carrying[frame].sum():
+                continue  # a frame the classifier finds in no paragraph of either group
+            dagger = " †" if frame in classifier_below_target else ""
+            rows.append(("Frames", f"paragraphs carrying {frame.replace('_', ' ')}{dagger} (classifier)", {
+                g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in labels
+            }))  # fmt: skip
+
+    return rows
+
+
+def _tone_rows(tables: CorpusTables, groups: Groups, n_resamples: int, seed: int) -> list[Indicator]:
+    rows: list[Indicator] = []
+    difference = tone_difference_table(tables.scores, groups, n_resamples, seed).set_index("value")
+    for column, name in (("compound_masked", "VADER compound"), ("polarity_masked", "TextBlob polarity")):
+        row = difference.loc[column]
+        unit = "over articles" if row.unit == "article" else "over sentences"
+        rows.append(
+            (
+                "Tone",
+                f"{name}, names masked: mean {unit}",
+                {groups.a: f"{row.mean_a:+.2f}", groups.b: f"{row.mean_b:+.2f}"},
+            )
+        )
+        interval = f"{row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}]"
+        reading = (
+            "inference over articles"
+            if row.unit == "article"
+            else "descriptive: how much rests on a few sentences, not inference"
+        )
+        cells = {groups.a: f"{interval}, permutation p {row.p_value:.2f}", groups.b: reading}
+        rows.append(("Tone", f"{name}: {groups.a} − {groups.b}", cells))
+
+    return rows
+
+
+def _stance_rows(tables: CorpusTables, groups: Groups, n_resamples: int, seed: int) -> list[Indicator]:
+    rows: list[Indicator] = []
+    sides = side_stance_table(tables.stance, groups, n_resamples=n_resamples, seed=seed)
+    for row in sides.itertuples():
+        means = {groups.a: f"{row.mean_a:+.2f} ({row.n_mentions_a} mentions)",
+                 groups.b: f"{row.mean_b:+.2f} ({row.n_mentions_b} mentions)"}  # fmt: skip
+        if row.unit:
+            interval = f"{row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}], p {row.p_value:.2f}"
+            means[groups.a] += (
+                f"; A − B {interval} ({'over articles' if row.unit == 'article' else 'descriptive'})"
+            )
+        rows.append(
+            ("Stance", f"tone toward {row.side} at its mentions (stance model, P(pos) − P(neg))", means)
+        )
+
+    return rows
+
+
+def _voice_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
+    voices = group_share_table(tables.voice_shares, groups, "voice", "n_words")
+    return [
+        ("Voices", f"share of words: {voice}", {str(r.group): f"{r.share:.0%}" for r in part.itertuples()})
+        for voice in VOICES
+        for part in (voices[voices.voice == voice],)
+    ]
+
+
+def _source_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
+    """Who is quoted (by country, others, outlets passed on) and through which channel."""
+    labels, ids = (groups.b, groups.a), {groups.a: groups.ids_a, groups.b: groups.ids_b}
+    speakers = tables.speakers
+    rows: list[Indicator] = [
+        (
+            "Sources",
+            f"{country} people and bodies quoted (role, statements)",
+            {g: _people_text(speakers, ids[g], country) for g in labels},
+        )
+        for country in SIDES_QUOTED
+    ]
+    rows.append(("Sources", "others quoted (other or unknown country; role, statements)",
+                 {g: _people_text(speakers, ids[g], None) for g in labels}))  # fmt: skip
+    rows.append(("Sources", "outlets passed on (conduits, not sources; statements)",
+                 {g: _conduits_text(speakers, ids[g]) for g in labels}))  # fmt: skip
+    channels = group_share_table(tables.channels, groups, "channel", "n_statements")
+    totals = channels.groupby("group", observed=False).n.sum()
+    rows.append(("Sourcing", "attributed statements", {g: str(int(totals[g])) for g in labels}))
+    second = channels[channels.channel == "second_hand"].set_index("group").share
+    rows.append(("Sourcing", "second-hand (via another outlet)", {g: f"{second[g]:.0%}" for g in labels}))
+    mix = {
+        g: ", ".join(
+            f"{r.channel.replace('_', ' ')} {r.n}" for r in channels[channels.group == g].itertuples() if r.n
+        )
+        for g in labels
+    }
+    rows.append(("Sourcing", "channel mix (statements)", mix))
+    return rows

@@ -1,0 +1,170 @@
+"""One article being read: its text, sentences, quote spans, speakers and the statements found."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nzus_analysis.quotes.channels import channel_of, names_channel, via_in
+from nzus_analysis.quotes.patterns import PREPOSITION_START
+from nzus_analysis.quotes.spans import QuoteSpan, find_quote_spans, mask_quotes
+from nzus_analysis.quotes.speakers import Speakers, named_people, titled_mentions, titles_to_full_names
+from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
+from nzus_analysis.text.corpus import Article
+from nzus_analysis.text.cues import cue_key_words, words
+from nzus_analysis.text.tokens import Sentence, sentences
+
+if TYPE_CHECKING:
+    from nzus_analysis.quotes.rules import Rule
+
+
+RULE_TRIGGERS = cue_key_words() | {"according", "quoted"}  # see `ArticleState.reported`
+
+
+_ONLY_A_PREPOSITION_PHRASE = re.compile(rf"{PREPOSITION_START.pattern}(?:[\w’'-]+\s+){{0,4}}[\w’'-]+")
+
+
+MAX_ATTRIBUTION_CHARS = 300  # of an attribution's words, read for its channel (`ArticleState.add`)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A statement found: its kind, offsets, cue, speaker, channel and the rule that found it."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    resolution: Resolution
+    channel: str
+    via: str
+    rule: str
+
+
+class ArticleState:
+    """One article being read: its text, sentences, quote spans, speakers and the records found.
+
+    `rules` is the ordered table of reported-speech rules (`nzus_analysis.quotes.rules`) that
+    `reported` tries on a sentence; the handlers record statements through `add`.
+    """
+
+    def __init__(self, article: Article, actors: ActorIndex, rules: Sequence[Rule]) -> None:
+        self.article = article
+        self.actors = actors
+        self.rules = rules
+        self.text = article.text
+        self.paragraph_spans = article.paragraph_spans
+        self.sentences = sentences(article)
+        self.spans = find_quote_spans(self.text, self.paragraph_spans)
+        self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
+        self.masked = mask_quotes(self.text, self.spans)
+        found = actors.mentions(self.text) + titled_mentions(self.text) + named_people(self.text)
+        self.mentions: list[Mention] = titles_to_full_names(
+            sorted((m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start)
+        )
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.paragraph_starts = [start for start, _ in self.paragraph_spans]
+        self.speakers = Speakers(actors, self.mentions)
+        self.records: list[Record] = []
+
+    # -- helpers (binary searches: an article may hold thousands of sentences and quotes) --
+    def inside_quote(self, offset: int) -> bool:
+        i = bisect_right(self.opens, offset) - 1
+        return i >= 0 and self.spans[i].start <= offset < self.spans[i].end
+
+    def spans_opening_in(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quote spans whose opening mark is in [start, end)."""
+        return self.spans[bisect_left(self.opens, start) : bisect_left(self.opens, end)]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The first sentence with start <= offset <= end (the last sentence if none)."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        for j in (i - 1, i):
+            if j >= 0 and self.sentences[j].start <= offset < self.sentences[j].end + 1:
+                return self.sentences[j]
+        return self.sentences[-1]
+
+    def paragraph_at(self, offset: int) -> int:
+        """The first paragraph with start <= offset <= end (the last paragraph if none)."""
+        i = bisect_right(self.paragraph_starts, offset) - 1
+        for j in (i - 1, i):
+            if j >= 0 and self.paragraph_spans[j][0] <= offset <= self.paragraph_spans[j][1]:
+                return j
+        return len(self.paragraph_spans) - 1
+
+    def previous_record(self, paragraph: int) -> Record | None:
+        if not self.records:
+            return None
+        last = self.records[-1]
+        return last if self.paragraph_at(last.end) >= paragraph - 1 else None
+
+    def add(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        cue: str,
+        resolution: Resolution,
+        attribution: str,
+        rule: str,
+        via: str = "",
+    ) -> None:
+        """Record a statement; `via` names the outlet that passed it on, when the rule knows it.
+        Only the first `MAX_ATTRIBUTION_CHARS` of `attribution` are read for its channel: a trailing
+        attribution's match runs to the sentence's end, which in a run-on text of quotes is long."""
+        attribution = attribution[:MAX_ATTRIBUTION_CHARS]
+        via = via or via_in(self.actors, attribution)
+        channel, via = channel_of(attribution, resolution, via)
+        previous = self.previous_record(self.paragraph_at(start))
+        inherits = (
+            previous is not None
+            and previous.resolution.speaker == resolution.speaker
+            and resolution.resolved_by in ("pronoun", "continuation")
+            and not names_channel(attribution)
+            and not via
+        )
+        if inherits and previous is not None:
+            channel, via = previous.channel, previous.via
+        self.records.append(Record(kind, start, end, cue, resolution, channel, via, rule))
+
+    # -- reported speech --
+    def content_span(self, start: int, end: int) -> tuple[int, int]:
+        """Trim a reported clause: spaces, a final period, a trailing ', which …' gloss."""
+        masked = self.masked[start:end]
+        gloss = re.search(r",\s+which\b[^,]*$", masked)
+        if gloss:
+            end = start + gloss.start()
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:"):
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
+
+    def has_content(self, start: int, end: int) -> bool:
+        """Whether text[start:end], trimmed (`content_span`), can be what was said: not empty, not
+        only a short prepositional phrase ("In the speech, which prompted an ovation,")."""
+        start, end = self.content_span(start, end)
+        return end > start and not _ONLY_A_PREPOSITION_PHRASE.fullmatch(self.text, start, end)
+
+    def kind_of(self, start: int, end: int) -> str:
+        return "partial" if self.spans_opening_in(start, end) else "indirect"
+
+    def reported(self, sentence: Sentence) -> int | None:
+        """Record reported speech in `sentence` by the first rule of `self.rules` whose
+        handler records it; return the offset it consumes up to."""
+        text = self.masked[sentence.start : sentence.end]
+        in_text = set(words(text))
+        if ":" not in text and RULE_TRIGGERS.isdisjoint(in_text):
+            return None  # every rule but "colon" needs a cue word, "according" or "quoted"
+        for rule in self.rules:
+            if rule.key_words and rule.key_words.isdisjoint(in_text):
+                continue
+            match = rule.pattern.match(text) if rule.anchored else rule.pattern.search(text)
+            if match:
+                consumed = rule.handler(self, sentence, match, rule.name)
+                if consumed is not None:
+                    return consumed
+        return None
