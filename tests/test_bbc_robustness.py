@@ -88,3 +88,15 @@ def test_encoder_stance_in_pool_workers_equals_the_in_process_table(bbc_sample):
     pooled = analyse(bbc_sample, workers=2, chunk_size=30, progress=False, stance_model="encoder").stance
     pd.testing.assert_frame_equal(pooled, stance_table(bbc_sample))
     assert len(pooled) > 50
+
+
+def test_no_speaker_holds_a_masked_quotation():
+    """On the whole BBC corpus no speaker or speaker mention is read from inside a quotation (the
+    masked text's x's), as "Lib Dems 'xx xxxxxx' The Liberal Democrats" once was."""
+    if not BBC.is_file():
+        pytest.skip(f"BBC corpus not found at {BBC} (it lives in ../shared, outside the repo)")
+    articles = load_table(BBC, year_column=None, year=2005, metadata_columns={"section": "category"}).articles
+    quotes = quote_table(articles)
+    masked = r"[‘'“\"]x+(?:\s+x+)*[’'”\"]"
+    leaked = quotes[quotes.speaker.str.contains(masked) | quotes.speaker_mention.str.contains(masked)]
+    assert leaked.empty, leaked[["article_id", "speaker_mention"]].head().to_string()

@@ -1217,3 +1217,16 @@ def test_a_quote_that_completes_a_sentence_begun_by_its_subject():
         "Citing “obligations at home,” the spokeswoman told reporters that Gore would skip it."
     )
     assert citing.text.tolist() == ["Gore would skip it"]
+
+
+def test_a_speaker_never_holds_a_quotation():
+    """A headline with a quotation run into the first sentence (BBC style): the speaker is the
+    sentence's subject after the quotation, never the masked quotation's placeholder."""
+    found = quotes_in(
+        "US firm 'bids for Lacroix label' A US firm has said it is in final negotiations with luxury goods group LVMH."
+    )
+    assert found[["speaker", "speaker_mention"]].values.tolist() == [["A US firm", "A US firm"]]
+    found = quotes_in("Oz is “worse than Trump” Steve Mosko said in an email to the network.")
+    assert not found.speaker.str.contains("x x|xx", regex=True).any()
+    kept = quotes_in("Mr Jenkins said: “We will win.”")
+    assert kept.speaker.tolist() == ["Mr Jenkins"]

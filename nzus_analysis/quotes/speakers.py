@@ -320,6 +320,24 @@ def titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# A quotation as the masked text has it (`spans.mask_quotes`): quote marks around x's and spaces.
+_MASKED_QUOTATION = re.compile(r"(?:''|[“\"‘'])x[x\s]*(?:''|[”\"’'])")
+
+
+def after_quotation(phrase: str, phrase_start: int) -> tuple[str, int]:
+    """A speaker phrase from the masked text less everything up to its last quotation, with its
+    new offset: no one's name holds a quotation, so the words before it are another clause or a
+    headline run into the sentence ("US firm 'xxxx xxx xxxxxxx xxxxx' A US firm" → "A US firm");
+    other phrases are returned unchanged."""
+    quotations = list(_MASKED_QUOTATION.finditer(phrase))
+    if not quotations:
+        return phrase, phrase_start
+    last = quotations[-1]
+    rest = phrase[last.end() :]
+    stripped = rest.lstrip(" ,;:")
+    return stripped.rstrip(), phrase_start + last.end() + len(rest) - len(stripped)
+
+
 class Speakers:
     """Who a speaker phrase names, in one article: actors, titled and full names, pronouns.
 
@@ -332,7 +350,11 @@ class Speakers:
         self.mentions = mentions
 
     def resolve(self, phrase: str, phrase_start: int) -> Resolution:
-        """Resolve a speaker phrase; a group ("The US and Australia") stays unresolved."""
+        """Resolve a speaker phrase; a group ("The US and Australia") stays unresolved. A phrase
+        read from the masked text that runs over a quotation is read after it (`after_quotation`)."""
+        phrase, phrase_start = after_quotation(phrase, phrase_start)
+        if not phrase:
+            return Resolution("", "", "unresolved", None)  # nothing but a quotation before the cue
         if len(phrase) > MAX_SPEAKER_CHARS:
             phrase = " ".join(phrase.split())
             if len(phrase) > MAX_SPEAKER_CHARS:
