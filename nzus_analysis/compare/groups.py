@@ -51,6 +51,10 @@ class Groups:
     def labels(self) -> tuple[str, str]:
         return self.a, self.b
 
+    def ids_of(self) -> dict[str, tuple[str, ...]]:
+        """Each group's value (A, then B) -> its article ids."""
+        return {self.a: self.ids_a, self.b: self.ids_b}
+
     def label_of(self) -> dict[str, str]:
         """Article id -> its group's value (A or B)."""
         return {**{i: self.b for i in self.ids_b}, **{i: self.a for i in self.ids_a}}

@@ -64,7 +64,7 @@ def _lede_rows(tables: CorpusTables, groups: Groups, k_terms: int) -> dict[str, 
     """Headline + lede (the first body paragraph) against the rest of each group's articles."""
     h_scores, h_hits, h_terms = _headline_tables(tables.articles)
     rows: dict[str, dict[str, str]] = {}
-    for label, ids in ((groups.a, groups.ids_a), (groups.b, groups.ids_b)):
+    for label, ids in groups.ids_of().items():
 
         def part(frame: pd.DataFrame, headline: pd.DataFrame, ids: tuple[str, ...] = ids) -> tuple:
             frame = frame[frame.article_id.isin(ids)]
@@ -166,12 +166,11 @@ def _framing_rows(
 
 
 def _size_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
-    labels, ids = (groups.b, groups.a), {groups.a: groups.ids_a, groups.b: groups.ids_b}
     sizes = groups.tag(tables.sizes).groupby("group", observed=False)
     return [
-        ("Size", "articles", {g: str(len(ids[g])) for g in labels}),
-        ("Size", "word tokens", {g: str(int(sizes.n_tokens.sum()[g])) for g in labels}),
-        ("Size", "sentences", {g: str(int(sizes.n_sentences.sum()[g])) for g in labels}),
+        ("Size", "articles", {g: str(len(ids)) for g, ids in groups.ids_of().items()}),
+        ("Size", "word tokens", {g: str(int(sizes.n_tokens.sum()[g])) for g in groups.labels}),
+        ("Size", "sentences", {g: str(int(sizes.n_sentences.sum()[g])) for g in groups.labels}),
     ]
 
 
@@ -190,7 +189,7 @@ def _frame_rows(
     paragraph_frames: pd.DataFrame | None,
     classifier_below_target: Collection[str],
 ) -> list[Indicator]:
-    labels = (groups.b, groups.a)
+    labels = groups.labels
     rows: list[Indicator] = []
     n_terms = tables.sizes.set_index("article_id").n_terms
     frames = group_share_table(tables.frame_shares, groups, "frame", "n_hits", n_terms)
@@ -278,7 +277,7 @@ def _voice_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
 
 def _source_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
     """Who is quoted (by country, others, outlets passed on) and through which channel."""
-    labels, ids = (groups.b, groups.a), {groups.a: groups.ids_a, groups.b: groups.ids_b}
+    labels, ids = groups.labels, groups.ids_of()
     speakers = tables.speakers
     rows: list[Indicator] = [
         (

@@ -130,7 +130,7 @@ class ArticleState:
             channel, via = previous.channel, previous.via
         self.records.append(Record(kind, start, end, cue, resolution, channel, via, rule))
 
-    # -- reported speech --
+    # -- a statement's content, and the reported-speech rules --
     def content_span(self, start: int, end: int) -> tuple[int, int]:
         """Trim a reported clause: spaces, a final period, a trailing ', which …' gloss."""
         masked = self.masked[start:end]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nzus_analysis.quotes.patterns import as_name
+from nzus_analysis.quotes.speakers import after_quotation
 from nzus_analysis.quotes.state import ArticleState
 from nzus_analysis.text.actors import Resolution
 from nzus_analysis.text.cues import words
@@ -37,7 +38,7 @@ def mid_sentence(ex: ArticleState, sentence: Sentence, match: re.Match[str], rul
     if ex.speakers.plausible_subject(mention) or ex.speakers.names_someone(mention):
         source = ex.speakers.resolve(mention, sentence.start + match.start("mention"))
     else:  # "His assumption, confidently stated on TV, was …": the words name no one
-        source = Resolution("", mention.strip(), "unresolved", None)
+        source = Resolution("", after_quotation(mention, 0)[0].strip(), "unresolved", None)
     start, end = ex.content_span(sentence.start, sentence.end)
     ex.add(ex.kind_of(start, end), start, end, match.group("cue"), source, match.group(0), rule)
     return sentence.end

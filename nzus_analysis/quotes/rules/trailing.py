@@ -29,7 +29,7 @@ PASSIVE_REPORT = re.compile(
 
 # "CONTENT, Donald Trump's longtime confidant Roger Stone stated.", "…, a spokeswoman, Anna White,
 # said on Saturday.": any trailing subject phrase, with one appositive
-# (`_Extractor.trailing_subject` checks that it names a speaker)
+# (`trailing_subject` checks that it names a speaker)
 TRAILING_SUBJECT = re.compile(
     rf"^(?P<content>.+),\s+(?P<source>[^,;:“”\"]{{1,120}}?(?:,\s+[^,;:“”\"]{{1,60}},)?)\s+(?P<cue>{CUE}){CUE_TAIL}[\s.]*$",
     re.S,
