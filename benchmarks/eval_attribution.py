@@ -1,10 +1,16 @@
-"""Score quote attribution on PolNeAR (../shared/corpora/polnear) with the Gender Gap Tracker's protocol.
+"""Score quote attribution on PolNeAR or on the NZ news development set.
 
-Prints precision, recall and F1 at each coverage threshold θ, speaker accuracy, direct-quote
-recall, and the gold speech attributions missed at the first θ, grouped by the rule that should
-have caught them. Develop on `train`, check on `dev`; the test split is held out and is not here.
+PolNeAR (../shared/corpora/polnear), with the Gender Gap Tracker's protocol: precision, recall
+and F1 at each coverage threshold θ, speaker accuracy, direct-quote recall, and the gold speech
+attributions missed at the first θ, grouped by the rule that should have caught them. Develop on
+`train`, check on `dev`; the test split is held out and is not here.
+
+NZ news (tests/data/nznews, `quotes.gold_set`): statements found, kind, speaker and channel
+accuracy against the hand-coded gold; furniture lines removed and body lines lost; then every
+miss, false alarm and wrong speaker, to read.
 
     .venv/bin/python benchmarks/eval_attribution.py [--split dev] [--theta 0.3 0.8]
+    .venv/bin/python benchmarks/eval_attribution.py --corpus nznews
 """
 
 from __future__ import annotations
@@ -17,15 +23,81 @@ import pandas as pd
 
 from nzus_analysis.quotes import quote_table
 from nzus_analysis.quotes.evaluation import attribution_evaluation, attribution_rule_table, polnear_documents
+from nzus_analysis.quotes.gold_set import (
+    furniture_lines,
+    furniture_scores,
+    load_gold_set,
+    same_person,
+    statement_matches,
+    statement_scores,
+)
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
+NZNEWS = Path(__file__).resolve().parents[1] / "tests" / "data" / "nznews"
+
+
+def nznews() -> None:
+    """Scores and error listings on the NZ news development set."""
+    gold_set = load_gold_set(NZNEWS)
+    start = time.perf_counter()
+    predicted = quote_table(gold_set.articles)
+    seconds = time.perf_counter() - start
+    matched = statement_matches(gold_set, predicted)
+    furniture = furniture_scores(gold_set)
+    lines = furniture_lines(gold_set)
+    total = furniture.iloc[-1]
+    for frame in (matched, lines, predicted):
+        for column in ("text", "pred_text"):
+            if column in frame:
+                frame[column] = frame[column].str.replace("\n", " ").str.slice(0, 80)
+    with pd.option_context(
+        "display.width", 250, "display.max_rows", 400, "display.colheader_justify", "left"
+    ):
+        print(
+            f"NZ news: {len(gold_set.articles)} articles, "
+            f"{len(gold_set.statements)} gold statements ({seconds:.1f} s)"
+        )
+        print(statement_scores(gold_set, predicted).to_string(index=False))
+        print(
+            f"\nfurniture: {total.removed}/{total.furniture_lines} gold furniture lines removed "
+            f"({total.removed / max(total.furniture_lines, 1):.3f}); "
+            f"body lines lost: {total.body_lost}/{total.body_lines}"
+        )
+        lost = lines[(lines.gold == "body") & ~lines.kept | (lines.gold == "dateline") & ~lines.kept]
+        kept = lines[(lines.gold != "body") & ~lines.removed]
+        print("\nfurniture kept:")
+        print(kept[["article_id", "line", "gold", "text"]].to_string(index=False))
+        print("\nbody lines lost:")
+        print(lost[["article_id", "line", "gold", "text"]].to_string(index=False))
+        missed = matched[matched.pred_kind == ""]
+        print(f"\nmissed gold statements ({len(missed)}):")
+        print(missed[["article_id", "kind", "speaker", "text"]].to_string(index=False))
+        wrong = matched[
+            (matched.pred_kind != "")
+            & ~pd.Series(
+                [same_person(p, s) for p, s in zip(matched.pred_speaker, matched.speaker, strict=True)],
+                index=matched.index,
+            )
+        ]
+        print(f"\nwrong speakers ({len(wrong)}):")
+        print(wrong[["article_id", "speaker", "pred_speaker", "pred_rule", "text"]].to_string(index=False))
+        found = set(zip(matched.article_id, matched.pred_text, strict=True))
+        extra = predicted[
+            [(a, t) not in found for a, t in zip(predicted.article_id, predicted.text, strict=True)]
+        ]
+        print(f"\npredictions matching no gold ({len(extra)}):")
+        print(extra[["article_id", "kind", "rule", "speaker", "text"]].to_string(index=False))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--theta", type=float, nargs="+", default=[0.3, 0.8])
+    parser.add_argument("--corpus", default="polnear", choices=["polnear", "nznews"])
     args = parser.parse_args()
+    if args.corpus == "nznews":
+        nznews()
+        return
     documents = polnear_documents(POLNEAR / args.split)
     start = time.perf_counter()
     predicted = quote_table([article for article, _ in documents])

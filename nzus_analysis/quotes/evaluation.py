@@ -69,11 +69,15 @@ class EvaluationRow(NamedTuple):
     channel_accuracy: float
 
 
-def match_table(predicted: pd.DataFrame, gold: pd.DataFrame, threshold: float = 0.5) -> pd.DataFrame:
-    """One-to-one matches, largest overlap first (columns: `MatchRow`)."""
+def match_table(
+    predicted: pd.DataFrame, gold: pd.DataFrame, threshold: float = 0.5, same_kind: bool = True
+) -> pd.DataFrame:
+    """One-to-one matches, largest overlap first (columns: `MatchRow`); `same_kind=False` lets a
+    prediction match gold of another kind."""
     candidates = []
     for p_index, p in predicted.iterrows():
-        for g_index, g in gold[(gold.article_id == p.article_id) & (gold.kind == p.kind)].iterrows():
+        same = gold.article_id == p.article_id
+        for g_index, g in gold[same & (gold.kind == p.kind) if same_kind else same].iterrows():
             share = overlap((p.start, p.end), (g.start, g.end))
             if share >= threshold:
                 candidates.append((share, p_index, g_index))
