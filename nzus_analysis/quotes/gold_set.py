@@ -34,6 +34,7 @@ from nzus_analysis.text.corpus import Article, load_corpus
 STATEMENT_COLUMNS = ("article_id", "kind", "text", "cue", "speaker", "speaker_mention", "channel", "via")
 FURNITURE_COLUMNS = ("article_id", "line", "kind", "text")
 _SPACES = re.compile(r"\s+")
+PREFIX_AND_NOTE_KINDS = frozenset({"dateline", "archive_stamp", "paragraph_breaks"})  # remove no line
 _TITLE_WORD = re.compile(r"^[A-Z][\w.’'-]*$")
 
 
@@ -212,7 +213,7 @@ class FurnitureScoreRow(NamedTuple):
 
 def _removed_lines(article: Article, raw_lines: list[str]) -> set[int]:
     """Raw line numbers cleaning took out (a caption block: every line of it)."""
-    lines = {r.line for r in article.furniture}
+    lines = {r.line for r in article.furniture if r.kind not in PREFIX_AND_NOTE_KINDS}
     for caption in article.captions:
         number, joined = caption.line, []
         while number <= len(raw_lines) and raw_lines[number - 1].strip():

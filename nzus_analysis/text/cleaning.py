@@ -20,12 +20,56 @@ hits_counter        "Hits: 28"
 source_link         "Article: https://…", "Source: https://…"
 star_rating         "Star InactiveStar Inactive…" rating widgets
 promo               "More from GlobalPost: …", "Read more: …", "Related: …"
+source_credit       "Source: 1 NEWS" (a short credit line, no sentence)
+timestamp           a line of dates and times only: "Posted October 29, 2013 08:06:16",
+                    "6:43 pm on 10 June 2019", "Published: Mon 15 Jul 2019", "21 Dec 2023",
+                    "This was published 8 years ago"
+byline              "By Nick O'Malley", "By A. Writer, Pacific Editor in Suva"; the catalog
+                    author's name alone, or opening a one-line biography ("… is the Herald's
+                    deputy political editor.")
+photo_credit        a line carrying a photo credit: "Photo: RNZ / Dom Thomas", "Photo / AP",
+                    "Credit:AFP", "— AFP/File", "(Xinhua/Yao Dawei)", "via Getty Images"
+bullet              a line opening with a bullet "•" (summary points, tag lists, form fields)
+standfirst          "Key points:"
+advert              "Advertisement", "Your playlist will load after this ad", app and
+                    subscription prompts ("Get all your news in one place.", "Start reading")
+site_message        "Skip to main content", "We're sorry, this feature is currently
+                    unavailable…", "Follow X on Twitter…", "Adjust font size:", share rows
+comments            "Add your comments", "No comments.", "1 Response to …", "Leave a Reply",
+                    "This entry was posted in …", and everything after it
+related             "Relevant offers", "Related links", "Most popular" and the block after it;
+                    "Watch … press conference:" (a video's label)
 republisher_note    "Note from Nighthawk.NZ:" and everything after it
 ==================  ===============================================================
 
-Paragraph rule: a *caption* is a one-sentence paragraph with no quotation marks and no
-speech verb that either carries a photo position marker ("(L)", "(C)", ", left,") or
-describes a photo in the present tense ("is welcomed", "shakes hands", "walks with").
+Prefix rules (cut from the start of a line; what is left is read as any other line):
+
+==================  ===============================================================
+archive_stamp       a web archive's " date 2019-08-05 " at the start of a line
+dateline            at the start of the first article paragraph: "WELLINGTON (Reuters) –",
+                    "WELLINGTON, Nov. 20 --", "MELBOURNE –", "WELLINGTON:", "Wellington,
+                    10 June 2019 (dpa/MIA) –", "July 15 (BusinessDesk) -", "Sept 9, 2010 –"
+==================  ===============================================================
+
+Paragraph rules (a paragraph is a block of lines between blank lines):
+
+==================  ===============================================================
+paragraph_breaks    a text with no blank line at all has each line read as a paragraph
+                    (web copies often separate paragraphs by one newline); recorded once
+caption             a one-sentence paragraph with no quotation marks and no speech verb that
+                    carries a photo position marker ("(L)", "(C)", ", left,") or describes a
+                    photo in the present tense ("is welcomed", "shakes hands", "walks with")
+repeated_caption    a paragraph whose lines repeat one line (alt text and caption), or that the
+                    next line repeats with a credit added
+alt_caption         two lines: a short unpunctuated one (image alt text) whose capitalised
+                    words all recur in the second, a one-sentence caption ("Key and Obama" /
+                    "Prime Minister John Key and US President Barack Obama have a chat …")
+label_caption       one sentence opened by a label in capitals or quotes: "SPECIAL
+                    RELATIONSHIP: Obama shows Key around …", "'REAL FRIENDS': Key meets …"
+subheading          after the first article paragraph, a one-line paragraph of at most 10 words
+                    with no sentence punctuation at its end: crossheads, image alt text, link
+                    lines ("China 'debt-trap diplomacy'", "Background", "Obama Key")
+==================  ===============================================================
 """
 
 from __future__ import annotations
@@ -59,7 +103,71 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "promo",
         re.compile(r"^(?:more from [^:]{1,40}|read more|related|see also)\s*:\s*\S.*$", re.I),
     ),
+    ("source_credit", re.compile(r"^source\s*:\s*[^.!?:]{1,40}$", re.I)),
+    ("byline", re.compile(r"^[Bb]y\s+(?:[A-Z][\w.’'-]*\s?){1,4}(?:,\s[^.!?]{1,60})?$")),
+    ("bullet", re.compile(r"^[•●▪]\s*\S")),
+    ("standfirst", re.compile(r"^key points\s*:?$", re.I)),
+    ("related", re.compile(r"^(?:watch|listen)\b.{0,150}:$", re.I)),
+    (
+        "photo_credit",
+        re.compile(
+            r"\b(?:Photo(?:graph)?|Picture|Image)\s*[:/]\s*[A-Z][^!?]{0,60}$|\bCredit\s*:\s*\S[^.!?]{0,40}$"
+            r"|[—–-]\s*(?:AFP|AP|Reuters|EPA)(?:/File)?$|\((?:Xinhua|AFP|AP|Reuters|EPA|Photo)[/:][^)]*\)"
+            r"|\bvia Getty(?: Images)?\b|© [A-Z]",
+        ),
+    ),
+    (
+        "advert",
+        re.compile(
+            r"^(?:advertisement|your playlist will load after this ad|get all your news in one place\.?"
+            r"|[\d,]+[’']?s? of premium titles\.?|one app\.?|start reading|learn more"
+            r"|get more with \w+|a personalised news feed of stories that matter to you)$",
+            re.I,
+        ),
+    ),
+    (
+        "site_message",
+        re.compile(
+            r"^(?:skip to (?:main )?content|adjust font size:?|print e-?mail bookmark and share"
+            r"|follow \S.{0,40} on (?:twitter|facebook|instagram)\b.*|send your stories.*"
+            r"|.*\bthis feature is currently unavailable\b.*|this was published \d+ \w+ ago)$",
+            re.I,
+        ),
+    ),
+    ("hits_counter", re.compile(r"^there were [\d,]+ [\w ]{1,30} posted in the last\b.*$", re.I)),
 )
+_COMMENTS = re.compile(
+    r"^(?:add your comments?|no comments\.?|leave a (?:reply|comment)|go to forum\b.*|\d+ responses? to\b.*"
+    r"|this entry was posted in\b.*|comments? \(\d+\))[.…]*$",
+    re.I,
+)
+_RELATED_LABEL = re.compile(
+    r"^(?:relevant offers|related (?:links|stories|articles)|most popular|trending)$", re.I
+)
+_ARCHIVE_STAMP = re.compile(r"^date \d{4}-\d{2}-\d{2}\b\s*")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})"
+)
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+_TIMESTAMP = re.compile(
+    rf"^(?:(?:(?:last\s+)?updated|posted|published|publish date)\s*:?\s*|(?:on|at)\s+|,\s*"
+    rf"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+|{_DATE}\s*|{_TIME}\s*)+$",
+    re.I,
+)
+_HAS_DATE = re.compile(rf"{_DATE}|^\d{{1,2}}\s+{_MONTH}\s+\d{{4}}$", re.I)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,2}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][A-Za-z .]{2,30}))?"
+    r"\s*(?:\([\w/ .]{2,40}\))?\s*(?:--|—|–|-|:)"
+    rf"|[A-Z][a-z]+,\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*\([\w/ .]{{2,40}}\)\s*[—–-]"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:\([\w/ .]{{2,40}}\))?\s*(?:--|—|–|-))\s+(?=\S)"
+)
+_LABEL_CAPTION = re.compile(r"^(?:[‘'\"“][A-Z][A-Z ,!?'-]+[’'\"”]|[A-Z]{2,}(?:\s[A-Z]{2,})+)\s*:\s+[A-Z]")
 
 _REPUBLISHER_NOTE = re.compile(r"^note from [^:]{1,60}:?$", re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?…:;\"“”]\s*$")
@@ -109,8 +217,12 @@ def _fold(text: str) -> str:
 
 def _line_rule(line: str) -> str | None:
     for kind, pattern in _LINE_RULES:
-        if pattern.match(line):
+        if pattern.search(line):
+            if kind == "photo_credit" and (_QUOTE_MARKS.search(line) or len(line.split()) > 60):
+                continue
             return kind
+    if _TIMESTAMP.match(line) and _HAS_DATE.search(line):
+        return "timestamp"
     return None
 
 
@@ -137,44 +249,144 @@ def _leading_line_kind(line: str, title_key: str, section_key: str, before_body:
     words = len(line.split())
     if words <= 5:
         return "section_label"
-    return "headline" if words <= 25 else None
+    return "headline" if words <= 20 else None
 
 
-def clean_text(raw: str, title: str = "", section: str = "") -> CleanText:
+def _author_kind(line: str, author: str) -> str | None:
+    """ "byline" for the catalog author's name alone or opening a one-line biography."""
+    if not author:
+        return None
+    folded, name = _fold(line), _fold(author)
+    if folded == name or (folded.startswith(name + " is ") and len(line.split()) <= 25):
+        return "byline"
+    return None
+
+
+def _is_alt_caption(lines: list[str]) -> bool:
+    alt, caption = lines
+    if len(alt.split()) > 8 or _SENTENCE_PUNCT.search(alt) or _QUOTE_MARKS.search(caption):
+        return False
+    if _INNER_SENTENCE_END.search(caption.rstrip()) or _SPEECH_VERB.search(caption):
+        return False
+    capitalised = {w for w in re.findall(r"\b[A-Z][\w’'-]+", alt)}
+    return bool(capitalised) and capitalised <= set(re.findall(r"\b[\w’'-]+", caption))
+
+
+def _block_kind(lines: list[str], next_line: str, after_body: bool) -> str | None:
+    """The paragraph rule that removes a block of lines (None: the block is article text)."""
+    text = " ".join(lines)
+    if len(lines) > 1 and len(set(lines)) == 1:
+        return "repeated_caption"
+    if len(lines) == 1 and next_line != lines[0] and next_line.startswith(lines[0]):
+        return "repeated_caption"  # the next line repeats it with a credit added
+    if len(lines) == 2 and _is_alt_caption(lines):
+        return "alt_caption"
+    if is_caption(text):
+        return "caption"
+    label = _LABEL_CAPTION.match(text)
+    if label and not _QUOTE_MARKS.search(text[label.end() :]) and not _INNER_SENTENCE_END.search(text):
+        return "label_caption"
+    if after_body and len(lines) == 1 and len(text.split()) <= 10 and not _SENTENCE_PUNCT.search(text):
+        return "subheading"
+    return None
+
+
+@dataclass
+class _Lines:
+    """The raw lines of a file, numbered, with the blank-line structure the rules need."""
+
+    numbered: list[tuple[int, str]]
+    single_newlines: bool  # no blank line anywhere: each line is a paragraph
+
+    def next_line_follows(self, number: int) -> bool:
+        """True when line `number` is followed directly by another non-blank line of its block."""
+        return not self.single_newlines and number < len(self.numbered) and bool(self.numbered[number][1])
+
+    def next_line(self, number: int) -> str:
+        """The first non-blank line after line `number` ("" at the end)."""
+        return next((line for n, line in self.numbered[number:] if line), "")
+
+    @classmethod
+    def of(cls, raw: str) -> _Lines:
+        lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        numbered = [(n, line.strip()) for n, line in enumerate(lines, 1)]
+        filled = [line for _, line in numbered if line]
+        inner = raw.strip().replace("\r\n", "\n").replace("\r", "\n")
+        single = len(filled) > 1 and not re.search(r"\n[^\S\n]*\n", inner)
+        return cls(numbered, single)
+
+
+def clean_text(raw: str, title: str = "", section: str = "", author: str = "") -> CleanText:
     """Split raw article text into body paragraphs, captions and removed furniture."""
     title_key, section_key = _fold(title), _fold(section)
     furniture: list[Removed] = []
-    captions: list[Removed] = []
-    paragraphs: list[str] = []
+    kept: list[list[tuple[int, str]]] = []  # blocks of article lines, before the paragraph rules
     block: list[tuple[int, str]] = []
-    in_note = False
+    lines = _Lines.of(raw)
+    if lines.single_newlines:
+        first = next(n for n, line in lines.numbered if line)
+        furniture.append(Removed(first, "paragraph_breaks", "single newlines read as paragraph breaks"))
+    tail_kind = ""  # "republisher_note" or "comments": every later line is furniture
+    take_block = False  # the block after a "Relevant offers" label is a related-links block
 
     def close_block() -> None:
-        if not block:
-            return
-        text = " ".join(line for _, line in block)
-        if is_caption(text):
-            captions.append(Removed(block[0][0], "caption", text))
-        else:
-            paragraphs.append(text)
-        block.clear()
+        nonlocal take_block
+        if block:
+            if take_block:
+                furniture.extend(Removed(n, "related", line) for n, line in block)
+                take_block = False
+            else:
+                kept.append(list(block))
+            block.clear()
 
-    for number, raw_line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = raw_line.strip()
-        if not line:  # also no-break-space-only lines
+    for number, line in lines.numbered:
+        if not line:
             close_block()
             continue
-        kind = _line_rule(line)
-        if kind is None and (in_note or _REPUBLISHER_NOTE.match(line)):
-            in_note = True  # a republisher's note runs to the end of the file
-            kind = "republisher_note"
-        kind = kind or _leading_line_kind(
-            line, title_key, section_key, before_body=not paragraphs and not block
-        )
+        stamp = _ARCHIVE_STAMP.match(line)
+        if stamp:
+            furniture.append(Removed(number, "archive_stamp", stamp.group().strip()))
+            line = line[stamp.end() :]
+        kind = _line_rule(line) or tail_kind or _author_kind(line, author)
+        if kind is None and (_REPUBLISHER_NOTE.match(line) or _COMMENTS.match(line)):
+            tail_kind = kind = "republisher_note" if _REPUBLISHER_NOTE.match(line) else "comments"
+        if kind is None and _RELATED_LABEL.match(line):
+            kind, take_block = "related", True
+            close_block()
+            furniture.append(Removed(number, kind, line))
+            continue
+        # a header line stands alone or in a stack of lines; a wrapped sentence goes on in lower case
+        alone = not block and not (lines.next_line_follows(number) and lines.next_line(number)[:1].islower())
+        kind = kind or _leading_line_kind(line, title_key, section_key, before_body=not kept and alone)
         if kind is not None:
             close_block()
             furniture.append(Removed(number, kind, line))
         else:
             block.append((number, line))
+            if lines.single_newlines:
+                close_block()
     close_block()
+    return _paragraph_rules(kept, furniture, lines)
+
+
+def _paragraph_rules(blocks: list[list[tuple[int, str]]], furniture: list[Removed], raw: _Lines) -> CleanText:
+    """Captions and subheadings out of the kept blocks; the first paragraph loses its dateline."""
+    captions: list[Removed] = []
+    paragraphs: list[str] = []
+    for block in blocks:
+        lines = [line for _, line in block]
+        kind = _block_kind(lines, raw.next_line(block[-1][0]), after_body=bool(paragraphs))
+        if kind in ("caption", "repeated_caption", "label_caption", "alt_caption"):
+            captions.append(Removed(block[0][0], kind, " ".join(lines)))
+            continue
+        if kind is not None:
+            furniture.extend(Removed(n, kind, line) for n, line in block)
+            continue
+        text = " ".join(lines)
+        dateline = _DATELINE.match(text) if not paragraphs else None
+        if dateline:
+            furniture.append(Removed(block[0][0], "dateline", dateline.group().strip()))
+            text = text[dateline.end() :]
+        paragraphs.append(text)
+    furniture.sort(key=lambda r: r.line)
     return CleanText(tuple(paragraphs), tuple(captions), tuple(furniture))

@@ -82,7 +82,9 @@ def article_from_text(
 ) -> Article:
     """Repair (`repair.repair_text`) and clean a raw text held in memory into an Article."""
     repaired, repairs = repair_text(raw, fix_mojibake)
-    cleaned = clean_text(repaired, metadata.get("title", ""), metadata.get("section", ""))
+    cleaned = clean_text(
+        repaired, metadata.get("title", ""), metadata.get("section", ""), metadata.get("author", "")
+    )
     return Article(
         id=article_id,
         year=year,

@@ -1,0 +1,37 @@
+"""The NZ news development set (tests/data/nznews): cleaning and quotes against the hand-coded gold."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from nzus_analysis.quotes.gold_set import GoldSet, furniture_lines, furniture_scores, load_gold_set
+
+NZNEWS = Path(__file__).parent / "data" / "nznews"
+
+
+@cache
+def gold_set() -> GoldSet:
+    return load_gold_set(NZNEWS)
+
+
+def test_the_set_is_what_its_readme_says():
+    articles = gold_set().articles
+    assert len(articles) >= 30
+    assert len({a.outlet.split(" (")[0] for a in articles}) >= 8
+    assert {a.year for a in articles} <= {2013, 2014, 2015, 2019, 2020, 2023}
+    assert (gold_set().statements.start >= 0).all(), "every gold statement is in its cleaned article"
+
+
+def test_cleaning_removes_the_furniture_and_loses_no_article_line():
+    total = furniture_scores(gold_set()).iloc[-1]
+    assert total.removed / total.furniture_lines >= 0.95
+    lines = furniture_lines(gold_set())
+    lost = lines[lines.gold.isin(["body", "dateline"]) & ~lines.kept]
+    assert lost.empty, lost.text.tolist()
+
+
+def test_datelines_are_cut_and_recorded():
+    lines = furniture_lines(gold_set())
+    datelines = lines[lines.gold == "dateline"]
+    assert len(datelines) == 6 and datelines.removed.all() and datelines.kept.all()
