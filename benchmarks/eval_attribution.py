@@ -24,12 +24,12 @@ import pandas as pd
 from nzus_analysis.quotes import quote_table
 from nzus_analysis.quotes.evaluation import attribution_evaluation, attribution_rule_table, polnear_documents
 from nzus_analysis.quotes.gold_set import (
-    furniture_lines,
-    furniture_scores,
+    furniture_line_table,
+    furniture_score_table,
     load_gold_set,
     same_person,
-    statement_matches,
-    statement_scores,
+    statement_match_table,
+    statement_score_table,
 )
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
@@ -42,9 +42,9 @@ def nznews() -> None:
     start = time.perf_counter()
     predicted = quote_table(gold_set.articles)
     seconds = time.perf_counter() - start
-    matched = statement_matches(gold_set, predicted)
-    furniture = furniture_scores(gold_set)
-    lines = furniture_lines(gold_set)
+    matched = statement_match_table(gold_set, predicted)
+    furniture = furniture_score_table(gold_set)
+    lines = furniture_line_table(gold_set)
     total = furniture.iloc[-1]
     for frame in (matched, lines, predicted):
         for column in ("text", "pred_text"):
@@ -57,10 +57,10 @@ def nznews() -> None:
             f"NZ news: {len(gold_set.articles)} articles, "
             f"{len(gold_set.statements)} gold statements ({seconds:.1f} s)"
         )
-        print(statement_scores(gold_set, predicted).to_string(index=False))
+        print(statement_score_table(gold_set, predicted).to_string(index=False))
         print(
-            f"\nfurniture: {total.removed}/{total.furniture_lines} gold furniture lines removed "
-            f"({total.removed / max(total.furniture_lines, 1):.3f}); "
+            f"\nfurniture: {total.removed}/{total.furniture_line_table} gold furniture lines removed "
+            f"({total.removed / max(total.furniture_line_table, 1):.3f}); "
             f"body lines lost: {total.body_lost}/{total.body_lines}"
         )
         lost = lines[(lines.gold == "body") & ~lines.kept | (lines.gold == "dateline") & ~lines.kept]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from nzus_analysis.quotes.gold_set import GoldSet, furniture_lines, furniture_scores, load_gold_set
+from nzus_analysis.quotes.gold_set import GoldSet, furniture_line_table, furniture_score_table, load_gold_set
 
 NZNEWS = Path(__file__).parent / "data" / "nznews"
 
@@ -24,14 +24,14 @@ def test_the_set_is_what_its_readme_says():
 
 
 def test_cleaning_removes_the_furniture_and_loses_no_article_line():
-    total = furniture_scores(gold_set()).iloc[-1]
-    assert total.removed / total.furniture_lines >= 0.95
-    lines = furniture_lines(gold_set())
+    total = furniture_score_table(gold_set()).iloc[-1]
+    assert total.removed / total.furniture_line_table >= 0.95
+    lines = furniture_line_table(gold_set())
     lost = lines[lines.gold.isin(["body", "dateline"]) & ~lines.kept]
     assert lost.empty, lost.text.tolist()
 
 
 def test_datelines_are_cut_and_recorded():
-    lines = furniture_lines(gold_set())
+    lines = furniture_line_table(gold_set())
     datelines = lines[lines.gold == "dateline"]
     assert len(datelines) == 6 and datelines.removed.all() and datelines.kept.all()

@@ -126,7 +126,7 @@ def same_person(predicted: str, gold: str) -> bool:
 
 
 class StatementScoreRow(NamedTuple):
-    """A row of `statement_scores` (accuracies are NaN when nothing matched)."""
+    """A row of `statement_score_table` (accuracies are NaN when nothing matched)."""
 
     group: str  # which gold kinds: "direct", "partial", "indirect", "all"
     n_gold: int
@@ -141,7 +141,7 @@ class StatementScoreRow(NamedTuple):
     channel_accuracy: float
 
 
-def statement_matches(
+def statement_match_table(
     gold_set: GoldSet, predicted: pd.DataFrame | None = None, threshold: float = 0.5
 ) -> pd.DataFrame:
     """Gold statements beside their matched prediction (one-to-one, any kind, overlap ≥ threshold).
@@ -164,7 +164,7 @@ def statement_matches(
     return out
 
 
-def statement_scores(
+def statement_score_table(
     gold_set: GoldSet, predicted: pd.DataFrame | None = None, threshold: float = 0.5
 ) -> pd.DataFrame:
     """Precision, recall and F1 of statements, and kind, speaker and channel accuracy.
@@ -175,7 +175,7 @@ def statement_scores(
     predicted = predicted[predicted.article_id.isin(set(gold_set.statements.article_id))].reset_index(
         drop=True
     )
-    matched = statement_matches(gold_set, predicted, threshold)
+    matched = statement_match_table(gold_set, predicted, threshold)
     rows = []
     for group in ("direct", "partial", "indirect", "all"):
         g = matched if group == "all" else matched[matched.kind == group]
@@ -202,10 +202,10 @@ def statement_scores(
 
 
 class FurnitureScoreRow(NamedTuple):
-    """A row of `furniture_scores`: cleaning judged line by line against the gold furniture."""
+    """A row of `furniture_score_table`: cleaning judged line by line against the gold furniture."""
 
     article_id: str  # "all" for the total row
-    furniture_lines: int  # gold furniture lines (dateline rows included)
+    furniture_line_table: int  # gold furniture lines (dateline rows included)
     removed: int  # of those, removed by cleaning (a dateline: cut from its line)
     body_lines: int  # non-blank raw lines that are article text
     body_lost: int  # of those, not in the cleaned text
@@ -225,7 +225,7 @@ def _removed_lines(article: Article, raw_lines: list[str]) -> set[int]:
     return lines
 
 
-def furniture_lines(gold_set: GoldSet) -> pd.DataFrame:
+def furniture_line_table(gold_set: GoldSet) -> pd.DataFrame:
     """Every non-blank raw line with its gold label and what cleaning did.
 
     Columns: article_id, line, gold ("body", a furniture kind, or "dateline" for a line whose
@@ -257,9 +257,9 @@ def furniture_lines(gold_set: GoldSet) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "line", "gold", "text", "kept", "removed"])
 
 
-def furniture_scores(gold_set: GoldSet) -> pd.DataFrame:
+def furniture_score_table(gold_set: GoldSet) -> pd.DataFrame:
     """Per article and in all: furniture lines removed, body lines lost (columns: `FurnitureScoreRow`)."""
-    lines = furniture_lines(gold_set)
+    lines = furniture_line_table(gold_set)
     lines["is_furniture"] = lines.gold != "body"
     lines["lost"] = ~lines.is_furniture & ~lines.kept | (lines.gold == "dateline") & ~lines.kept
 
