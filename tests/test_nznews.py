@@ -5,7 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from nzus_analysis.quotes.gold_set import GoldSet, furniture_line_table, furniture_score_table, load_gold_set
+from nzus_analysis.quotes.gold_set import (
+    GoldSet,
+    furniture_line_table,
+    furniture_score_table,
+    load_gold_set,
+    statement_score_table,
+)
 
 NZNEWS = Path(__file__).parent / "data" / "nznews"
 
@@ -35,3 +41,12 @@ def test_datelines_are_cut_and_recorded():
     lines = furniture_line_table(gold_set())
     datelines = lines[lines.gold == "dateline"]
     assert len(datelines) == 6 and datelines.removed.all() and datelines.kept.all()
+
+
+def test_quotes_on_nz_news_hold_their_measured_level():
+    # floors at the figures measured when role-named people and as_named were added (README table)
+    scores = statement_score_table(gold_set()).set_index("group")
+    assert scores.at["all", "f1"] >= 0.85
+    assert scores.at["all", "speaker_accuracy"] >= 0.83
+    assert scores.at["direct", "recall"] >= 0.95
+    assert scores.at["all", "channel_accuracy"] >= 0.75

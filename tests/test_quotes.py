@@ -217,7 +217,7 @@ def test_people_outside_the_actor_table():
         "Mr Howard disagreed. “It is a gimmick,” he said.",
     )
     assert list(q.speaker) == ["Mr Tony Blair", "Mrs Smith", "Mrs Smith", "Mr Howard"]
-    assert list(q.resolved_by) == ["unresolved", "unresolved", "pronoun", "pronoun"]
+    assert list(q.resolved_by) == ["as_named", "unresolved", "pronoun", "pronoun"]
     assert set(q.channel) == {"unstated"}
 
 
@@ -228,7 +228,7 @@ def test_full_names_then_surnames_and_pronouns():
         "Mr Cable said he would vote against it.",
     )
     assert list(q.speaker) == ["Vince Cable", "Vince Cable", "Vince Cable"]
-    assert list(q.resolved_by) == ["unresolved", "pronoun", "surname"]
+    assert list(q.resolved_by) == ["as_named", "pronoun", "surname"]
 
 
 def test_interview_channel():
@@ -1230,3 +1230,15 @@ def test_a_speaker_never_holds_a_quotation():
     assert not found.speaker.str.contains("x x|xx", regex=True).any()
     kept = quotes_in("Mr Jenkins said: “We will win.”")
     assert kept.speaker.tolist() == ["Mr Jenkins"]
+
+
+def test_people_named_after_a_role_are_speakers_for_surnames_and_pronouns():
+    q = quotes_in(
+        "Chinese President Xi Jinping met the prime minister on Monday.",
+        "The two countries should trade more, Xi said.",
+        "“China is a friend,” he added.",
+        "Foreign Minister Nanaia Mahuta welcomed the visit. “It went well,” she said.",
+    )
+    assert list(q.speaker) == ["Xi Jinping", "Xi Jinping", "Nanaia Mahuta"]
+    assert list(q.resolved_by) == ["surname", "pronoun", "pronoun"]
+    assert set(q.channel) == {"unstated"}

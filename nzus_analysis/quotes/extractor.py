@@ -34,7 +34,9 @@ class QuoteRow(NamedTuple):
     via: str  # the outlet that reported it (second_hand)
     paragraph: int
     sentence: int
-    resolved_by: str  # name | pronoun | title | nominal | surname | continuation | unresolved | unattributed
+    # name | as_named (a full name outside the actor table) | pronoun | title | nominal | surname
+    # | continuation | unresolved | unattributed
+    resolved_by: str
     speaker_kind: str  # from the actor table ("" when not in it)
     speaker_country: str
     speaker_role: str

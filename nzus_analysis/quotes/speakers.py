@@ -20,7 +20,7 @@ from nzus_analysis.quotes.patterns import (
     antecedent_of_who,
     as_name,
 )
-from nzus_analysis.resources import data_path, uncommented
+from nzus_analysis.resources import data_path, read_word_list, uncommented
 from nzus_analysis.text.actors import Actor, ActorIndex, Mention, Resolution
 from nzus_analysis.text.terms import stopwords
 
@@ -171,7 +171,11 @@ _POSSESSOR_THEN_NAME = re.compile(
 )
 
 
-_BARE_SURNAME = re.compile(r"([A-Z][a-z][\w’'-]+)")
+_BARE_SURNAME = re.compile(r"([A-Z][a-z][\w’'-]*)")
+# Capitalised words that end a sentence's subject, not a name: "President Xi Jinping Tuesday"
+_NOT_A_SURNAME = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "On", "In", "At"}
+)
 
 
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
@@ -271,6 +275,12 @@ def _not_a_subject_word(word: str) -> bool:
     return word in _NOT_SUBJECT_WORDS or word in stopwords() or word.endswith(("ing", "ly"))
 
 
+def _is_surname(word: str, words: list[str]) -> bool:
+    """True when `word` is the family name of the full name `words`: its last word, or its first
+    when that is no known given name (family name first: "Xi" of "Xi Jinping")."""
+    return words[-1] == word or (words[0] == word and word not in first_name_genders())
+
+
 @cache
 def first_name_genders() -> dict[str, str]:
     """First name -> "m" or "f" (`data/first_names.csv`; names used for both are not listed)."""
@@ -290,6 +300,34 @@ def named_people(text: str) -> list[Mention]:
             people.append(
                 Mention(match.start(), match.end(), name, Actor(name, (name,), (), "person", "", "", gender))
             )
+    return people
+
+
+@cache
+def _role_named() -> re.Pattern[str]:
+    """A role noun (`data/lexicons/person_roles.txt`) and the capitalised name after it."""
+    roles = sorted(read_word_list("lexicons/person_roles.txt"), key=len, reverse=True)
+    name_word = r"[A-Z](?:[\w-]|[’'](?!s\b))*[a-z](?:[\w-]|[’'](?!s\b))*"
+    return re.compile(
+        rf"(?<![\w-])(?:{'|'.join(map(re.escape, roles))})\s+(?P<name>{name_word}(?:\s+{name_word}){{1,2}})\b"
+    )
+
+
+def role_named_people(text: str) -> list[Mention]:
+    """People named in full after a role noun ("Foreign Minister Nanaia Mahuta", "President Xi
+    Jinping"), as person mentions, whether or not the actor table or the first-name list knows
+    them; the gender is the first name's (`first_name_genders`), else unknown."""
+    genders = first_name_genders()
+    people = []
+    for match in _role_named().finditer(text):
+        name = match.group("name")
+        if name.split()[-1] in _NOT_A_SURNAME:
+            name = name.rsplit(" ", 1)[0]
+            if " " not in name:
+                continue
+        start = match.start("name")
+        actor = Actor(name, (name,), (), "person", "", "", genders.get(name.split()[0], ""))
+        people.append(Mention(start, start + len(name), name, actor))
     return people
 
 
@@ -432,7 +470,7 @@ class Speakers:
                 if (
                     mention.actor.kind == "person"
                     and len(words) > 1
-                    and words[-1] == titled.group(1)
+                    and _is_surname(titled.group(1), words)
                     and not (
                         len(words) == 2 and _TITLED_PERSON.fullmatch(mention.actor.canonical)
                     )  # "Ms Fiorina"
@@ -442,6 +480,7 @@ class Speakers:
             name = resolution.mention
             person = Actor(name, (name,), (), "person", "", "", first_name_genders().get(name.split()[0], ""))
             insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
+            return Resolution(name, name, "as_named", person)
         return resolution
 
     def subject_in(self, prefix: str) -> tuple[str, int] | None:

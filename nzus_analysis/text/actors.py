@@ -61,7 +61,7 @@ class Resolution:
 
     speaker: str
     mention: str
-    resolved_by: str  # name | pronoun | title | nominal | surname | unresolved
+    resolved_by: str  # name | as_named (a full name) | pronoun | title | nominal | surname | unresolved
     actor: Actor | None
 
 
