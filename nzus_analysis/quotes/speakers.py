@@ -149,7 +149,9 @@ _EDGE_WORDS = re.compile(
     r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself|quickly|immediately"
     r"|repeatedly|publicly|privately|recently|initially|reportedly|swiftly|openly|frequently|directly|soon"
     r"|explicitly|angrily|promptly|first|once|even|never|ever|still|already|often|just)\s*$"
-    r"|,\s*(?:however|though|too|meanwhile|in turn),?\s*$"  # "Others, however, say …"
+    r"|,\s*(?:however|though|too|meanwhile|in turn|for (?:his|her|their|its) part),?\s*$"  # "Others, however"
+    r"|\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|last\s+(?:week|month|year)"
+    r"|this\s+(?:week|month|year))\s*$"  # "Jacinda Ardern on Monday (said)"
 )
 
 
@@ -457,6 +459,11 @@ class Speakers:
             if named is not None:
                 stripped = named
         stripped = _untitled(stripped)
+        role_named = next((m for m in _role_named().finditer(stripped) if m.end() == len(stripped)), None)
+        if role_named and not self.actors.mentions(stripped[: role_named.start("name")]):
+            # "New Zealand Prime Minister Jacinda Ardern": the speaker is the name; the mention all the words
+            resolution = self._resolve_bare(role_named.group("name"), phrase_start)
+            return replace(resolution, mention=stripped) if resolution.speaker else resolution
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
