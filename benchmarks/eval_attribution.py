@@ -27,7 +27,6 @@ from nzus_analysis.quotes.gold_set import (
     furniture_line_table,
     furniture_score_table,
     load_gold_set,
-    same_person,
     statement_match_table,
     statement_score_table,
 )
@@ -59,11 +58,11 @@ def nznews() -> None:
         )
         print(statement_score_table(gold_set, predicted).to_string(index=False))
         print(
-            f"\nfurniture: {total.removed}/{total.furniture_line_table} gold furniture lines removed "
-            f"({total.removed / max(total.furniture_line_table, 1):.3f}); "
+            f"\nfurniture: {total.removed}/{total.furniture_lines} gold furniture lines removed "
+            f"({total.removed / max(total.furniture_lines, 1):.3f}); "
             f"body lines lost: {total.body_lost}/{total.body_lines}"
         )
-        lost = lines[(lines.gold == "body") & ~lines.kept | (lines.gold == "dateline") & ~lines.kept]
+        lost = lines[lines.lost]
         kept = lines[(lines.gold != "body") & ~lines.removed]
         print("\nfurniture kept:")
         print(kept[["article_id", "line", "gold", "text"]].to_string(index=False))
@@ -72,13 +71,7 @@ def nznews() -> None:
         missed = matched[matched.pred_kind == ""]
         print(f"\nmissed gold statements ({len(missed)}):")
         print(missed[["article_id", "kind", "speaker", "text"]].to_string(index=False))
-        wrong = matched[
-            (matched.pred_kind != "")
-            & ~pd.Series(
-                [same_person(p, s) for p, s in zip(matched.pred_speaker, matched.speaker, strict=True)],
-                index=matched.index,
-            )
-        ]
+        wrong = matched[(matched.pred_kind != "") & ~matched.same_person]
         print(f"\nwrong speakers ({len(wrong)}):")
         print(wrong[["article_id", "speaker", "pred_speaker", "pred_rule", "text"]].to_string(index=False))
         found = set(zip(matched.article_id, matched.pred_text, strict=True))

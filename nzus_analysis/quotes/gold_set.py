@@ -147,7 +147,8 @@ def statement_match_table(
     """Gold statements beside their matched prediction (one-to-one, any kind, overlap ≥ threshold).
 
     Columns: the gold columns, then `pred_kind`, `pred_speaker`, `pred_channel`, `pred_text`,
-    `pred_rule` ("" where no prediction matched) and `overlap`.
+    `pred_rule` ("" where no prediction matched), `overlap`, and `same_person` (the predicted
+    speaker names the gold speaker: `same_person`; False where no prediction matched).
     """
     predicted = quote_table(gold_set.articles) if predicted is None else predicted
     gold = gold_set.statements
@@ -161,7 +162,12 @@ def statement_match_table(
         for column in ("kind", "speaker", "channel", "text", "rule"):
             out.at[m.gold_index, f"pred_{column}"] = p[column]
         out.at[m.gold_index, "overlap"] = m.overlap
+    out["same_person"] = list(map(same_person, out.pred_speaker, out.speaker))
     return out
+
+
+def _share(hits: pd.Series) -> float:
+    return float(hits.mean()) if len(hits) else float("nan")
 
 
 def statement_score_table(
@@ -187,16 +193,12 @@ def statement_score_table(
         precision = len(same_kind) / n_pred if n_pred else 0.0
         recall = len(found) / len(g) if len(g) else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-        def share(hits: pd.Series) -> float:
-            return float(hits.mean()) if len(hits) else float("nan")
-
         rows.append((
             group, len(g), n_pred, len(found), precision, recall, f1,
-            share(found.pred_kind == found.kind),
-            share(pd.Series(list(map(same_person, found.pred_speaker, found.speaker)))),
-            share(found.pred_speaker == found.speaker),
-            share(found.pred_channel == found.channel),
+            _share(found.pred_kind == found.kind),
+            _share(found.same_person),
+            _share(found.pred_speaker == found.speaker),
+            _share(found.pred_channel == found.channel),
         ))  # fmt: skip
     return table(rows, StatementScoreRow).round(3)
 
@@ -205,7 +207,7 @@ class FurnitureScoreRow(NamedTuple):
     """A row of `furniture_score_table`: cleaning judged line by line against the gold furniture."""
 
     article_id: str  # "all" for the total row
-    furniture_line_table: int  # gold furniture lines (dateline rows included)
+    furniture_lines: int  # gold furniture lines (dateline rows included)
     removed: int  # of those, removed by cleaning (a dateline: cut from its line)
     body_lines: int  # non-blank raw lines that are article text
     body_lost: int  # of those, not in the cleaned text
@@ -225,13 +227,20 @@ def _removed_lines(article: Article, raw_lines: list[str]) -> set[int]:
     return lines
 
 
-def furniture_line_table(gold_set: GoldSet) -> pd.DataFrame:
-    """Every non-blank raw line with its gold label and what cleaning did.
+class FurnitureLineRow(NamedTuple):
+    """A row of `furniture_line_table`: one non-blank raw line, its gold label, what cleaning did."""
 
-    Columns: article_id, line, gold ("body", a furniture kind, or "dateline" for a line whose
-    start is a dateline), text, kept (True when the line's article text is in the cleaned text),
-    removed (True when cleaning took the line out, or cut the dateline from it).
-    """
+    article_id: str
+    line: int  # 1-based, in the raw file
+    gold: str  # "body", a furniture kind, or "dateline" (a body line that opens with a dateline)
+    text: str
+    kept: bool  # the line's article text is in the cleaned text
+    removed: bool  # cleaning took the line out, or cut the dateline from it
+    lost: bool  # article text (a body line, or a dateline line's rest) that is not kept
+
+
+def furniture_line_table(gold_set: GoldSet) -> pd.DataFrame:
+    """Every non-blank raw line with its gold label and what cleaning did (columns: `FurnitureLineRow`)."""
     rows = []
     for article in gold_set.articles:
         raw = gold_set.raw_lines[article.id]
@@ -248,24 +257,22 @@ def furniture_line_table(gold_set: GoldSet) -> pd.DataFrame:
                 body = _SPACES.sub(" ", line.removeprefix(text)).strip()
                 kept = body in folded_text and number not in removed
                 cut = _SPACES.sub(" ", line) not in folded_text
-                rows.append((article.id, number, kind, line, kept, cut and kept))
+                rows.append((article.id, number, kind, line, kept, cut and kept, not kept))
             elif kind == "body":
                 kept = number not in removed and _SPACES.sub(" ", line) in folded_text
-                rows.append((article.id, number, kind, line, kept, number in removed))
+                rows.append((article.id, number, kind, line, kept, number in removed, not kept))
             else:
-                rows.append((article.id, number, kind, line, number not in removed, number in removed))
-    return pd.DataFrame(rows, columns=["article_id", "line", "gold", "text", "kept", "removed"])
+                rows.append((article.id, number, kind, line, number not in removed, number in removed, False))
+    return table(rows, FurnitureLineRow)
 
 
 def furniture_score_table(gold_set: GoldSet) -> pd.DataFrame:
     """Per article and in all: furniture lines removed, body lines lost (columns: `FurnitureScoreRow`)."""
     lines = furniture_line_table(gold_set)
-    lines["is_furniture"] = lines.gold != "body"
-    lines["lost"] = ~lines.is_furniture & ~lines.kept | (lines.gold == "dateline") & ~lines.kept
 
     def row(name: str, part: pd.DataFrame) -> tuple:
-        furniture = part[part.is_furniture]
-        body = part[(part.gold == "body") | (part.gold == "dateline")]
+        furniture = part[part.gold != "body"]
+        body = part[part.gold.isin(["body", "dateline"])]
         return (name, len(furniture), int(furniture.removed.sum()), len(body), int(body.lost.sum()))
 
     rows = [row(article_id, part) for article_id, part in lines.groupby("article_id", sort=False)]
