@@ -283,6 +283,12 @@ def _is_surname(word: str, words: list[str]) -> bool:
     return words[-1] == word or (words[0] == word and word not in first_name_genders())
 
 
+def unlisted_person(name: str) -> Actor:
+    """A person the actor table does not list, by the name the text gives, with the gender its
+    first name marks (`first_name_genders`), else unknown."""
+    return Actor(name, (name,), (), "person", "", "", first_name_genders().get(name.split()[0], ""))
+
+
 @cache
 def first_name_genders() -> dict[str, str]:
     """First name -> "m" or "f" (`data/first_names.csv`; names used for both are not listed)."""
@@ -296,12 +302,8 @@ def named_people(text: str) -> list[Mention]:
     genders = first_name_genders()
     people = []
     for match in _FIRST_AND_LAST.finditer(text):
-        gender = genders.get(match.group(1))
-        if gender:
-            name = match.group()
-            people.append(
-                Mention(match.start(), match.end(), name, Actor(name, (name,), (), "person", "", "", gender))
-            )
+        if match.group(1) in genders:
+            people.append(Mention(match.start(), match.end(), match.group(), unlisted_person(match.group())))
     return people
 
 
@@ -319,7 +321,6 @@ def role_named_people(text: str) -> list[Mention]:
     """People named in full after a role noun ("Foreign Minister Nanaia Mahuta", "President Xi
     Jinping"), as person mentions, whether or not the actor table or the first-name list knows
     them; the gender is the first name's (`first_name_genders`), else unknown."""
-    genders = first_name_genders()
     people = []
     for match in _role_named().finditer(text):
         name = match.group("name")
@@ -328,8 +329,7 @@ def role_named_people(text: str) -> list[Mention]:
             if " " not in name:
                 continue
         start = match.start("name")
-        actor = Actor(name, (name,), (), "person", "", "", genders.get(name.split()[0], ""))
-        people.append(Mention(start, start + len(name), name, actor))
+        people.append(Mention(start, start + len(name), name, unlisted_person(name)))
     return people
 
 
@@ -485,7 +485,7 @@ class Speakers:
                     return Resolution(mention.actor.canonical, resolution.mention, "surname", mention.actor)
         elif _FULL_NAME.fullmatch(resolution.mention):  # a new person: later pronouns may refer to them
             name = resolution.mention
-            person = Actor(name, (name,), (), "person", "", "", first_name_genders().get(name.split()[0], ""))
+            person = unlisted_person(name)
             insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
             return Resolution(name, name, "as_named", person)
         return resolution

@@ -215,6 +215,13 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _tail_rule(line: str) -> str:
+    """The rule of a line that makes every later line furniture ("" for other lines)."""
+    if _REPUBLISHER_NOTE.match(line):
+        return "republisher_note"
+    return "comments" if _COMMENTS.match(line) else ""
+
+
 def _line_rule(line: str) -> str | None:
     for kind, pattern in _LINE_RULES:
         if pattern.search(line):
@@ -308,11 +315,13 @@ class _Lines:
 
     @classmethod
     def of(cls, raw: str) -> _Lines:
-        lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        numbered = [(n, line.strip()) for n, line in enumerate(lines, 1)]
-        filled = [line for _, line in numbered if line]
-        inner = raw.strip().replace("\r\n", "\n").replace("\r", "\n")
-        single = len(filled) > 1 and not re.search(r"\n[^\S\n]*\n", inner)
+        numbered = [
+            (n, line.strip())
+            for n, line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
+        ]
+        filled = [n for n, line in numbered if line]
+        # no blank (or whitespace-only) line between the first and the last line with text
+        single = len(filled) > 1 and len(filled) == filled[-1] - filled[0] + 1
         return cls(numbered, single)
 
 
@@ -348,16 +357,19 @@ def clean_text(raw: str, title: str = "", section: str = "", author: str = "") -
             furniture.append(Removed(number, "archive_stamp", stamp.group().strip()))
             line = line[stamp.end() :]
         kind = _line_rule(line) or tail_kind or _author_kind(line, author)
-        if kind is None and (_REPUBLISHER_NOTE.match(line) or _COMMENTS.match(line)):
-            tail_kind = kind = "republisher_note" if _REPUBLISHER_NOTE.match(line) else "comments"
+        if kind is None and (tail := _tail_rule(line)):
+            tail_kind = kind = tail
         if kind is None and _RELATED_LABEL.match(line):
             kind, take_block = "related", True
             close_block()
             furniture.append(Removed(number, kind, line))
             continue
-        # a header line stands alone or in a stack of lines; a wrapped sentence goes on in lower case
-        alone = not block and not (lines.next_line_follows(number) and lines.next_line(number)[:1].islower())
-        kind = kind or _leading_line_kind(line, title_key, section_key, before_body=not kept and alone)
+        if kind is None:
+            # a header line stands alone or in a stack of lines; a wrapped sentence goes on in lower case
+            wraps = lines.next_line_follows(number) and lines.next_line(number)[:1].islower()
+            kind = _leading_line_kind(
+                line, title_key, section_key, before_body=not kept and not block and not wraps
+            )
         if kind is not None:
             close_block()
             furniture.append(Removed(number, kind, line))
