@@ -120,3 +120,17 @@ def test_worker_count_uses_every_core_only_for_a_large_corpus():
     for bad in (0, -2, 1.5, True, "2"):
         with pytest.raises(ValueError, match="workers must be a whole number"):
             worker_count(bad, 10)
+
+
+def test_table_columns_beyond_the_text_are_kept(tmp_path):
+    from nzus_analysis import article_table
+
+    table = pd.read_csv(SAMPLE, dtype=str).assign(desk=["politics", "business", "politics"])
+    path = tmp_path / "with_desk.csv"
+    table.to_csv(path, index=False)
+    articles = load_table(path).articles  # outlet is read from its same-named column
+    assert articles[0].outlet == "Example Wire" and articles[0].extra == (("desk", "politics"),)
+    assert article_table(articles).desk.tolist() == ["politics", "business", "politics"]
+    table.rename(columns={"desk": "headline"}).to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"\['headline'\] clash.*metadata_columns"):
+        load_table(path)

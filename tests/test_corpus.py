@@ -155,3 +155,41 @@ def test_headline_is_kept_apart_from_the_body(corpus):
     assert panetta.headline not in panetta.text
     assert rubio.headline == rubio.title  # no headline line in the raw text: the catalog title
     assert Article("x", 2020, paragraphs=("Body.",)).headline == ""
+
+
+def test_every_catalog_column_is_kept_and_groups_articles(tmp_path):
+    """A column the package has never heard of ("era") reaches Article.extra, article_table and
+    the groups of analyse + framing_table, as `BY` does in the notebooks."""
+    from nzus_analysis.compare.groups import group_articles
+    from nzus_analysis.compare.summary import framing_table
+    from nzus_analysis.scale.pipeline import analyse
+
+    seed_dir = data_path("raw")
+    catalog = _project(tmp_path, "", {})
+    for name in (f"{SEED_2012}.txt", f"{SEED_2025}.txt"):
+        shutil.copy(seed_dir / name, tmp_path / "raw" / name)
+    catalog.write_text(
+        "id,year,raw_file,era,rights\n"
+        f"{SEED_2012},2012,{SEED_2012}.txt,before AUKUS,quoted for research\n"
+        f"{SEED_2025},2025,{SEED_2025}.txt,after AUKUS,\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(catalog)
+    assert corpus[0].extra == (("era", "before AUKUS"), ("rights", "quoted for research"))
+    table = article_table(corpus)
+    assert table.era.tolist() == ["before AUKUS", "after AUKUS"] and table.rights.tolist()[1] == ""
+    groups = group_articles(corpus, "era", "after AUKUS", "before AUKUS")
+    assert groups.ids_a == (SEED_2025,) and groups.ids_b == (SEED_2012,)
+    tables = analyse(corpus)
+    by_era = framing_table(tables, by="era", a="after AUKUS", b="before AUKUS")
+    by_year = framing_table(tables, by="year", a=2025, b=2012)
+    assert list(by_era.columns[-2:]) == ["before AUKUS", "after AUKUS"]  # B then A, as by year
+    renamed = by_era.replace({"after AUKUS": "2025", "before AUKUS": "2012"}, regex=True)
+    assert renamed.set_axis(by_year.columns, axis=1).equals(by_year)  # same rows, groups named by era
+
+
+def test_a_catalog_column_that_clashes_with_a_table_column_is_refused(tmp_path):
+    catalog = _project(tmp_path, "", {"a.txt": b"Body.\n"})
+    catalog.write_text("id,year,raw_file,headline\na,2020,a.txt,Big news\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"catalog column.*headline.*clash"):
+        load_corpus(catalog)

@@ -20,7 +20,14 @@ import pandas as pd
 
 from nzus_analysis._tables import table
 from nzus_analysis.errors import InputError
-from nzus_analysis.text.corpus import Article, article_from_text, bad_rows_message, row_problem
+from nzus_analysis.text.corpus import (
+    RESERVED_COLUMNS,
+    Article,
+    article_from_text,
+    bad_rows_message,
+    extra_fields,
+    row_problem,
+)
 from nzus_analysis.text.repair import repair_text, text_problem
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
@@ -117,29 +124,25 @@ def load_table(
 
     ``year`` gives every row the same year when the table has no year column (pass
     ``year_column=None``). ``metadata_columns`` maps Article fields (date, outlet, author,
-    title, section, url) to column names. Every text is repaired (`repair.repair_text`;
-    ``fix_mojibake=False`` leaves mis-decoded text alone). ``clean=True`` also runs the
-    furniture rules on each text (off by default: archive exports usually hold article text
-    only). A row whose text is not a string, is an HTML page or UTF-16 read as UTF-8, or is
-    empty after repair and cleaning, is a bad row.
+    title, section, url) to column names; a field it leaves out is read from a column of the
+    same name when there is one. Every other column is kept as text in `Article.extra` (a column
+    `article_table` already has, e.g. ``headline``, must be mapped or renamed). Every text is
+    repaired (`repair.repair_text`; ``fix_mojibake=False`` leaves mis-decoded text alone).
+    ``clean=True`` also runs the furniture rules on each text (off by default: archive exports
+    usually hold article text only). A row whose text is not a string, is an HTML page or UTF-16
+    read as UTF-8, or is empty after repair and cleaning, is a bad row.
     """
     path = Path(path)
     source = read_table(path)
-    metadata_columns = metadata_columns or {}
-    wanted = [text_column, *(c for c in (id_column, year_column) if c), *metadata_columns.values()]
-    missing = [c for c in wanted if c not in source.columns]
-    if missing:
-        raise InputError(path, f"missing column(s) {missing}; columns are {list(source.columns)}")
-    unknown = set(metadata_columns) - set(METADATA_FIELDS)
-    if unknown:
-        raise ValueError(f"metadata_columns keys must be among {METADATA_FIELDS}, not {sorted(unknown)}")
+    metadata_columns, wanted, extra_columns = _columns(
+        path, source, text_column, id_column, year_column, metadata_columns or {}
+    )
     if year_column is None and year is None:
         raise ValueError("give year_column or a fixed year")
-
     articles: list[Article] = []
     problems: list[tuple[int, str, str]] = []
     seen: dict[str, int] = {}
-    columns = list(dict.fromkeys(wanted))
+    columns = list(dict.fromkeys([*wanted, *extra_columns]))
     date_column = metadata_columns.get("date")
     for number, cells in enumerate(zip(*(source[c].tolist() for c in columns), strict=True), 1):
         record = dict(zip(columns, cells, strict=True))
@@ -158,7 +161,8 @@ def load_table(
         if not problem:
             row_year = int(values[year_column]) if year_column else int(year)  # type: ignore[arg-type]
             metadata = {field: values[column] for field, column in metadata_columns.items()}
-            article = _article(article_id, row_year, text, clean, fix_mojibake, metadata)
+            extra = {column: values[column] for column in extra_columns}
+            article = _article(article_id, row_year, text, clean, fix_mojibake, metadata, extra)
             if not article.paragraphs:
                 problem = f"no {text_column} left after cleaning"
         if problem or article is None:
@@ -175,12 +179,47 @@ def load_table(
     return BulkCorpus(articles, report)
 
 
+def _columns(
+    path: Path,
+    source: pd.DataFrame,
+    text_column: str,
+    id_column: str | None,
+    year_column: str | None,
+    metadata_columns: dict[str, str],
+) -> tuple[dict[str, str], list[str], list[str]]:
+    """The metadata mapping (same-named fields added), the columns read, and the extra columns."""
+    unknown = set(metadata_columns) - set(METADATA_FIELDS)
+    if unknown:
+        raise ValueError(f"metadata_columns keys must be among {METADATA_FIELDS}, not {sorted(unknown)}")
+    mapping = dict(metadata_columns)
+    for name in METADATA_FIELDS:
+        if name not in mapping and name in source.columns and name not in mapping.values():
+            mapping[name] = name
+    wanted = [text_column, *(c for c in (id_column, year_column) if c), *mapping.values()]
+    missing = [c for c in wanted if c not in source.columns]
+    if missing:
+        raise InputError(path, f"missing column(s) {missing}; columns are {list(source.columns)}")
+    extra_columns = [c for c in source.columns if c not in wanted]
+    clashing = [c for c in extra_columns if c in RESERVED_COLUMNS]
+    if clashing:
+        raise InputError(path, f"column(s) {clashing} clash with article_table's own columns: "
+                         "map them with metadata_columns (e.g. title) or rename them")  # fmt: skip
+    return mapping, wanted, extra_columns
+
+
 def _article(
-    article_id: str, year: int, text: str, clean: bool, fix_mojibake: bool, metadata: dict[str, str]
+    article_id: str,
+    year: int,
+    text: str,
+    clean: bool,
+    fix_mojibake: bool,
+    metadata: dict[str, str],
+    extra: dict[str, str],
 ) -> Article:
     """An Article from one row's text: repaired, then cleaned or split at blank lines."""
     if clean:
-        return article_from_text(article_id, year, text, fix_mojibake, **metadata)
+        return article_from_text(article_id, year, text, fix_mojibake, extra, **metadata)
     repaired, repairs = repair_text(text, fix_mojibake)
     paragraphs = tuple(p.strip() for p in repaired.replace("\r\n", "\n").split("\n\n") if p.strip())
-    return Article(article_id, year, paragraphs=paragraphs, repairs=repairs, **metadata)  # type: ignore[arg-type]
+    fields = {"paragraphs": paragraphs, "repairs": repairs, "extra": extra_fields(extra), **metadata}
+    return Article(article_id, year, **fields)  # type: ignore[arg-type]

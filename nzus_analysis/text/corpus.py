@@ -29,6 +29,11 @@ PARAGRAPH_SEPARATOR = "\n\n"
 MAX_LISTED = 20  # bad rows named in one error message
 YEARS = (1800, 2100)  # plausible publication years
 EXTRA_FIELDS = "__extra_fields__"  # where the catalog reader puts fields beyond the header
+#: Names an extra catalog column may not take: `article_table`'s columns and the loaders' own
+RESERVED_COLUMNS = (
+    "article_id", "year", "date", "outlet", "author", "title", "headline", "section", "url", "raw_file",
+    "n_paragraphs", "n_captions", "n_furniture_lines", "n_chars", "repairs", "row", "text", "extra",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,9 @@ class Article:
     """One article: catalog metadata plus its cleaned text.
 
     `text` is the body paragraphs joined by a blank line; every character offset in the
-    package (sentences, tokens, quotes) points into `text`.
+    package (sentences, tokens, quotes) points into `text`. `extra` keeps the catalog's own
+    columns (e.g. ``period``, ``rights``) as text; `article_table` adds them as columns, so any of
+    them can group articles.
     """
 
     id: str
@@ -53,6 +60,7 @@ class Article:
     captions: tuple[Removed, ...] = ()
     furniture: tuple[Removed, ...] = ()
     repairs: tuple[str, ...] = ()  # what `repair.repair_text` fixed in the supplied text
+    extra: tuple[tuple[str, str], ...] = ()  # (column, value) of every other catalog column, in order
     text: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -78,9 +86,18 @@ class Article:
 
 
 def article_from_text(
-    article_id: str, year: int, raw: str, fix_mojibake: bool = True, **metadata: str
+    article_id: str,
+    year: int,
+    raw: str,
+    fix_mojibake: bool = True,
+    extra: Mapping[str, str] | None = None,
+    **metadata: str,
 ) -> Article:
-    """Repair (`repair.repair_text`) and clean a raw text held in memory into an Article."""
+    """Repair (`repair.repair_text`) and clean a raw text held in memory into an Article.
+
+    `metadata` fills the named fields (`date`, `outlet`, `author`, `title`, …); `extra` maps any
+    other column name to its value (`Article.extra`).
+    """
     repaired, repairs = repair_text(raw, fix_mojibake)
     cleaned = clean_text(
         repaired, metadata.get("title", ""), metadata.get("section", ""), metadata.get("author", "")
@@ -92,8 +109,19 @@ def article_from_text(
         captions=cleaned.captions,
         furniture=cleaned.furniture,
         repairs=repairs,
+        extra=extra_fields(extra),
         **metadata,
     )
+
+
+def extra_fields(extra: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """`Article.extra` from a column -> value mapping; a name `article_table` already uses is refused."""
+    if not extra:
+        return ()
+    taken = [name for name in extra if name in RESERVED_COLUMNS]
+    if taken:
+        raise ValueError(f"catalog column(s) {taken} clash with article_table's own columns")
+    return tuple((str(name), str(value)) for name, value in extra.items())
 
 
 def year_problem(value: str) -> str:
@@ -183,6 +211,14 @@ def read_catalog(catalog: str | Path | None = None) -> list[dict[str, str]]:
             missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise InputError(path, f"catalog lacks required column(s): {', '.join(missing)}")
+            clashing = [
+                c for c in reader.fieldnames or [] if c in RESERVED_COLUMNS and c not in CATALOG_COLUMNS
+            ]
+            if clashing:
+                raise InputError(
+                    path,
+                    f"catalog column(s) {', '.join(clashing)} clash with article_table's columns: rename",
+                )
             rows = []
             for number, row in enumerate(reader, 1):
                 extra = row.pop(EXTRA_FIELDS, None)
@@ -267,7 +303,8 @@ def load_corpus(
         raw = read_raw_text(raw_path, f"{catalog_path.name} row {row['row']}")
         metadata = {c: row.get(c, "") for c in CATALOG_COLUMNS if c not in ("id", "year")}
         metadata["notes"] = row.get("notes", "")
-        article = article_from_text(row["id"], int(row["year"]), raw, fix_mojibake, **metadata)
+        extra = {c: v for c, v in row.items() if c not in (*CATALOG_COLUMNS, "notes", "row")}
+        article = article_from_text(row["id"], int(row["year"]), raw, fix_mojibake, extra, **metadata)
         if not article.paragraphs:
             raise InputError(raw_path, "no article text left after removing page furniture")
         articles.append(article)
@@ -301,8 +338,15 @@ def _article_rows(a: Article) -> Iterable[tuple]:
 
 
 def article_table(corpus: Iterable[Article]) -> pd.DataFrame:
-    """One row per article: metadata and size (columns: `ArticleRow`)."""
-    return per_article(corpus, _article_rows, ArticleRow)
+    """One row per article: metadata and size (columns: `ArticleRow`), then one text column per
+    catalog column of `Article.extra` (in first-seen order; "" for an article without it)."""
+    corpus = list(corpus)
+    result = per_article(corpus, _article_rows, ArticleRow)
+    names = list(dict.fromkeys(name for a in corpus for name, _ in a.extra))
+    for name in names:
+        values = [dict(a.extra).get(name, "") for a in corpus]
+        result[name] = pd.array(values, dtype="str")
+    return result
 
 
 class RemovedRow(NamedTuple):
