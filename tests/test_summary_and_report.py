@@ -36,10 +36,27 @@ def test_framing_table_on_seeds(corpus):
     lede_terms = table.loc["distinctive terms of headline + lede vs the rest (top 5)", "2025"].split(", ")
     assert "foreign minister" in lede_terms  # "Foreign Minister Winston Peters" opens the 2025 lede
     difference = table.loc["VADER compound: 2025 − 2012"]
-    assert difference["2012"].startswith("descriptive") and "permutation p" in difference["2025"]
+    # one article a group: the difference is described, with no test and no p-value
+    assert difference["2012"].startswith("descriptive") and " p " not in difference["2025"]
+    stance_us = table.loc["tone toward US at its mentions (stance model linear, P(pos) − P(neg))"]
+    assert stance_us["2025"].endswith("(descriptive)") and ", p " not in stance_us["2025"]
     marked = framing_table(tables, "year", 2025, 2012, below_target={"security"}).set_index("indicator")
     assert marked.loc["frame: security †", "2025"] == table.loc["frame: security", "2025"]
     assert "frame: external" in marked.index  # only the frames named are marked
+
+
+def test_framing_table_says_why_a_cell_is_empty(corpus):
+    """A group whose only article is one paragraph with no China mention: words, not "nan"."""
+    from nzus_analysis import article_from_text
+
+    short = article_from_text("2019-one-paragraph", 2019, "Defence ministers met in Wellington.")
+    tables = analyse([corpus[SEED_2025], short], progress=False)
+    table = framing_table(tables, "year", 2025, 2019)
+    assert not table.map(lambda cell: "nan" in str(cell).lower()).to_numpy().any()
+    cells = table.set_index("indicator")
+    assert cells.loc["VADER compound, masked: headline + lede | rest", "2019"].endswith("| no text after the lede")
+    china = cells.loc["tone toward CN at its mentions (stance model linear, P(pos) − P(neg))"]
+    assert china["2019"] == "no mentions"
 
 
 def _notebook(path, *sources):

@@ -60,6 +60,11 @@ def _headline_tables(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     return score_table(headlines), frame_hit_table(headlines), term_table(headlines)
 
 
+def _tone_text(scores: pd.DataFrame, empty: str) -> str:
+    """Mean masked VADER compound of `scores`' sentences, or `empty` when there are none."""
+    return f"{scores.compound_masked.mean():+.2f}" if len(scores) else empty
+
+
 def _lede_rows(tables: CorpusTables, groups: Groups, k_terms: int) -> dict[str, dict[str, str]]:
     """Headline + lede (the first body paragraph) against the rest of each group's articles."""
     h_scores, h_hits, h_terms = _headline_tables(tables.articles)
@@ -77,7 +82,7 @@ def _lede_rows(tables: CorpusTables, groups: Groups, k_terms: int) -> dict[str, 
         shown = tables.articles[tables.articles.article_id.isin(ids)].headline.tolist()
         more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
         rows.setdefault("headline(s)", {})[label] = " | ".join(shown[:3]) + more
-        tone = f"{s_lede.compound_masked.mean():+.2f} | {s_rest.compound_masked.mean():+.2f}"
+        tone = f"{_tone_text(s_lede, 'no lede text')} | {_tone_text(s_rest, 'no text after the lede')}"
         rows.setdefault("VADER compound, masked: headline + lede | rest", {})[label] = tone
         rate = {
             name: frame.groupby("frame").size() / max(len(words), 1) * 1000
@@ -237,31 +242,37 @@ def _tone_rows(tables: CorpusTables, groups: Groups, n_resamples: int, seed: int
             )
         )
         interval = f"{row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}]"
-        reading = (
-            "inference over articles"
-            if row.unit == "article"
-            else "descriptive: how much rests on a few sentences, not inference"
-        )
-        cells = {groups.a: f"{interval}, permutation p {row.p_value:.2f}", groups.b: reading}
+        if row.unit == "article":
+            cells = {
+                groups.a: f"{interval}, permutation p {row.p_value:.2f}",
+                groups.b: "inference over articles",
+            }
+        else:  # too few articles to infer: the interval says how much rests on a few sentences
+            cells = {groups.a: interval, groups.b: "descriptive: paragraph-block bootstrap, no test"}
         rows.append(("Tone", f"{name}: {groups.a} − {groups.b}", cells))
 
     return rows
+
+
+def _mean_text(mean: float, n: int) -> str:
+    return f"{mean:+.2f} ({n} mention{'s' if n != 1 else ''})" if n else "no mentions"
 
 
 def _stance_rows(tables: CorpusTables, groups: Groups, n_resamples: int, seed: int) -> list[Indicator]:
     rows: list[Indicator] = []
     sides = side_stance_table(tables.stance, groups, n_resamples=n_resamples, seed=seed)
     for row in sides.itertuples():
-        means = {groups.a: f"{row.mean_a:+.2f} ({row.n_mentions_a} mentions)",
-                 groups.b: f"{row.mean_b:+.2f} ({row.n_mentions_b} mentions)"}  # fmt: skip
-        if row.unit:
+        means = {groups.a: _mean_text(row.mean_a, row.n_mentions_a),
+                 groups.b: _mean_text(row.mean_b, row.n_mentions_b)}  # fmt: skip
+        if row.unit == "article":
             interval = f"{row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}], p {row.p_value:.2f}"
+            means[groups.a] += f"; A − B {interval} (over articles)"
+        elif row.unit:
             means[groups.a] += (
-                f"; A − B {interval} ({'over articles' if row.unit == 'article' else 'descriptive'})"
+                f"; A − B {row.difference:+.2f} [{row.low:+.2f}, {row.high:+.2f}] (descriptive)"
             )
-        rows.append(
-            ("Stance", f"tone toward {row.side} at its mentions (stance model, P(pos) − P(neg))", means)
-        )
+        indicator = f"tone toward {row.side} at its mentions (stance model {row.model}, P(pos) − P(neg))"
+        rows.append(("Stance", indicator, means))
 
     return rows
 

@@ -394,6 +394,7 @@ class StanceRow(NamedTuple):
     is_speaker: bool  # the mentioned actor is the speaker of a statement in this sentence
     label: str  # negative | neutral | positive | unscored
     score: float  # the model's P(positive) − P(negative), −1…1
+    model: str  # the stance model that scored it (one of `STANCE_MODELS`)
 
 
 def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]]:
@@ -482,7 +483,7 @@ def stance_table(
         label, score = (UNSCORED, float("nan")) if len(s.text) > MAX_SCORED_CHARS else next(scores)
         is_speaker = actor in speakers.get(article.id, {}).get(s.sentence, ())
         rows.append((article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
-                     actor, side, is_speaker, label, score))  # fmt: skip
+                     actor, side, is_speaker, label, score, model))  # fmt: skip
     return table(rows, StanceRow)
 
 
@@ -510,6 +511,7 @@ class StanceExampleRow(NamedTuple):
     score: float
     clause: str  # the mention's clause, as written
     drivers: str  # the model features that pushed the score most, with their push
+    model: str  # the stance model read for the drivers
 
 
 def stance_example_table(
@@ -517,13 +519,15 @@ def stance_example_table(
     corpus: Iterable[Article],
     k: int = 2,
     n_drivers: int = 4,
-    model: str = DEFAULT_STANCE_MODEL,
+    model: str | None = None,
 ) -> pd.DataFrame:
     """Per article and side, the `k` most negative and `k` most positive mentions with what moved
     the model most (columns: `StanceExampleRow`). Encoder: the words whose removal changes the
     score most, with the change. Linear model: its features (``s:`` a word of the sentence, ``b:``
     a word pair, ``l1``/``r1``… the words left or right of the mention, ``c:`` a word of its
-    clause, ``vc``/``vs``/``tb`` binned lexicon scores) with their push."""
+    clause, ``vc``/``vs``/``tb`` binned lexicon scores) with their push. `model` defaults to the
+    one named in the stance table's ``model`` column."""
+    model = model or _model_of(stance)
     _check_model(model)
     texts = {a.id: a for a in corpus}
     rows = []
@@ -541,10 +545,17 @@ def stance_example_table(
                 pushes = encoder.word_pushes(*_sentence_around(sentence.text, start, end))
             pushes = sorted(pushes, key=lambda f: -abs(f[1]))
             drivers = "; ".join(f"{name} ({value:+.2f})" for name, value in pushes[:n_drivers])
-            rows.append(
-                (article_id, side, row.mention, row.score, sentence.text[left:right].strip(), drivers)
-            )
+            clause = sentence.text[left:right].strip()
+            rows.append((article_id, side, row.mention, row.score, clause, drivers, model))
     return table(rows, StanceExampleRow)
+
+
+def _model_of(stance: pd.DataFrame) -> str:
+    """The one model named in a stance table's ``model`` column (the default for an empty table)."""
+    models = sorted(set(stance.model)) if "model" in stance.columns else []
+    if len(models) > 1:
+        raise ValueError(f"the stance table mixes models {models}: compare one model's scores at a time")
+    return models[0] if models else DEFAULT_STANCE_MODEL
 
 
 class SideStanceRow(NamedTuple):
@@ -560,6 +571,7 @@ class SideStanceRow(NamedTuple):
     high: float
     p_value: float
     unit: str  # "article", "sentence", or "" when a group has no mention
+    model: str  # the stance model of the scores compared
 
 
 def side_stance_table(
@@ -571,6 +583,7 @@ def side_stance_table(
 ) -> pd.DataFrame:
     """Tone toward each side per group, with `groups.difference_table`'s uncertainty (over
     articles with ≥ 5 a group, else described over mentions). Columns: `SideStanceRow`."""
+    model = _model_of(stance)
     tagged = groups.tag(stance)
     rows = []
     for side in sides:
@@ -578,11 +591,25 @@ def side_stance_table(
         n_a, n_b = int((part.group == groups.a).sum()), int((part.group == groups.b).sum())
         if n_a and n_b:
             d = difference_table(part, groups, ["score"], n_resamples, seed).iloc[0]
-            rows.append((side, n_a, n_b, d.mean_a, d.mean_b, d.difference, d.low, d.high, d.p_value, d.unit))
+            rows.append(
+                (side, n_a, n_b, d.mean_a, d.mean_b, d.difference, d.low, d.high, d.p_value, d.unit, model)
+            )
         else:
             means = part.groupby("group", observed=False).score.mean()
             nan = float("nan")
             rows.append(
-                (side, n_a, n_b, means.get(groups.a, nan), means.get(groups.b, nan), nan, nan, nan, nan, "")
+                (
+                    side,
+                    n_a,
+                    n_b,
+                    means.get(groups.a, nan),
+                    means.get(groups.b, nan),
+                    nan,
+                    nan,
+                    nan,
+                    nan,
+                    "",
+                    model,
+                )
             )
     return table(rows, SideStanceRow).round(3)
