@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/python -m nzus_analysis report
+	$(BIN)/python -m nzus_analysis report $(if $(COMPARE),--compare $(COMPARE))
 
 # The README's test command and CI's (.ci/run): every check, stopping at the first that fails.
 check: lint typecheck test

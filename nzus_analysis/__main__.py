@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", type=Path, default=None, help="folder of numbered notebooks")
     report.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
     report.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    report.add_argument(
+        "--compare", nargs=3, metavar=("COLUMN", "A", "B"), default=None,
+        help="compare articles whose catalog COLUMN is A with those where it is B, in every page "
+        "(default: the notebooks' BY, GROUP_A, GROUP_B)",
+    )  # fmt: skip
     refresh = commands.add_parser("refresh", help="re-execute the notebooks in place (developers)")
     refresh.add_argument("--notebooks", type=Path, default=None, help="folder of numbered notebooks")
     refresh.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
@@ -92,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "refresh":
             refresh_notebooks(args.notebooks, args.timeout)
             return 0
-        pages = build_report(args.notebooks, args.out, args.timeout)
+        groups = tuple(args.compare) if args.compare else None
+        pages = build_report(args.notebooks, args.out, args.timeout, groups=groups)
     except (ReportError, InputError, ArchiveError) as failure:
         print(f"{args.command} failed: {failure}", file=sys.stderr)
         if args.command == "report" and isinstance(failure, NotebookFailed):

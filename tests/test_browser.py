@@ -52,13 +52,29 @@ def render(page: Path, fragment: str = "", screenshot: Path | None = None) -> tu
     return done.stdout, console
 
 
-def test_index_links_every_page(report):
+def test_index_leads_with_the_findings_and_links_every_page(report):
     dom, console = render(report / "index.html")
     assert console == []
+    findings, articles = dom.index("What the comparison finds"), dom.index("Articles compared")
+    assert dom.index('id="summary-figure"') < findings < articles < dom.index("Analysis notebooks")
+    assert "Group A: year 2025, 1 article. Group B: year 2012, 1 article." in dom
+    assert "Most distinctive terms of 2025: trump, sharing" in dom
+    assert re.search(r"2012: 11, 100% second-hand", dom)
+    assert re.search(
+        r"Tone toward US at its mentions \(encoder-float32 stance model\): 2025 [+-]\d\.\d\d", dom
+    )
     links = re.findall(r'<a href="([^"]+)"', dom)
     assert "01_tiny.html" in links and "terms.html" in links
     assert f"articles/{SEED_2025}.html" in links
     assert all((report / link).is_file() for link in links)
+
+
+def test_notebook_page_shows_outputs_not_code(report):
+    dom, console = render(report / "01_tiny.html")
+    assert console == [] and "42" in dom
+    assert "6 * 7" not in dom
+    assert not re.search(r'class="[^"]*jp-CodeCell(?![^"]*jp-mod-noInput)', dom)  # no code cell shows code
+    assert re.search(r'<a href="[^"]*01_tiny\.ipynb">01_tiny\.ipynb</a>', dom)
 
 
 def test_article_page_shows_its_marks(report):

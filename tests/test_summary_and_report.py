@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from nzus_analysis.compare.summary import framing_table
-from nzus_analysis.report.build import NotebookFailed, build_report
+from nzus_analysis.report.build import NotebookFailed, ReportError, build_report
 from nzus_analysis.scale.pipeline import analyse
 
 from .conftest import SEED_2012, SEED_2025, seed_articles
@@ -54,7 +54,9 @@ def test_framing_table_says_why_a_cell_is_empty(corpus):
     table = framing_table(tables, "year", 2025, 2019)
     assert not table.map(lambda cell: "nan" in str(cell).lower()).to_numpy().any()
     cells = table.set_index("indicator")
-    assert cells.loc["VADER compound, masked: headline + lede | rest", "2019"].endswith("| no text after the lede")
+    assert cells.loc["VADER compound, masked: headline + lede | rest", "2019"].endswith(
+        "| no text after the lede"
+    )
     china = cells.loc["tone toward CN at its mentions (stance model linear, P(pos) − P(neg))"]
     assert china["2019"] == "no mentions"
 
@@ -83,12 +85,14 @@ def test_report_writes_pages_index_and_one_line_each(tmp_path, capfd):
         "articles/2012-globalpost-panetta.html",
         "articles/2025-thepost-rubio-peters.html",
         "terms.html",
+        "index.html",
     ]
     page = (out / "01_a.html").read_text(encoding="utf-8")
-    assert "42" in page
+    assert "42" in page and "6 * 7" not in page  # outputs for readers; the code stays in the notebook
+    assert '<a href="index.html">' in page and "01_a.ipynb" in page
     assert "alt=\"Bar chart 'Two bars'" in page and "No description" not in page
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert all(name in index for name in names)
+    assert all(name in index for name in names[:-1])
     for path in out.rglob("*.html"):  # opens with no network: nothing loaded from elsewhere
         assert not re.search(r"<(script|link|img)[^>]+(src|href)=[\"']?(https?:)?//", path.read_text()), path
     printed = capfd.readouterr()
@@ -155,3 +159,28 @@ def test_the_framing_table_counts_the_paragraphs_the_classifier_reads_each_frame
     assert table.loc["paragraphs carrying economic † (classifier)", "2025"] == "4 of 16"
     assert not any("paragraphs carrying crime" in i for i in table.index)  # found in no paragraph
     assert not any("(classifier)" in i for i in framing_table(tables, "year", 2025, 2012).indicator)
+
+
+def _parameters_notebook(path, by, a, b):
+    _notebook(path, f"BY = {by!r}\nGROUP_A, GROUP_B = {a!r}, {b!r}", "print(BY, GROUP_A, GROUP_B)")
+
+
+def test_report_refuses_notebooks_that_compare_different_groups(tmp_path):
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    _parameters_notebook(notebooks / "01_a.ipynb", "year", 2025, 2012)
+    _parameters_notebook(notebooks / "02_b.ipynb", "year", 2025, 2019)
+    with pytest.raises(ReportError, match=r"02_b\.ipynb sets GROUP_B = 2019 but 01_a\.ipynb sets 2012"):
+        build_report(notebooks, tmp_path / "reports", corpus=seed_articles())
+
+
+def test_report_compares_the_groups_it_is_given_everywhere(tmp_path):
+    """groups= sets the comparison in every notebook, the explorer and the landing page alike."""
+    notebooks, out = tmp_path / "nb", tmp_path / "reports"
+    notebooks.mkdir()
+    _parameters_notebook(notebooks / "01_a.ipynb", "year", 2025, 2012)
+    build_report(notebooks, out, corpus=seed_articles(), groups=("outlet", "The Post", "GlobalPost"))
+    assert "outlet The Post GlobalPost" in (out / "01_a.html").read_text(encoding="utf-8")
+    assert "Term explorer: outlet The Post vs outlet GlobalPost" in (out / "terms.html").read_text("utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Group A: outlet The Post, 1 article. Group B: outlet GlobalPost, 1 article." in index

@@ -8,17 +8,21 @@ each.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
+from nzus_analysis._tables import table
 from nzus_analysis.compare.groups import Groups, group_articles, group_share_table
-from nzus_analysis.measures.frames import frame_hit_table
+from nzus_analysis.measures.frame_classifier import classifier_frames_below_target, paragraph_frame_table
+from nzus_analysis.measures.frames import frame_hit_table, frames_below_target
 from nzus_analysis.measures.keyness import keyness_table
 from nzus_analysis.measures.sentiment import score_table, tone_difference_table
 from nzus_analysis.measures.stance import side_stance_table
 from nzus_analysis.measures.voices import VOICES
-from nzus_analysis.scale.pipeline import CorpusTables
+from nzus_analysis.scale.pipeline import CorpusTables, analyse
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.terms import term_table
 
@@ -315,3 +319,135 @@ def _source_rows(tables: CorpusTables, groups: Groups) -> list[Indicator]:
     }
     rows.append(("Sourcing", "channel mix (statements)", mix))
     return rows
+
+
+# ---- one comparison, as notebook 05 and the report's landing page show it ------------------------------
+
+#: The study's comparison, as the notebooks' parameter cells set it (`BY`, `GROUP_A`, `GROUP_B`).
+STUDY_COMPARISON: tuple[str, object, object] = ("year", 2025, 2012)
+#: The stance model of the notebooks and the report: the encoder in float32, the same on every CPU.
+REPORT_STANCE_MODEL = "encoder-float32"
+
+
+@dataclass(frozen=True)
+class FramingComparison:
+    """One comparison of group A with group B, as the summary shows it.
+
+    ``tables`` (`pipeline.analyse`), ``groups`` (`groups.group_articles`), ``framing``
+    (`framing_table`), ``findings`` (`finding_table`), ``difference``
+    (`sentiment.tone_difference_table`), ``below_target``: the frames marked with a dagger
+    (empty, and ``validated`` False, when the frame validation set is not there).
+    """
+
+    tables: CorpusTables
+    groups: Groups
+    framing: pd.DataFrame
+    findings: pd.DataFrame
+    difference: pd.DataFrame
+    below_target: frozenset[str]
+    validated: bool
+
+
+def framing_comparison(
+    corpus: Sequence[Article],
+    by: str = STUDY_COMPARISON[0],
+    a: object = STUDY_COMPARISON[1],
+    b: object = STUDY_COMPARISON[2],
+    k_terms: int = 5,
+    seed: int = 2025,
+    stance_model: str = REPORT_STANCE_MODEL,
+) -> FramingComparison:
+    """Every table of the framing summary for `corpus`, groups `by` = `a` against `b`: what
+    notebook 05 and the report's landing page show, computed once (`FramingComparison`)."""
+    tables = analyse(corpus, progress=False, stance_model=stance_model)
+    groups = group_articles(tables.articles, by, a, b)
+    below = frames_below_target()
+    framing = framing_table(
+        tables, by, a, b, k_terms=k_terms, seed=seed, below_target=below or (),
+        paragraph_frames=paragraph_frame_table(corpus),
+        classifier_below_target=classifier_frames_below_target() or (),
+    )  # fmt: skip
+    difference = tone_difference_table(tables.scores, groups, seed=seed)
+    return FramingComparison(
+        tables, groups, framing, finding_table(framing), difference, below or frozenset(), below is not None
+    )
+
+
+class FindingRow(NamedTuple):
+    """A row of `finding_table`: one headline finding, as a sentence built from `framing_table`."""
+
+    topic: str  # terms | frames | sources | channels | tone | stance
+    finding: str
+
+
+def _cells(framing: pd.DataFrame, indicator: str) -> tuple[str, str]:
+    """Group A's and group B's cell of the `framing_table` row `indicator`."""
+    row = framing[framing.indicator == indicator].iloc[0]
+    return str(row.iloc[3]), str(row.iloc[2])
+
+
+def finding_table(framing: pd.DataFrame, n_frames: int = 4) -> pd.DataFrame:
+    """The headline findings of a `framing_table` as sentences, one per topic (`FindingRow`):
+    the distinctive terms, the `n_frames` frames with most cues (a dagger marks a frame below its
+    validation target), who is quoted from the US, NZ and elsewhere, the channels, the tone of the
+    sentences and the tone toward each side. Every figure is a cell of `framing`."""
+    label_b, label_a = framing.columns[2], framing.columns[3]
+    rows: list[tuple[str, str]] = []
+    terms = framing[framing.section == "Terms"].indicator.iloc[0]
+    a, b = _cells(framing, terms)
+    rows.append(("terms", f"Most distinctive terms of {label_a}: {a}. Of {label_b}: {b}."))
+    frames = framing[framing.indicator.str.startswith("frame: ")]
+    share = frames.iloc[:, 2:].apply(lambda column: column.str.extract(r"^(\d+)%")[0].astype(int))
+    top = frames.loc[share.max(axis=1).sort_values(ascending=False, kind="stable").index[:n_frames]]
+    listed = "; ".join(
+        f"{r.indicator.removeprefix('frame: ')}: {r.iloc[3]} vs {r.iloc[2]}" for _, r in top.iterrows()
+    )
+    rows.append(
+        (
+            "frames",
+            f"Frame-lexicon cues, {label_a} vs {label_b} (share of a group's cues): {listed}."
+            + (" † marks a frame whose lexicon misses its validation target." if "†" in listed else ""),
+        )
+    )
+    for country in (*SIDES_QUOTED, None):
+        indicator = (
+            f"{country} people and bodies quoted (role, statements)"
+            if country
+            else "others quoted (other or unknown country; role, statements)"
+        )
+        a, b = _cells(framing, indicator)
+        who = f"{country} sources" if country else "Other sources"
+        rows.append(("sources", f"{who} quoted in {label_a}: {a}. In {label_b}: {b}."))
+    a, b = _cells(framing, "outlets passed on (conduits, not sources; statements)")
+    rows.append(("sources", f"Outlets whose reporting is passed on, {label_a}: {a}. {label_b}: {b}."))
+    n = _cells(framing, "attributed statements")
+    second = _cells(framing, "second-hand (via another outlet)")
+    mix = _cells(framing, "channel mix (statements)")
+    rows.append(
+        (
+            "channels",
+            f"{label_a}: {n[0]} attributed statements, {second[0]} second-hand ({mix[0] or 'none'}). "
+            f"{label_b}: {n[1]}, {second[1]} second-hand ({mix[1] or 'none'}).",
+        )
+    )
+    for name in ("VADER compound", "TextBlob polarity"):
+        mean_a, mean_b = _cells(
+            framing, next(i for i in framing.indicator if i.startswith(f"{name}, names masked"))
+        )
+        difference, reading = _cells(framing, f"{name}: {label_a} − {label_b}")
+        rows.append(
+            (
+                "tone",
+                f"Sentence tone ({name}, names masked): {label_a} {mean_a}, {label_b} {mean_b}; "
+                f"{label_a} − {label_b} {difference} ({reading}).",
+            )
+        )
+    for indicator in framing[framing.section == "Stance"].indicator:
+        a, b = _cells(framing, indicator)
+        a, _, difference = a.partition("; A − B ")
+        side = indicator.removeprefix("tone toward ").split(" ", 1)[0]
+        model = indicator.split("stance model ", 1)[1].split(",", 1)[0]
+        change = f"; {label_a} − {label_b} {difference}" if difference else ""
+        groups_text = f"{label_a} {a}, {label_b} {b}{change}"
+        rows.append(("stance", f"Tone toward {side} at its mentions ({model} stance model): {groups_text}."))
+    return table(rows, FindingRow)

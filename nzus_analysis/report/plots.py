@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from nzus_analysis.compare.groups import group_share_table
 from nzus_analysis.measures.frames import TARGET_PRECISION
+
+if TYPE_CHECKING:
+    from nzus_analysis.compare.summary import FramingComparison
 
 #: One colour per year/article, used by every figure so a year looks the same everywhere.
 PALETTE = ("#1b6ca8", "#d1495b", "#66a182", "#edae49", "#8d6a9f", "#2e4057")
@@ -268,11 +272,34 @@ def summary_figure(
     return fig
 
 
+def framing_figure(comparison: FramingComparison) -> Figure:
+    """`summary_figure` of a `summary.framing_comparison`: the figure of notebook 05, the report's
+    landing page and the README."""
+    tables, groups = comparison.tables, comparison.groups
+    n_terms = tables.sizes.set_index("article_id").n_terms
+    difference = comparison.difference
+    return summary_figure(
+        group_share_table(tables.frame_shares, groups, "frame", "n_hits", n_terms),
+        group_share_table(tables.voice_shares, groups, "voice", "n_words"),
+        group_share_table(tables.channels, groups, "channel", "n_statements"),
+        difference[difference.value.isin(["compound_masked", "polarity_masked"])],
+        f"Framing compared by {groups.by}: {groups.a} vs {groups.b}",
+        marked_frames=comparison.below_target,
+    )
+
+
+def figure_png(figure: Figure) -> bytes:
+    """`figure` as PNG bytes, at the house resolution (no metadata, so reruns are byte-stable)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
 def save_figure(figure: Figure, path: str | Path) -> Path:
-    """Write `figure` as a PNG (the folder is created; metadata left out so reruns are byte-stable)."""
+    """Write `figure` as a PNG file (`figure_png`; the folder is created)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(target, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    target.write_bytes(figure_png(figure))
     return target
 
 
@@ -316,8 +343,7 @@ def show_figure(figure: Figure, alt: str | None = None) -> None:
     """
     from IPython.display import Image, display
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    data = figure_png(figure)
     text = alt if alt is not None else describe_figure(figure)
-    display(Image(data=buffer.getvalue(), format="png"), metadata={"image/png": {"alt": text}})
+    display(Image(data=data, format="png"), metadata={"image/png": {"alt": text}})
     plt.close(figure)
