@@ -4,6 +4,8 @@ nothing reaches the console. Skipped when Debian's `chromium` is not installed (
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 import subprocess
@@ -83,9 +85,25 @@ def test_article_page_shows_its_marks(report):
     assert len(re.findall(r'class="nz-sentence nz-voice-quoted"', dom)) >= 5
     assert re.search(r'class="nz-speaker" data-speaker="Marco Rubio">Marco Rubio · social media<', dom)
     assert len(re.findall(r'data-kind="frame"', dom)) >= 20
-    assert re.search(r'data-kind="driver"[^>]*>pleased<sup', dom)
+    assert re.search(r'data-kind="driver"[^>]*>pleased</span>', dom)
     assert re.search(r'nz-mention nz-stance-\w+"[^>]*data-kind="mention"', dom)
+    assert "<sup" not in dom.split("nz-body")[1]  # details on hover or click, not on every word
     assert "Removed by cleaning" in dom
+
+
+def _shown(dom: str) -> dict[str, int]:
+    return json.loads(html.unescape(re.search(r'data-shown="([^"]+)"', dom).group(1)))
+
+
+def test_article_layers_switch_what_is_marked(report):
+    """Voices and statements by default; frames, tone words and stance each when switched on."""
+    page = report / "articles" / f"{SEED_2025}.html"
+    shown = _shown(render(page)[0])
+    assert shown["statement"] >= 9 and shown["frame"] == shown["driver"] == shown["mention"] == 0
+    frames = _shown(render(page, "#layers=frames")[0])
+    assert frames["frame"] >= 20 and frames["statement"] == frames["driver"] == frames["mention"] == 0
+    everything = _shown(render(page, "#layers=voices,statements,frames,tone,stance")[0])
+    assert everything["driver"] > 0 and everything["mention"] >= 20 and everything["statement"] >= 9
 
 
 def test_explorer_draws_terms_and_opens_a_term(report):
@@ -98,3 +116,12 @@ def test_explorer_draws_terms_and_opens_a_term(report):
     panel = dom.split('id="nz-contexts"')[1]
     assert "<h2>defence</h2>" in panel and panel.count('<td class="nz-match">') >= 5
     assert re.search(r'<td class="nz-match">[Dd]efen[cs]e</td>', panel)
+    assert int(re.search(r'data-n-labels="(\d+)"', dom).group(1)) >= 20  # labels where there is room
+
+
+def test_explorer_zooms_and_draws(report, tmp_path):
+    dom, console = render(report / "terms.html", "#zoom=4")
+    assert console == [] and 'data-zoom="4.00"' in dom
+    shot = tmp_path / "terms.png"
+    render(report / "terms.html", "", screenshot=shot)
+    assert shot.stat().st_size > 10_000  # drawn, not blank

@@ -139,8 +139,10 @@ def term_explorer_html(
         f"<p>Each point is a term ({len(rows):,} in all): its rate in {html.escape(label_b)} (x) and "
         f"{html.escape(label_a)} (y). Red terms are distinctive of {html.escape(label_a)}, blue of "
         f"{html.escape(label_b)} (z of the log-odds ratio with an informative prior, as in the "
-        "keyness table). Hover a point for its figures; click it, a listed term, or search to read "
-        "its contexts.</p>"
+        "keyness table). The most distinctive terms are labelled where there is room; terms with the "
+        "same rates are spread around their common point. Scroll to zoom, drag to pan, double-click to "
+        "reset. Hover a point for its figures; click it, a listed term, or search to read its "
+        "contexts.</p>"
         '<form id="nz-search" role="search"><label>Term <input id="nz-query" type="search" '
         'placeholder="e.g. defence"></label> <button type="submit">Show contexts</button></form>'
         f'<div class="nz-layout"><canvas id="nz-plot" width="640" height="560" role="img" '

@@ -104,41 +104,62 @@ def use_table_style() -> None:
 
 STANCE_COLOURS = {"negative": "#b2182b", "neutral": "#555555", "positive": "#1a7f37"}
 
-ARTICLE_CSS = """
-.nz-article { font-family: Georgia, serif; line-height: 1.7; max-width: 48em; color: #222; }
-.nz-article h1 { font-family: sans-serif; font-size: 1.4em; line-height: 1.3; }
-.nz-article .nz-meta, .nz-article .nz-legend, .nz-article .nz-removed { font-family: sans-serif;
-  font-size: 0.85em; color: #444; }
-.nz-article .nz-legend { border: 1px solid #ddd; padding: 0.5em 0.8em; margin: 1em 0; }
-.nz-article .nz-legend span { margin-right: 1.2em; white-space: nowrap; display: inline-block; }
-.nz-article p.nz-paragraph { margin: 0 0 1em 0; }
-.nz-article .nz-sentence { padding: 0.1em 0; }
-.nz-article .nz-voice-quoted { background: #fde9c9; }
-.nz-article .nz-voice-reported { background: #e3eefb; }
-.nz-article .nz-statement { border-bottom: 2px dotted #888; }
-.nz-article .nz-speaker { font-family: sans-serif; font-size: 0.7em; background: #333; color: #fff;
-  border-radius: 3px; padding: 0 0.35em; margin-right: 0.25em; vertical-align: 0.15em; white-space: nowrap; }
-.nz-article .nz-frame { text-decoration-line: underline; text-decoration-thickness: 2px;
-  text-underline-offset: 3px; }
-.nz-article .nz-driver { font-weight: bold; }
-.nz-article .nz-driver-negative { color: #b2182b; }
-.nz-article .nz-driver-positive { color: #1a7f37; }
-.nz-article sup { font-family: sans-serif; font-size: 0.65em; font-weight: normal; color: #555; }
-.nz-article .nz-mention { border: 1px solid #999; border-radius: 3px; padding: 0 0.15em; }
-.nz-article .nz-stance { font-family: sans-serif; font-size: 0.65em; font-weight: bold; }
-.nz-article .nz-removed li { margin-bottom: 0.3em; }
+#: The layers a reader switches on and off: name, whether it is on at first, what it marks.
+LAYERS = (
+    ("voices", True, "sentence background = whose words: quoted (inside attributed quote marks), "
+     "reported (reported speech), reporter (the journalist's own)"),
+    ("statements", True, "each attributed statement underlined (dotted), its badge naming the speaker "
+     "and the channel the words came through"),
+    ("frames", False, "frame cues underlined in the frame's colour"),
+    ("tone", False, "words that move VADER's sentence tone: green warmer, red harsher (weight on hover)"),
+    ("stance", False, "actor mentions boxed in the colour of the tone toward them (score on hover)"),
+)  # fmt: skip
+
+
+def _when(layer: str, selector: str) -> str:
+    """A CSS selector that applies only while the layer's checkbox is ticked."""
+    return f'.nz-article:has(.nz-layer[data-layer="{layer}"]:checked) {selector}'
+
+
+ARTICLE_CSS = f"""
+.nz-article {{ font-family: Georgia, serif; line-height: 1.7; max-width: 48em; color: #222; }}
+.nz-article h1 {{ font-family: sans-serif; font-size: 1.4em; line-height: 1.3; }}
+.nz-article .nz-meta, .nz-article .nz-legend, .nz-article .nz-removed {{ font-family: sans-serif;
+  font-size: 0.85em; color: #444; }}
+.nz-article .nz-legend {{ border: 1px solid #ddd; padding: 0.5em 0.8em; margin: 1em 0; background: #fff;
+}}
+.nz-article .nz-legend label {{ display: block; margin: 0.15em 0; cursor: pointer; }}
+.nz-article .nz-legend .nz-key {{ display: inline-block; margin-right: 0.6em; white-space: nowrap; }}
+.nz-article p.nz-paragraph {{ margin: 0 0 1em 0; }}
+.nz-article .nz-sentence {{ padding: 0.1em 0; }}
+{_when("voices", ".nz-voice-quoted")} {{ background: #fde9c9; }}
+{_when("voices", ".nz-voice-reported")} {{ background: #e3eefb; }}
+.nz-article .nz-legend .nz-voice-quoted {{ background: #fde9c9; }}
+.nz-article .nz-legend .nz-voice-reported {{ background: #e3eefb; }}
+.nz-article .nz-speaker {{ display: none; font-family: sans-serif; font-size: 0.7em; background: #333;
+  color: #fff; border-radius: 3px; padding: 0 0.35em; margin-right: 0.25em; vertical-align: 0.15em;
+  white-space: nowrap; }}
+{_when("statements", ".nz-statement")} {{ border-bottom: 2px dotted #888; }}
+{_when("statements", ".nz-speaker")} {{ display: inline; }}
+{_when("frames", ".nz-frame")} {{ text-decoration-line: underline; text-decoration-thickness: 2px;
+  text-underline-offset: 3px; }}
+{_when("tone", ".nz-driver")} {{ font-weight: bold; }}
+{_when("tone", ".nz-driver-negative")} {{ color: #b2182b; }}
+{_when("tone", ".nz-driver-positive")} {{ color: #1a7f37; }}
+{_when("stance", ".nz-mention")} {{ border: 1px solid; border-radius: 3px; padding: 0 0.15em; }}
+.nz-article [data-kind] {{ cursor: help; }}
+.nz-article .nz-removed li {{ margin-bottom: 0.3em; }}
 """
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One annotation on a span of an article's text: its CSS class, label and tooltip."""
+    """One annotation on a span of an article's text: its CSS class and tooltip (its details)."""
 
     start: int
     end: int
     kind: str  # frame | driver | mention
     css: str  # extra classes
-    label: str  # shown after the words (a frame's name, a weight, a stance)
     title: str  # tooltip
     style: str = ""
 
@@ -162,7 +183,7 @@ def _frame_colours(frames: Iterable[str]) -> dict[str, str]:
 def _article_marks(article: Article, hits: pd.DataFrame, stance: pd.DataFrame) -> list[Mark]:
     colours = _frame_colours(load_lexicon().frame)
     marks = [
-        Mark(int(h.start), int(h.end), "frame", f"nz-frame nz-frame-{h.frame}", "",
+        Mark(int(h.start), int(h.end), "frame", f"nz-frame nz-frame-{h.frame}",
              f"frame: {_frame_name(h.frame, h.subframe)} (cue '{h.entry}')",
              f"text-decoration-color: {colours.get(h.frame, '#888')}")
         for h in hits.itertuples()
@@ -171,38 +192,32 @@ def _article_marks(article: Article, hits: pd.DataFrame, stance: pd.DataFrame) -
         for start, end, valence in vader_driver_spans(s.text, s.start):
             side = "positive" if valence > 0 else "negative"
             marks.append(
-                Mark(start, end, "driver", f"nz-driver nz-driver-{side}", f"{valence:+.1f}",
+                Mark(start, end, "driver", f"nz-driver nz-driver-{side}",
                      f"VADER lexicon valence {valence:+.1f} (−4…4)")
             )  # fmt: skip
     for m in stance.itertuples():
         side = f" ({m.side})" if m.side else ""
         marks.append(
             Mark(int(m.start), int(m.end), "mention", f"nz-mention nz-stance-{m.label}",
-                 f"{m.label} {m.score:+.2f}",
-                 f"{m.actor}{side}: tone toward them here {m.label} ({m.score:+.2f})",
+                 f"{m.actor}{side}: tone toward them here {m.label} ({m.score:+.2f}; {m.model} stance model)",
                  f"border-color: {STANCE_COLOURS[m.label]}")
         )  # fmt: skip
     return marks
 
 
 def _render_span(text: str, start: int, end: int, marks: list[Mark]) -> str:
-    """text[start:end] with `marks` (clipped to it) as nested spans, labels after the marked words."""
+    """text[start:end] with `marks` (clipped to it) as nested spans; a mark's label and details
+    are in its tooltip (``title``), not in the text."""
     inside = [m for m in marks if m.start < end and start < m.end]
     cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
     out = []
     for left, right in itertools.pairwise(cuts):
         piece = html.escape(text[left:right])
         for mark in sorted((m for m in inside if m.start <= left and right <= m.end), key=lambda m: m.kind):
-            label = ""
-            if mark.label and right == min(end, mark.end):
-                css, colour = "nz-label", "#555"
-                if mark.kind == "mention":
-                    css, colour = "nz-stance", STANCE_COLOURS.get(mark.label.split()[0], "#555")
-                label = f'<sup class="{css}" style="color: {colour}">{html.escape(mark.label)}</sup>'
             style = f' style="{mark.style}"' if mark.style else ""
             piece = (
                 f'<span class="{mark.css}" title="{html.escape(mark.title)}"'
-                f' data-kind="{mark.kind}"{style}>{piece}{label}</span>'
+                f' data-kind="{mark.kind}"{style}>{piece}</span>'
             )
         out.append(piece)
     return "".join(out)
@@ -226,31 +241,28 @@ def _statement_pieces(s_start: int, s_end: int, statements: pd.DataFrame) -> lis
 
 
 def _legend(frames: Iterable[str]) -> str:
-    colours = _frame_colours(frames)
-    voice = "".join(
-        f'<span><span class="nz-sentence nz-voice-{v}" style="border:1px solid #ccc">&nbsp;{v}&nbsp;</span>'
-        "</span>"
-        for v in VOICES
-    )
-    frame_keys = "".join(
-        f'<span><span class="nz-frame" style="text-decoration-color:{c}">{html.escape(f.replace("_", " "))}'
-        "</span></span>"
-        for f, c in colours.items()
+    """The layer switches, each with what it marks (the legend): voices and statements on."""
+    keys = {
+        "voices": "".join(
+            f'<span class="nz-key nz-sentence nz-voice-{v}">&nbsp;{v}&nbsp;</span>' for v in VOICES
+        ),
+        "frames": "".join(
+            f'<span class="nz-key" style="border-bottom:2px solid {c}">{html.escape(_frame_name(f))}</span>'
+            for f, c in _frame_colours(frames).items()
+        ),
+        "stance": "".join(
+            f'<span class="nz-key" style="border:1px solid {c};padding:0 0.2em">{label}</span>'
+            for label, c in STANCE_COLOURS.items()
+        ),
+    }
+    switches = "".join(
+        f'<label><input type="checkbox" class="nz-layer" data-layer="{name}"{" checked" * on}> '
+        f"<strong>{name}</strong>: {html.escape(what)} {keys.get(name, '')}</label>"
+        for name, on, what in LAYERS
     )
     return (
-        '<div class="nz-legend" role="note"><strong>Legend.</strong> '
-        f"<div>Sentence background = its voice: {voice}"
-        "(quoted: inside attributed quote marks; reported: reported speech; reporter: the journalist's "
-        "own words)</div>"
-        '<div><span class="nz-statement"><span class="nz-speaker">Speaker · channel</span>attributed '
-        "statement</span> (dotted underline; the badge names the speaker and how the words reached "
-        "the reporter)</div>"
-        f"<div>Frame cues, underlined in the frame's colour: {frame_keys}</div>"
-        '<div><span class="nz-driver nz-driver-positive">warm<sup>+1.8</sup></span> '
-        '<span class="nz-driver nz-driver-negative">harsh<sup>−1.7</sup></span> words that move VADER '
-        "sentence tone, with the lexicon's weight (−4…4; names are not scored)</div>"
-        '<div><span class="nz-mention">Actor<sup class="nz-stance">neutral +0.00</sup></span> an actor '
-        "mention with the tone toward it (stance model: P(positive) − P(negative))</div></div>"
+        '<div class="nz-legend" role="group" aria-label="What to mark"><strong>Legend.</strong> '
+        f"Tick a layer to mark it; hover (or click) a marked word for its details.{switches}</div>"
     )
 
 
@@ -327,12 +339,54 @@ def article_view(article: Article, stance_model: str = DEFAULT_STANCE_MODEL) -> 
     return ArticleView(article, stance_model)
 
 
+#: The article page's script: a tick box per layer (also set by ``#layers=frames,stance`` in the
+#: address), a details panel for the clicked mark, and ``data-shown`` on the article: how many marks
+#: of each kind the page shows now (read off the rendered styles).
+ARTICLE_PAGE_SCRIPT = """
+(function () {
+  "use strict";
+  const root = document.querySelector(".nz-article"), panel = document.getElementById("nz-detail");
+  const boxes = Array.from(root.querySelectorAll(".nz-layer"));
+  const wanted = location.hash.match(/layers=([\\w,]*)/);
+  if (wanted) {
+    const on = new Set(wanted[1].split(","));
+    boxes.forEach(b => { b.checked = on.has(b.dataset.layer); });
+  }
+  const shownIf = {
+    statement: e => getComputedStyle(e).borderBottomStyle !== "none",
+    frame: e => getComputedStyle(e).textDecorationLine.includes("underline"),
+    driver: e => Number(getComputedStyle(e).fontWeight) >= 600,
+    mention: e => getComputedStyle(e).borderTopStyle !== "none",
+  };
+  function count() {
+    const shown = {};
+    for (const [kind, test] of Object.entries(shownIf)) {
+      const selector = kind === "statement" ? ".nz-statement" : `[data-kind="${kind}"]`;
+      shown[kind] = Array.from(root.querySelectorAll(selector)).filter(test).length;
+    }
+    root.dataset.shown = JSON.stringify(shown);
+  }
+  boxes.forEach(b => b.addEventListener("change", count));
+  root.addEventListener("click", event => {
+    const mark = event.target.closest("[title]");
+    if (mark && panel) { panel.textContent = mark.title; }
+  });
+  count();
+})();
+"""
+
+
 def article_page(article: Article, back_link: str = "index.html") -> str:
-    """A standalone HTML page of `article_html`, with no external resources (opens from file://)."""
+    """A standalone HTML page of `article_html`, with a details panel for the clicked mark and
+    layers settable from the address (``#layers=frames,stance``); no external resources."""
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>{html.escape(article.title or article.id)}</title>"
-        "<style>body{margin:1.5em auto;max-width:52em;padding:0 1em}</style></head><body>"
-        f"<nav><a href='{html.escape(back_link)}'>← report index</a></nav>"
-        f"{article_html(article)}</body></html>\n"
+        "<style>body{margin:1.5em auto;max-width:52em;padding:0 1em}"
+        "#nz-detail{position:sticky;bottom:0;background:#f6f8fa;border:1px solid #d0d7de;"
+        "font-family:sans-serif;font-size:0.85em;padding:0.4em 0.8em;min-height:1.5em}</style></head><body>"
+        f"<nav><a href='{html.escape(back_link)}'>← the findings</a></nav>"
+        f"{article_html(article)}"
+        '<aside id="nz-detail" aria-live="polite">Click a marked word for its details.</aside>'
+        f"<script>{ARTICLE_PAGE_SCRIPT}</script></body></html>\n"
     )
