@@ -44,8 +44,12 @@ def _people_text(speakers: pd.DataFrame, ids: tuple[str, ...], country: str | No
     ]
     if rows.empty:
         return "none"
-    summed = rows.groupby(["speaker", "speaker_role"], sort=False).n_statements.sum()
-    return "; ".join(f"{speaker} ({role + ', ' if role else ''}{n})" for (speaker, role), n in summed.items())
+    by_person = rows.groupby("speaker", sort=False)  # one entry per person, whatever their roles
+    summed = by_person.n_statements.sum()
+    roles = by_person.speaker_role.agg(lambda r: " / ".join(dict.fromkeys(role for role in r if role)))
+    return "; ".join(
+        f"{speaker} ({roles[speaker] + ', ' if roles[speaker] else ''}{n})" for speaker, n in summed.items()
+    )
 
 
 def _conduits_text(speakers: pd.DataFrame, ids: tuple[str, ...]) -> str:

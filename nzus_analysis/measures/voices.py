@@ -36,7 +36,7 @@ class SpeakerRow(NamedTuple):
     article_id: str
     speaker: str
     speaker_kind: str
-    speaker_country: str
+    speaker_country: str  # a person's country: their article's, else the one other articles give them
     speaker_role: str
     n_statements: int
     n_words: int  # word tokens in the attributed spans
@@ -46,7 +46,10 @@ class SpeakerRow(NamedTuple):
 def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """Who speaks: one row per (article, speaker) (columns: `SpeakerRow`).
 
-    Sorted by article, then statements (most first), then speaker.
+    A person whose article does not say their country takes the country most other articles of
+    `quotes` give the same name ("Jacinda Ardern" is NZ in every article once one says so), so one
+    person is one country across a corpus. Sorted by article, then statements (most first), then
+    speaker.
     """
     counted = quotes.assign(
         words=quotes.text.map(lambda text: word_count(tokenize(text))),
@@ -55,6 +58,7 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
             quotes.resolved_by.map({"unattributed": "(unattributed)"}).fillna("(unresolved)"),
         ),
     )
+    counted["speaker_country"] = _country_across_articles(counted)
     keys = ["article_id", "speaker", "speaker_kind", "speaker_country", "speaker_role"]
     grouped = counted.groupby(keys, dropna=False).agg(
         n_statements=("text", "size"),
@@ -65,6 +69,17 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
         ["article_id", "n_statements", "speaker"], ascending=[True, False, True]
     )
     return grouped.reset_index(drop=True)[columns_of(SpeakerRow)]
+
+
+def _country_across_articles(quotes: pd.DataFrame) -> pd.Series:
+    """Each statement's speaker country, a person's empty one filled with the country the other
+    statements of that name give most often (ties: alphabetical)."""
+    people = quotes[(quotes.speaker_kind == "person") & (quotes.speaker_country != "")]
+    counts = people.groupby(["speaker", "speaker_country"]).size().reset_index(name="n")
+    best = counts.sort_values(["n", "speaker_country"], ascending=[False, True]).drop_duplicates("speaker")
+    known = dict(zip(best.speaker, best.speaker_country, strict=True))
+    missing = (quotes.speaker_kind == "person") & (quotes.speaker_country == "")
+    return quotes.speaker_country.where(~missing, quotes.speaker.map(lambda name: known.get(name, "")))
 
 
 def _statements_by_article(quotes: pd.DataFrame) -> dict[str, list[tuple[str, int, int]]]:

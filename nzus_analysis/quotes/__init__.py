@@ -43,7 +43,7 @@ from nzus_analysis.quotes.extractor import QuoteRow, quote_table
 from nzus_analysis.quotes.passages import PassageRow, passage_table
 from nzus_analysis.quotes.rules import DIRECT_RULES, REPORTED_RULES, Rule
 from nzus_analysis.quotes.spans import QuoteSpan, find_quote_spans
-from nzus_analysis.quotes.speakers import first_name_genders
+from nzus_analysis.text.people import first_name_genders
 
 __all__ = [
     "CHANNELS",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, insort
 from dataclasses import replace
-from functools import cache
 from operator import attrgetter
 
 from nzus_analysis.quotes.patterns import (
@@ -20,31 +18,16 @@ from nzus_analysis.quotes.patterns import (
     antecedent_of_who,
     as_name,
 )
-from nzus_analysis.resources import data_path, read_word_list, uncommented
-from nzus_analysis.text.actors import Actor, ActorIndex, Mention, Resolution
-from nzus_analysis.text.terms import stopwords
-
-# Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
-# Name patterns searched over whole articles open with a literal letter and check the word start
-# after it ("M(?<!\wM)r", not "\bMr"), so the regex engine skips to the next possible first letter
-# instead of trying a match at every position (about 3× faster over the BBC corpus, same matches).
-_TITLED_PERSON = re.compile(  # Mr, Mrs, Ms, Miss, Dr, Dame, Sir, Lord, Lady
-    r"(M(?<!\wM)(?:rs|r|s|iss)|D(?<!\wD)(?:r|ame)|S(?<!\wS)ir|L(?<!\wL)(?:ord|ady))"
-    r"\.?\s+[A-Z](?:[\w-]|[’'](?!s\b))+(?:\s+[A-Z](?:[\w-]|[’'](?!s\b))+)?"
+from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
+from nzus_analysis.text.people import (
+    TITLED_PERSON,
+    first_name_genders,
+    is_surname,
+    role_and_surname_pattern,
+    role_named_pattern,
+    unlisted_person,
 )
-
-
-_TITLE_GENDER = {
-    "Mr": "m",
-    "Sir": "m",
-    "Lord": "m",
-    "Mrs": "f",
-    "Ms": "f",
-    "Miss": "f",
-    "Lady": "f",
-    "Dame": "f",
-}
-
+from nzus_analysis.text.terms import stopwords
 
 # quote mark too ('“New York values,” saying'): in the masked text the comma inside it is an x
 
@@ -161,11 +144,6 @@ _FULL_NAME = re.compile(
 )
 
 
-_FIRST_AND_LAST = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b"
-)
-
-
 # "Trump's longtime confidant Roger Stone": a full name after a possessor and its role words
 _POSSESSOR_THEN_NAME = re.compile(
     r"[’']s?\s+(?:(?!(?:in|at|on|from|to|for|with|by)\s)[a-z][\w-]*\s+){1,4}"  # "head of research"
@@ -173,13 +151,9 @@ _POSSESSOR_THEN_NAME = re.compile(
 )
 
 
-_BARE_SURNAME = re.compile(r"([A-Z][a-z][\w’'-]*)")
-# Capitalised words that end a sentence's subject, not a name: "President Xi Jinping Tuesday"
-_NOT_A_SURNAME = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "On", "In", "At"}
-)
-
-
+_BARE_SURNAME = re.compile(r"([A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*)")  # "Key", "O’Connor"
+# capitalised words closing a phrase that opens with a preposition: "On the issue Ardern"
+_NAME_AFTER_PHRASE = re.compile(r"\s(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\Z")
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
 
 
@@ -217,7 +191,7 @@ _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
 
-# Abbreviated titles that carry no gender ("Sen. Kristen Gillibrand"; "Mr", "Dr" are `_TITLED_PERSON`).
+# Abbreviated titles that carry no gender ("Sen. Kristen Gillibrand"; "Mr", "Dr" are `TITLED_PERSON`).
 _ABBREVIATED_TITLE = re.compile(
     r"(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Pres|Sec|Amb|Atty|Supt|Insp|Det|Cmdr)\.\s+"
 )
@@ -275,89 +249,6 @@ def _not_a_subject_word(word: str) -> bool:
     """An opening word that does not start a subject: a stopword, an adverb ("Early", "Just",
     "Recently") or a participle ("Rattling off …", "Speaking to …")."""
     return word in _NOT_SUBJECT_WORDS or word in stopwords() or word.endswith(("ing", "ly"))
-
-
-def _is_surname(word: str, words: list[str]) -> bool:
-    """True when `word` is the family name of the full name `words`: its last word, or its first
-    when that is no known given name (family name first: "Xi" of "Xi Jinping")."""
-    return words[-1] == word or (words[0] == word and word not in first_name_genders())
-
-
-def unlisted_person(name: str) -> Actor:
-    """A person the actor table does not list, by the name the text gives, with the gender its
-    first name marks (`first_name_genders`), else unknown."""
-    return Actor(name, (name,), (), "person", "", "", first_name_genders().get(name.split()[0], ""))
-
-
-@cache
-def first_name_genders() -> dict[str, str]:
-    """First name -> "m" or "f" (`data/first_names.csv`; names used for both are not listed)."""
-    rows = csv.DictReader(uncommented(data_path("first_names.csv")))
-    return {row["name"]: row["gender"] for row in rows}
-
-
-def named_people(text: str) -> list[Mention]:
-    """People named in full whose first name marks a gender ("John Smith", "Sarah Jones"),
-    as person mentions for pronouns and later surnames."""
-    genders = first_name_genders()
-    people = []
-    for match in _FIRST_AND_LAST.finditer(text):
-        if match.group(1) in genders:
-            people.append(Mention(match.start(), match.end(), match.group(), unlisted_person(match.group())))
-    return people
-
-
-@cache
-def _role_named() -> re.Pattern[str]:
-    """A role noun (`data/lexicons/person_roles.txt`) and the capitalised name after it."""
-    roles = sorted(read_word_list("lexicons/person_roles.txt"), key=len, reverse=True)
-    name_word = r"[A-Z](?:[\w-]|[’'](?!s\b))*[a-z](?:[\w-]|[’'](?!s\b))*"
-    return re.compile(
-        rf"(?<![\w-])(?:{'|'.join(map(re.escape, roles))})\s+(?P<name>{name_word}(?:\s+{name_word}){{1,2}})\b"
-    )
-
-
-def role_named_people(text: str) -> list[Mention]:
-    """People named in full after a role noun ("Foreign Minister Nanaia Mahuta", "President Xi
-    Jinping"), as person mentions, whether or not the actor table or the first-name list knows
-    them; the gender is the first name's (`first_name_genders`), else unknown."""
-    people = []
-    for match in _role_named().finditer(text):
-        name = match.group("name")
-        if name.split()[-1] in _NOT_A_SURNAME:
-            name = name.rsplit(" ", 1)[0]
-            if " " not in name:
-                continue
-        start = match.start("name")
-        people.append(Mention(start, start + len(name), name, unlisted_person(name)))
-    return people
-
-
-def titled_mentions(text: str) -> list[Mention]:
-    """Titled people ("Mr Howard") as person mentions, for pronoun resolution."""
-    return [
-        Mention(m.start(), m.end(), m.group(), Actor(m.group(), (m.group(),), (), "person", "", "",
-                                                     _TITLE_GENDER.get(m.group(1), "")))
-        for m in _TITLED_PERSON.finditer(text)
-    ]  # fmt: skip
-
-
-def titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
-    """Mentions in text order, a titled surname ("Mr Howard") standing for the person last named
-    in full with that surname ("Michael Howard"), so that pronouns after it resolve to one name."""
-    people: dict[str, Actor] = {}
-    out = []
-    for mention in mentions:
-        words = mention.actor.canonical.split()
-        if mention.actor.kind != "person" or len(words) < 2:
-            out.append(mention)
-        elif len(words) == 2 and _TITLED_PERSON.fullmatch(mention.actor.canonical):
-            person = people.get(words[-1])
-            out.append(mention if person is None else replace(mention, actor=person))
-        else:
-            people[words[-1]] = mention.actor
-            out.append(mention)
-    return out
 
 
 # A quotation as the masked text has it (`spans.mask_quotes`): quote marks around x's and spaces.
@@ -459,11 +350,21 @@ class Speakers:
             if named is not None:
                 stripped = named
         stripped = _untitled(stripped)
-        role_named = next((m for m in _role_named().finditer(stripped) if m.end() == len(stripped)), None)
+        after_phrase = _NAME_AFTER_PHRASE.search(stripped)
+        if after_phrase and PREPOSITION_START.match(stripped):  # "On the issue Ardern (said)": the name
+            stripped = after_phrase.group("name")
+        role_named = next(
+            (m for m in role_named_pattern().finditer(stripped) if m.end() == len(stripped)), None
+        )
         if role_named and not self.actors.mentions(stripped[: role_named.start("name")]):
             # "New Zealand Prime Minister Jacinda Ardern": the speaker is the name; the mention all the words
             resolution = self._resolve_bare(role_named.group("name"), phrase_start)
             return replace(resolution, mention=stripped) if resolution.speaker else resolution
+        role_surname = role_and_surname_pattern().fullmatch(stripped)
+        if role_surname and not self.actors.mentions(stripped):  # "Prime Minister Sogavare": the surname
+            resolution = self._resolve_bare(role_surname.group("surname"), phrase_start)
+            if resolution.resolved_by == "surname":
+                return replace(resolution, mention=stripped)
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
@@ -477,15 +378,16 @@ class Speakers:
                 if (
                     mention.actor.kind == "person"
                     and len(words) > 1
-                    and _is_surname(titled.group(1), words)
+                    and is_surname(titled.group(1), words)
                     and not (
-                        len(words) == 2 and _TITLED_PERSON.fullmatch(mention.actor.canonical)
+                        len(words) == 2 and TITLED_PERSON.fullmatch(mention.actor.canonical)
                     )  # "Ms Fiorina"
                 ):
                     return Resolution(mention.actor.canonical, resolution.mention, "surname", mention.actor)
         elif _FULL_NAME.fullmatch(resolution.mention):  # a new person: later pronouns may refer to them
             name = resolution.mention
-            person = unlisted_person(name)
+            known = (m.actor for m in self.mentions if m.actor.kind == "person" and m.actor.canonical == name)
+            person = next(known, None) or unlisted_person(name)
             insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
             return Resolution(name, name, "as_named", person)
         return resolution
@@ -493,7 +395,7 @@ class Speakers:
     def subject_in(self, prefix: str) -> tuple[str, int] | None:
         """(words, offset) of the first person named in `prefix` (an actor, a titled or a full
         name), or of a leading pronoun."""
-        matches = (_SENTENCE_PRONOUN.match(prefix), _TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
+        matches = (_SENTENCE_PRONOUN.match(prefix), TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
         found = [(m.group(), m.start()) for m in matches if m]
         after_clause = _PRONOUN_AFTER_CLAUSE.search(prefix)  # "When she appeared on Monday, she declined …"
         if after_clause:
@@ -507,7 +409,7 @@ class Speakers:
         first = opening.group(1).lower() if opening else ""
         if opening and not _not_a_subject_word(first):
             found.append((opening.group(0), 0))
-        return min(found, key=lambda f: f[1], default=None)
+        return min(found, key=lambda f: (f[1], -len(f[0])), default=None)  # first, then longest
 
     def surname_named_in_full(self, label: str) -> bool:
         """A transcript or headline label that names a person the article names in full: a lone
@@ -529,7 +431,7 @@ class Speakers:
         """An actor, a titled person or a full name, and nothing else."""
         return bool(
             any(m.start == 0 and m.end == len(phrase) for m in self.actors.mentions(phrase))
-            or _TITLED_PERSON.fullmatch(phrase)
+            or TITLED_PERSON.fullmatch(phrase)
             or _FULL_NAME.fullmatch(phrase)
         )
 

@@ -11,16 +11,11 @@ from typing import TYPE_CHECKING
 from nzus_analysis.quotes.channels import channel_of, names_channel, via_in
 from nzus_analysis.quotes.patterns import PREPOSITION_START
 from nzus_analysis.quotes.spans import QuoteSpan, find_quote_spans, mask_quotes
-from nzus_analysis.quotes.speakers import (
-    Speakers,
-    named_people,
-    role_named_people,
-    titled_mentions,
-    titles_to_full_names,
-)
+from nzus_analysis.quotes.speakers import Speakers
 from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.cues import cue_key_words, words
+from nzus_analysis.text.people import people_named, titled_mentions, titles_to_full_names
 from nzus_analysis.text.tokens import Sentence, sentences
 
 if TYPE_CHECKING:
@@ -67,7 +62,8 @@ class ArticleState:
         self.spans = find_quote_spans(self.text, self.paragraph_spans)
         self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
         self.masked = mask_quotes(self.text, self.spans)
-        found = actors.mentions(self.text) + titled_mentions(self.text) + _people_named(self.text)
+        listed = actors.mentions(self.text)
+        found = listed + titled_mentions(self.text) + _unlisted(people_named(self.text), listed)
         self.mentions: list[Mention] = titles_to_full_names(
             sorted((m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start)
         )
@@ -176,8 +172,7 @@ class ArticleState:
         return None
 
 
-def _people_named(text: str) -> list[Mention]:
-    """People named in full: by a known first name, or after a role noun (one mention per place)."""
-    by_first_name = named_people(text)
-    taken = {(m.start, m.end) for m in by_first_name}
-    return by_first_name + [m for m in role_named_people(text) if (m.start, m.end) not in taken]
+def _unlisted(people: list[Mention], listed: list[Mention]) -> list[Mention]:
+    """The people not named by an actor-table mention at the same place: the table overrides."""
+    taken = [(m.start, m.end) for m in listed]
+    return [p for p in people if not any(start < p.end and p.start < end for start, end in taken)]

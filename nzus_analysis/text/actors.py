@@ -139,8 +139,11 @@ class ActorIndex:
         pronoun = re.search(r"\b(he|she|He|She)\b", phrase)
         if pronoun:
             gender = PRONOUN_GENDER[pronoun.group(1).lower()]
-            for mention in reversed(before):
-                if mention.actor.kind == "person" and mention.actor.gender in (gender, ""):
+            people = [m for m in reversed(before) if m.actor.kind == "person"]
+            # a person of the pronoun's gender, else the last person of unknown gender ("she" after
+            # "Jacinda Ardern … President Xi Jinping" is Ardern; never a country or a document)
+            for mention in [m for m in people if m.actor.gender == gender] or people:
+                if mention.actor.gender in (gender, ""):
                     return Resolution(mention.actor.canonical, pronoun.group(1), "pronoun", mention.actor)
             return Resolution("", pronoun.group(1), "unresolved", None)  # never a speaker named "he"
         title = re.search(r"\b(?:the|The)\s+([A-Z][\w ]+?)\s*$", phrase.strip())

@@ -1,0 +1,104 @@
+"""People named in a text beyond the actor table: their country and role from the text's words,
+one name per person, and the speaker forms that point back to them (hand-made snippets in the
+style of the NZ news development set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nzus_analysis import Article
+from nzus_analysis.measures.voices import speaker_table
+from nzus_analysis.quotes import quote_table
+from nzus_analysis.text.people import people_named, person_description
+
+
+def _quotes(*paragraphs: str, article_id: str = "t"):
+    return quote_table([Article(article_id, 2023, paragraphs=paragraphs)])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "New Zealand's Defence Minister Judith Collins said so.",
+            "Judith Collins",
+            ("NZ", "Defence Minister"),
+        ),
+        ("US Secretary of State Antony Blinken spoke.", "Antony Blinken", ("US", "Secretary of State")),
+        ("Kurt Campbell, the senior US diplomat, said.", "Kurt Campbell", ("US", "senior US diplomat")),
+        ("China's Foreign Minister Wang Yi said.", "Wang Yi", ("CN", "Foreign Minister")),
+        (
+            "New Zealand Minister of Defence Andrew Little said.",
+            "Andrew Little",
+            ("NZ", "Minister of Defence"),
+        ),
+        # the country of another person earlier in the clause is not this one's
+        (
+            "Chinese President Xi Jinping met Labour leader Chris Hipkins.",
+            "Chris Hipkins",
+            ("", "Labour leader"),
+        ),
+        (
+            "Foreign Minister Nanaia Mahuta, who arrived late, spoke.",
+            "Nanaia Mahuta",
+            ("", "Foreign Minister"),
+        ),
+        ("Ministers met. Mark Smith, 45, said nothing.", "Mark Smith", ("", "")),
+    ],
+)
+def test_person_description_reads_the_words_around_the_name(text, name, expected):
+    start = text.index(name)
+    assert person_description(text, start, start + len(name)) == expected
+
+
+def test_one_person_per_name_with_the_first_description_the_text_gives():
+    text = "Judith Collins arrived. Later New Zealand's Defence Minister Judith Collins spoke."
+    first, second = people_named(text)
+    assert first.actor is second.actor
+    assert (first.actor.country, first.actor.role) == ("NZ", "Defence Minister")
+
+
+def test_speaker_takes_the_country_and_role_the_text_gives():
+    q = _quotes(
+        "New Zealand's Defence Minister Judith Collins said the talks were useful.",
+        "Ms Collins said the navy would take part. “We are ready,” Collins said.",
+    )
+    assert q.speaker.tolist() == ["Judith Collins"] * 3
+    assert set(q.speaker_country) == {"NZ"} and set(q.speaker_role) == {"Defence Minister"}
+    assert speaker_table(q).speaker.tolist() == ["Judith Collins"]  # one row, not three
+
+
+def test_role_and_surname_and_a_phrase_before_the_name_point_to_the_person():
+    q = _quotes(
+        "Solomon Islands Prime Minister Manasseh Sogavare arrived on Monday.",
+        "Prime Minister Sogavare said the deal was final.",
+        "On the issue Sogavare said, “We will not change course.”",
+    )
+    assert q.speaker.tolist() == ["Manasseh Sogavare", "Manasseh Sogavare"]
+    assert set(q.speaker_country) == {"SB"}
+
+
+def test_a_surname_with_an_apostrophe_finds_the_full_name():
+    q = _quotes("Trade Minister Damien O’Connor arrived.", "O’Connor said exports were growing.")
+    assert q.speaker.tolist() == ["Damien O’Connor"]
+
+
+def test_she_is_the_woman_named_before_not_a_later_person_of_unknown_gender():
+    q = _quotes(
+        "Prime Minister Jacinda Ardern will meet President Xi Jinping in Beijing.",
+        "She said she did not want to spend too long away from New Zealand.",
+    )
+    assert q.speaker.tolist() == ["Jacinda Ardern"]
+
+
+def test_a_person_keeps_one_country_across_articles():
+    stated = quote_table(
+        [Article("a", 2019, paragraphs=("New Zealand Prime Minister Jacinda Ardern said talks went well.",))]
+    )
+    unstated = quote_table(
+        [Article("b", 2019, paragraphs=("Prime Minister Jacinda Ardern said she was pleased.",))]
+    )
+    import pandas as pd
+
+    table = speaker_table(pd.concat([stated, unstated]))
+    assert table.speaker_country.tolist() == ["NZ", "NZ"]
