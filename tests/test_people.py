@@ -102,3 +102,19 @@ def test_a_person_keeps_one_country_across_articles():
 
     table = speaker_table(pd.concat([stated, unstated]))
     assert table.speaker_country.tolist() == ["NZ", "NZ"]
+
+
+def test_stance_reaches_people_the_actor_table_does_not_list():
+    from nzus_analysis.measures.stance import stance_table
+
+    article = Article("t", 2023, paragraphs=(
+        "New Zealand's Defence Minister Judith Collins praised the deal. Labour leader Chris Hipkins attacked it.",
+        "Collins said the navy was ready, but Hipkins called it a costly mistake.",
+    ))  # fmt: skip
+    sided = stance_table([article], model="linear")
+    people = sided[sided.actor == "Judith Collins"]
+    assert people.mention.tolist() == ["Judith Collins", "Collins"] and set(people.side) == {"NZ"}
+    assert "Chris Hipkins" not in set(sided.actor)  # no country in the text: scored only with all_people
+    everyone = stance_table([article], model="linear", all_people=True)
+    hipkins = everyone[everyone.actor == "Chris Hipkins"]
+    assert hipkins.mention.tolist() == ["Chris Hipkins", "Hipkins"] and set(hipkins.side) == {""}

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -70,6 +71,7 @@ from nzus_analysis.quotes import quote_table
 from nzus_analysis.resources import model_file
 from nzus_analysis.text.actors import load_actors
 from nzus_analysis.text.corpus import Article
+from nzus_analysis.text.people import person_mentions
 from nzus_analysis.text.terms import Term, counting_terms, sentence_terms
 from nzus_analysis.text.tokens import PARSE_CACHE_SIZE, Sentence, sentences, split_sentences, tokenize
 
@@ -405,9 +407,12 @@ def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]
     return found
 
 
-def _mentions(article: Article) -> Iterable[tuple[Sentence, int, int, str, str, str]]:
-    """(sentence, start, end, words, actor, side) of every actor or side mention, offsets into the
-    sentence, in text order."""
+def _mentions(
+    article: Article, all_people: bool = False
+) -> Iterable[tuple[Sentence, int, int, str, str, str]]:
+    """(sentence, start, end, words, actor, side) of every mention of an actor (the actor table's,
+    or a person named in the text whose country it gives, or with `all_people` any person named:
+    `people.person_mentions`) or a side, offsets into the sentence, in text order."""
     actors, sides, finder = load_actors(), side_terms(), side_finder()
     all_sentences = sentences(article)
     # only a sentence the side finder matches can hold a side term: when few do, only those are
@@ -420,10 +425,21 @@ def _mentions(article: Article) -> Iterable[tuple[Sentence, int, int, str, str, 
             counting_terms(tokenize(s.text, offset=s.start)) if hit else ()
             for s, hit in zip(all_sentences, maybe, strict=True)
         )
+    people = [
+        m
+        for m in person_mentions(article.text, actors.mentions(article.text))
+        if all_people or m.actor.country
+    ]
+    starts = [m.start for m in people]
     for s, found in zip(all_sentences, terms_of, strict=True):
         mentions = [
             (m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in actors.mentions(s.text)
         ]
+        for m in people[bisect_left(starts, s.start) : bisect_left(starts, s.end)]:  # named in the text
+            if m.end <= s.end:
+                mentions.append(
+                    (m.start - s.start, m.end - s.start, m.text, m.actor.canonical, m.actor.country)
+                )
         taken = [(a, b) for a, b, *_ in mentions]
         for term in found:
             start, end = term.start - s.start, term.end - s.start
@@ -455,9 +471,12 @@ def stance_table(
     quotes: pd.DataFrame | None = None,
     model: str = DEFAULT_STANCE_MODEL,
     workers: int | None = None,
+    all_people: bool = False,
 ) -> pd.DataFrame:
-    """Tone toward every mention of an actor (`data/actors.csv`) or a side term
-    (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
+    """Tone toward every mention of an actor (`data/actors.csv`), of a person the text names with
+    their country ("New Zealand's Defence Minister Judith Collins", then "Collins"; with
+    `all_people`, of every person it names, about four times the mentions on BBC news) or of a
+    side term (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
 
     `model` is one of `STANCE_MODELS` (`target_stance`). `quotes` may pass the same articles'
     `quotes.quote_table` (for ``is_speaker``) when the caller has it; otherwise it is computed.
@@ -470,7 +489,8 @@ def stance_table(
     _check_model(model)
     articles = list(corpus)
     load_actors(), side_terms(), side_finder()  # loaded once here: forked workers inherit them
-    parts = map_chunks(partial(_quotes_and_mentions, find_quotes=quotes is None), articles, workers)
+    find = partial(_quotes_and_mentions, find_quotes=quotes is None, all_people=all_people)
+    parts = map_chunks(find, articles, workers)
     if quotes is None:
         quotes = pd.concat([table for tables, _ in parts for table in tables] or [quote_table([])])
     speakers = _speakers_by_sentence(quotes)
@@ -488,7 +508,7 @@ def stance_table(
 
 
 def _quotes_and_mentions(
-    articles: list[Article], find_quotes: bool
+    articles: list[Article], find_quotes: bool, all_people: bool = False
 ) -> tuple[list[pd.DataFrame], list[list[tuple[Sentence, int, int, str, str, str]]]]:
     """The speaker columns of `quote_table` (when `find_quotes`) and each article's `_mentions`,
     a few hundred articles at a time so that the sentences `quote_table` split are still cached
@@ -498,7 +518,7 @@ def _quotes_and_mentions(
     for chunk in chunked(articles, PARSE_CACHE_SIZE):
         if find_quotes:
             quotes.append(quote_table(chunk, workers=1)[["article_id", "sentence", "speaker"]])
-        mentions += [list(_mentions(article)) for article in chunk]
+        mentions += [list(_mentions(article, all_people)) for article in chunk]
     return quotes, mentions
 
 

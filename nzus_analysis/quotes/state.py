@@ -15,7 +15,7 @@ from nzus_analysis.quotes.speakers import Speakers
 from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.cues import cue_key_words, words
-from nzus_analysis.text.people import people_named, titled_mentions, titles_to_full_names
+from nzus_analysis.text.people import people_named, titled_mentions, titles_to_full_names, unlisted
 from nzus_analysis.text.tokens import Sentence, sentences
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class ArticleState:
         self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
         self.masked = mask_quotes(self.text, self.spans)
         listed = actors.mentions(self.text)
-        found = listed + titled_mentions(self.text) + _unlisted(people_named(self.text), listed)
+        found = listed + titled_mentions(self.text) + unlisted(people_named(self.text), listed)
         self.mentions: list[Mention] = titles_to_full_names(
             sorted((m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start)
         )
@@ -170,9 +170,3 @@ class ArticleState:
                 if consumed is not None:
                     return consumed
         return None
-
-
-def _unlisted(people: list[Mention], listed: list[Mention]) -> list[Mention]:
-    """The people not named by an actor-table mention at the same place: the table overrides."""
-    taken = [(m.start, m.end) for m in listed]
-    return [p for p in people if not any(start < p.end and p.start < end for start, end in taken)]

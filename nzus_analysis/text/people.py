@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from nzus_analysis.resources import data_path, read_word_list, uncommented
 from nzus_analysis.text.actors import Actor, Mention
@@ -178,7 +179,8 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def people_named(text: str) -> list[Mention]:
+@lru_cache(maxsize=256)  # quotes and stance read the same article's people: found once
+def people_named(text: str) -> tuple[Mention, ...]:
     """People named in full in `text` as person mentions, in text order: one `Actor` per name, whose
     country and role are the first the text gives at any of its full mentions (`person_description`)."""
     found = sorted(_full_names(text))
@@ -189,7 +191,7 @@ def people_named(text: str) -> list[Mention]:
             new_country, new_role = person_description(text, start, end)
             described[name] = (country or new_country, role or new_role)
     actors = {name: unlisted_person(name, *description) for name, description in described.items()}
-    return [Mention(start, end, name, actors[name]) for start, end, name in found]
+    return tuple(Mention(start, end, name, actors[name]) for start, end, name in found)
 
 
 def titled_mentions(text: str) -> list[Mention]:
@@ -217,3 +219,40 @@ def titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
             people[words[-1]] = mention.actor
             out.append(mention)
     return out
+
+
+def unlisted(people: Sequence[Mention], listed: Sequence[Mention]) -> list[Mention]:
+    """The `people` not named by a mention in `listed` (the actor table's) at the same place."""
+    taken = [(m.start, m.end) for m in listed]
+    return [p for p in people if not any(start < p.end and p.start < end for start, end in taken)]
+
+
+# a capitalised word, with a title before it when there is one: where a surname may stand
+_CAPITALISED_WORD = re.compile(
+    r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<surname>[A-Z](?:[\w-]|[’'](?!s\b))*)(?![\w-])"
+)
+
+
+def person_mentions(text: str, listed: Sequence[Mention] = ()) -> list[Mention]:
+    """Every mention of a person `people_named` finds in `text` and `listed` (actor-table
+    mentions) does not cover, in text order: each full name, and after it their surname alone or
+    after a title ("Collins", "Ms Collins"), all pointing to the same `Actor`."""
+    people = unlisted(people_named(text), listed)
+    surnames: dict[str, tuple[Actor, int]] = {}  # surname -> (person, where they are first named)
+    for mention in people:
+        words = mention.actor.canonical.split()
+        for word in {words[-1], words[0]}:
+            if is_surname(word, words) and word not in surnames:
+                surnames[word] = (mention.actor, mention.start)
+    if not surnames:
+        return people
+    taken = [(m.start, m.end) for m in (*people, *listed)]
+    found = list(people)
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group("surname") not in surnames:
+            continue
+        person, first = surnames[match.group("surname")]
+        if match.start() < first or any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        found.append(Mention(match.start(), match.end(), match.group(), person))
+    return sorted(found, key=lambda m: m.start)
