@@ -22,7 +22,12 @@ from pathlib import Path
 import pandas as pd
 
 from nzus_analysis.quotes import quote_table
-from nzus_analysis.quotes.evaluation import attribution_evaluation, attribution_rule_table, polnear_documents
+from nzus_analysis.quotes.evaluation import (
+    attribution_evaluation,
+    attribution_rule_table,
+    exact_span_table,
+    polnear_documents,
+)
 from nzus_analysis.quotes.gold_set import (
     furniture_line_table,
     furniture_score_table,
@@ -103,6 +108,11 @@ def main() -> None:
         print(scores.to_string(index=False))
         print("\neach statement on its own (the unit of the seeds' gold):")
         print(statements.to_string(index=False))
+        print("\nexact boundaries (a content found when a prediction has its start and end, quote marks,")
+        print("spaces and final punctuation aside; CofeNet's measure):")
+        print(exact_span_table(documents, predicted).to_string(index=False))
+        print("the same with a 'that' before a content counted in it (PolNeAR's convention, not ours):")
+        print(exact_span_table(documents, predicted, with_that=True).to_string(index=False))
         print("\npassages found by each rule (a passage counts under each rule that found part of it):")
         print(attribution_rule_table(documents, predicted, args.theta[0]).to_string(index=False))
         print(

@@ -11,8 +11,10 @@ from nzus_analysis.quotes import quote_table
 from nzus_analysis.quotes.evaluation import (
     attribution_evaluation,
     attribution_rule_table,
+    exact_span_table,
     is_speech_cue,
     polnear_documents,
+    trimmed_span,
 )
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev"
@@ -85,3 +87,20 @@ def test_rule_table_scores_every_rule_that_fired(dev):
     rules = attribution_rule_table(dev, predicted)
     assert set(rules.rule) == set(predicted.rule)
     assert (rules.n_correct <= rules.n_passages).all() and rules.precision.between(0, 1).all()
+
+
+def test_exact_boundaries_ignore_quote_marks_spaces_and_final_punctuation():
+    text = "He said: “We are ready.” Then she said that the talks were over."
+    quote = text.index("“")
+    assert text[slice(*trimmed_span(text, quote, quote + len("“We are ready.”")))] == "We are ready"
+    assert trimmed_span(text, 0, 0) == (0, 0)
+
+
+def test_exact_span_score_on_dev(dev):
+    """The exact-boundary score sits below the lenient one and rises with PolNeAR's 'that'."""
+    predicted = quote_table([article for article, _ in dev])
+    strict = exact_span_table(dev, predicted).set_index("unit")
+    with_that = exact_span_table(dev, predicted, with_that=True).set_index("unit")
+    lenient, _ = attribution_evaluation(dev, (0.3,), predicted)
+    assert 0.5 <= strict.at["passage", "f1"] < lenient.f1[0]
+    assert with_that.at["passage", "f1"] > strict.at["passage", "f1"]

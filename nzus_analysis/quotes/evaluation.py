@@ -326,6 +326,73 @@ def attribution_evaluation(
     return table(rows, AttributionScoreRow).round(3), table(miss_rows, MissRow)
 
 
+class ExactSpanRow(NamedTuple):
+    """A row of `exact_span_table`: contents found with exactly the gold's boundaries."""
+
+    unit: str  # passage | statement (as `attribution_evaluation`'s `unit`)
+    n_gold: int  # speech attributions in the gold
+    n_pred: int
+    n_found: int  # gold contents some prediction matches exactly
+    n_correct: int  # predictions matching some gold content exactly (beliefs included)
+    precision: float
+    recall: float
+    f1: float
+
+
+_EDGE = frozenset("“”\"'‘’`\u00a0 \n\t")
+_FINAL = frozenset(".,;:!?")
+
+
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """`(start, end)` less quote marks and spaces at both ends and punctuation at the end."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE or text[end - 1] in _FINAL):
+        end -= 1
+    return start, end
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s+\Z", re.I)
+
+
+def _with_that(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content span that opens with the complementizer before it, as PolNeAR's contents do."""
+    before = _THAT_BEFORE.search(text, max(0, start - 12), start)
+    return (before.start(), end) if before else (start, end)
+
+
+def exact_span_table(
+    documents: Sequence[tuple[Article, list[GoldAttribution]]],
+    predicted: pd.DataFrame | None = None,
+    with_that: bool = False,
+) -> pd.DataFrame:
+    """The exact-boundary score (CofeNet's): a gold content is found when a prediction has its
+    start and end once both are trimmed (`trimmed_span`); one row per unit (`ExactSpanRow`).
+    `with_that` first extends each prediction over a "that" right before it: PolNeAR's contents
+    open with the complementizer ("said that the talks …"), the extractor's do not."""
+    if predicted is None:
+        predicted = quote_table([article for article, _ in documents])
+    rows = []
+    for unit, frame in (("passage", passage_table(predicted)), ("statement", predicted)):
+        by_article = {article_id: group for article_id, group in frame.groupby("article_id", sort=False)}
+        n_gold = n_pred = n_found = n_correct = 0
+        for article, gold in documents:
+            own = by_article.get(article.id, frame.iloc[:0])
+            spans = {trimmed_span(article.text, s, e) for s, e in zip(own.start, own.end, strict=True)}
+            if with_that:
+                spans = {_with_that(article.text, s, e) for s, e in spans}
+            golds = {trimmed_span(article.text, g.start, g.end): g.speech for g in gold}
+            n_pred += len(own)
+            n_correct += sum(span in golds for span in spans)
+            n_gold += sum(golds.values())
+            n_found += sum(speech and span in spans for span, speech in golds.items())
+        precision = n_correct / n_pred if n_pred else 0.0
+        recall = n_found / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append((unit, n_gold, n_pred, n_found, n_correct, precision, recall, f1))
+    return table(rows, ExactSpanRow).round(3)
+
+
 class RuleScoreRow(NamedTuple):
     """A row of `attribution_rule_table`: the passages a rule helped find."""
 
