@@ -118,3 +118,9 @@ def test_stance_reaches_people_the_actor_table_does_not_list():
     everyone = stance_table([article], model="linear", all_people=True)
     hipkins = everyone[everyone.actor == "Chris Hipkins"]
     assert hipkins.mention.tolist() == ["Chris Hipkins", "Hipkins"] and set(hipkins.side) == {""}
+
+
+@pytest.mark.parametrize("aside", ["for her part", "meanwhile", "however", "in turn"])
+def test_a_speaker_with_an_aside_is_the_speaker_not_the_content(aside):
+    q = _quotes(f"Defence Minister Judith Collins arrived. Collins, {aside}, said the talks were useful.")
+    assert (q.speaker.tolist(), q.text.tolist()) == (["Judith Collins"], ["the talks were useful"])

@@ -83,6 +83,14 @@ _CIRCUMSTANCE_THEN_COMMA = re.compile(r"(?:in|on|at|during|via|through)\s[^,“�
 _FINAL_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s[^,]{1,120},\s*\Z")
 
 
+# a subject's closing aside: "Collins, for her part, (said)", "Peters, meanwhile, (said)"
+_ASIDE_END = re.compile(
+    r"\w,\s*(?:however|though|meanwhile|in turn|too|also|instead|in contrast"
+    r"|for (?:his|her|their|its|our) part)\s*,\s*\Z",
+    re.I,
+)
+
+
 def speaker_first(ex: ArticleState, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
     """Speaker first: "SUBJECT said (that) CONTENT", the subject being a plausible speaker
     phrase; when the first cue's subject is not one ("When asked …, voters said"), the next
@@ -140,7 +148,8 @@ def _another_rule_owns(ex: ArticleState, sentence: Sentence, cue_match: re.Match
     # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote
     # mark, where the masked text has an x: the raw text is read)
     raw_subject = ex.text[s0 : s0 + cue_match.start()]
-    if raw_subject.rstrip().rstrip("”\"’'").endswith(",") and INVERTED_TRAIL.match(text):
+    inverted = raw_subject.rstrip().rstrip("”\"’'").endswith(",") and INVERTED_TRAIL.match(text)
+    if inverted and not _ASIDE_END.search(raw_subject):  # "Collins, for her part, said …" is hers
         return True
     # "JOEL BENENSON: This is a man who said …": a transcript's label is the speaker (colon rule)
     label = COLON_ATTRIBUTION.match(text) if ":" in subject else None
