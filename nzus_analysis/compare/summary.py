@@ -16,6 +16,7 @@ import pandas as pd
 
 from nzus_analysis._tables import table
 from nzus_analysis.compare.groups import Groups, group_articles, group_share_table
+from nzus_analysis.measures.article_frames import article_frame_table, load_article_frame_model
 from nzus_analysis.measures.frame_classifier import classifier_frames_below_target, paragraph_frame_table
 from nzus_analysis.measures.frames import frame_hit_table, frames_below_target
 from nzus_analysis.measures.keyness import keyness_table
@@ -124,6 +125,8 @@ def framing_table(
     below_target: Collection[str] = (),
     paragraph_frames: pd.DataFrame | None = None,
     classifier_below_target: Collection[str] = (),
+    article_frames: pd.DataFrame | None = None,
+    article_below_target: Collection[str] = (),
 ) -> pd.DataFrame:
     """One row per indicator: section, indicator, then group B's and group A's value (as text).
 
@@ -137,32 +140,42 @@ def framing_table(
     `frame_classifier.paragraph_frame_table` of the same articles), the Frames section also
     counts, per frame the classifier finds in either group, the paragraphs that carry it; the
     frames in `classifier_below_target` (`frame_classifier.classifier_frames_below_target`) get
-    the dagger there.
+    the dagger there. With `article_frames` (an `article_frames.article_frame_table`), it counts
+    the articles of each group the article model reads each frame in; frames in
+    `article_below_target` (`ArticleFrameModel.below_target`) get the dagger.
     """
     groups = group_articles(tables.articles, by, a, b)
-    return _framing_rows(
-        tables, groups, k_terms, seed, n_resamples, below_target, paragraph_frames, classifier_below_target
+    frame_readings = _FrameReadings(
+        below_target, paragraph_frames, classifier_below_target, article_frames, article_below_target
     )
+    return _framing_rows(tables, groups, k_terms, seed, n_resamples, frame_readings)
 
 
 Cells = dict[str, str]  # group label -> cell text
 Indicator = tuple[str, str, Cells]  # section, indicator, cells
 
 
+@dataclass(frozen=True)
+class _FrameReadings:
+    """The frame measures a framing table shows beside the lexicon, and the frames each marks."""
+
+    below_target: Collection[str] = ()
+    paragraph_frames: pd.DataFrame | None = None
+    classifier_below_target: Collection[str] = ()
+    article_frames: pd.DataFrame | None = None
+    article_below_target: Collection[str] = ()
+
+
 def _framing_rows(
-    tables: CorpusTables,
-    groups: Groups,
-    k_terms: int,
-    seed: int,
-    n_resamples: int,
-    below_target: Collection[str] = (),
-    paragraph_frames: pd.DataFrame | None = None,
-    classifier_below_target: Collection[str] = (),
+    tables: CorpusTables, groups: Groups, k_terms: int, seed: int, n_resamples: int, frames: _FrameReadings
 ) -> pd.DataFrame:
     indicators = [
         *_size_rows(tables, groups),
         *_term_rows(tables, groups, k_terms),
-        *_frame_rows(tables, groups, below_target, paragraph_frames, classifier_below_target),
+        *_frame_rows(
+            tables, groups, frames.below_target, frames.paragraph_frames, frames.classifier_below_target
+        ),
+        *_article_frame_rows(groups, frames.article_frames, frames.article_below_target),
         *_tone_rows(tables, groups, n_resamples, seed),
         *(
             ("Headline + lede", indicator, cells)
@@ -233,6 +246,25 @@ def _frame_rows(
                 g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in labels
             }))  # fmt: skip
 
+    return rows
+
+
+def _article_frame_rows(
+    groups: Groups, article_frames: pd.DataFrame | None, below_target: Collection[str]
+) -> list[Indicator]:
+    """Per frame the article model reads in either group: how many of each group's articles use it."""
+    if article_frames is None:
+        return []
+    read = groups.tag(article_frames).groupby(["frame", "group"], observed=False, sort=False).carries
+    carrying, of = read.sum(), read.size()
+    rows: list[Indicator] = []
+    for frame in carrying.index.get_level_values("frame").unique():
+        if carrying[frame].sum():
+            dagger = " †" if frame in below_target else ""
+            counts = {g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in groups.labels}
+            rows.append(
+                ("Frames", f"articles using {frame.replace('_', ' ')}{dagger} (article model)", counts)
+            )
     return rows
 
 
@@ -370,6 +402,8 @@ def framing_comparison(
         tables, by, a, b, k_terms=k_terms, seed=seed, below_target=below or (),
         paragraph_frames=paragraph_frame_table(corpus),
         classifier_below_target=classifier_frames_below_target() or (),
+        article_frames=article_frame_table(corpus),
+        article_below_target=load_article_frame_model().below_target,
     )  # fmt: skip
     difference = tone_difference_table(tables.scores, groups, seed=seed)
     return FramingComparison(
@@ -413,6 +447,17 @@ def finding_table(framing: pd.DataFrame, n_frames: int = 4) -> pd.DataFrame:
             + (" † marks a frame whose lexicon misses its validation target." if "†" in listed else ""),
         )
     )
+    whole = framing[framing.indicator.str.endswith("(article model)")]
+    if len(whole):
+        used = {
+            label: ", ".join(
+                r.indicator.removeprefix("articles using ").removesuffix(" (article model)")
+                for _, r in whole.iterrows() if not r[label].startswith("0 of")
+            ) or "none"
+            for label in (label_a, label_b)
+        }  # fmt: skip
+        rows.append(("frames", f"Frames of whole articles (model trained on SemEval-2023's coders), "
+                     f"{label_a}: {used[label_a]}; {label_b}: {used[label_b]}."))  # fmt: skip
     for country in (*SIDES_QUOTED, None):
         indicator = (
             f"{country} people and bodies quoted (role, statements)"

@@ -1,0 +1,42 @@
+"""The article frame model (trained on SemEval-2023 article codes) on the seeds and edge cases."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nzus_analysis import Article
+from nzus_analysis.measures.article_frames import (
+    article_features,
+    article_frame_table,
+    load_article_frame_model,
+)
+from nzus_analysis.measures.frames import FRAMES, RESIDUAL_FRAME
+
+from .conftest import SEED_2012, SEED_2025
+
+
+def test_the_model_reads_all_fourteen_frames():
+    model = load_article_frame_model()
+    assert model.frames == tuple(f for f in FRAMES if f != RESIDUAL_FRAME)
+    assert model.weight.shape == (
+        article_features([Article("x", 2020, paragraphs=("Hi.",))], model.pooling).shape[1],
+        14,
+    )
+
+
+def test_article_frames_of_the_seeds(corpus):
+    table = article_frame_table([corpus[SEED_2012], corpus[SEED_2025]])
+    assert list(table.columns) == ["article_id", "year", "frame", "probability", "carries"]
+    assert len(table) == 28 and table.probability.between(0, 1).all()
+    carried = table[table.carries].groupby("article_id").frame.agg(set)
+    # both articles are about defence ties between governments
+    assert {"security", "external"} & carried[SEED_2012] and {"security", "external"} & carried[SEED_2025]
+    again = article_frame_table([corpus[SEED_2012], corpus[SEED_2025]])
+    assert again.equals(table)  # deterministic
+
+
+def test_pooling_reads_the_headline_and_every_paragraph():
+    one = Article("a", 2020, paragraphs=("The army trained soldiers.",), title="Defence budget rises")
+    features = article_features([one, one], "mean+max")
+    assert features.shape[0] == 2 and np.allclose(features[0], features[1])
+    assert article_frame_table([]).empty
