@@ -40,3 +40,14 @@ def test_pooling_reads_the_headline_and_every_paragraph():
     features = article_features([one, one], "mean+max")
     assert features.shape[0] == 2 and np.allclose(features[0], features[1])
     assert article_frame_table([]).empty
+
+
+def test_validity_table_marks_the_frames_the_model_reads_poorly():
+    from nzus_analysis.measures.article_frames import article_model_validity_table
+
+    validity = article_model_validity_table().set_index("frame")
+    assert len(validity) == 14 and validity.cv_precision.between(0, 1).all()
+    marked = set(validity.index[validity.below_target])
+    assert marked == load_article_frame_model().below_target
+    assert all((validity.cv_precision[f] < 0.5) or (validity.cv_recall[f] < 0.3) for f in marked)
+    assert "economic" in marked and "morality" not in marked  # 0/12 found; 0.81 / 0.76

@@ -124,3 +124,26 @@ def article_frame_table(corpus: Iterable[Article], model: ArticleFrameModel | No
         for frame, p in zip(model.frames, row, strict=True)
     ]
     return table(rows, ArticleFrameRow)
+
+
+class ArticleModelValidityRow(NamedTuple):
+    """A row of `article_model_validity_table`: how well the model reads one frame."""
+
+    frame: str
+    cv_precision: float  # nested, topic-grouped cross-validated on SemEval-2023's English dev split
+    cv_recall: float
+    below_target: bool  # precision < TARGET_PRECISION or recall < TARGET_RECALL: mark it where shown
+
+
+def article_model_validity_table(model: ArticleFrameModel | None = None) -> pd.DataFrame:
+    """Each frame's cross-validated precision and recall as stored with the model (NaN when the
+    model file has none) and whether it is marked (columns: `ArticleModelValidityRow`)."""
+    model = model or load_article_frame_model()
+    unknown = np.full(len(model.frames), np.nan)
+    precision = model.cv_precision if model.cv_precision is not None else unknown
+    recall = model.cv_recall if model.cv_recall is not None else unknown
+    rows = [
+        (frame, round(float(p), 3), round(float(r), 3), frame in model.below_target)
+        for frame, p, r in zip(model.frames, precision, recall, strict=True)
+    ]
+    return table(rows, ArticleModelValidityRow)
