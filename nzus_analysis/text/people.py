@@ -227,10 +227,15 @@ def unlisted(people: Sequence[Mention], listed: Sequence[Mention]) -> list[Menti
     return [p for p in people if not any(start < p.end and p.start < end for start, end in taken)]
 
 
-# a capitalised word, with a title before it when there is one: where a surname may stand
-_CAPITALISED_WORD = re.compile(
-    r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?P<surname>[A-Z](?:[\w-]|[’'](?!s\b))*)(?![\w-])"
-)
+_TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+\Z")
+_WORD_CHARS = frozenset("’'-_")
+
+
+def _surname_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a whole word (not part of "Collinsville" or "O-Collins")."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in _WORD_CHARS) and not (after.isalnum() or after in "-_")
 
 
 def person_mentions(text: str, listed: Sequence[Mention] = ()) -> list[Mention]:
@@ -248,11 +253,13 @@ def person_mentions(text: str, listed: Sequence[Mention] = ()) -> list[Mention]:
         return people
     taken = [(m.start, m.end) for m in (*people, *listed)]
     found = list(people)
-    for match in _CAPITALISED_WORD.finditer(text):
-        if match.group("surname") not in surnames:
-            continue
-        person, first = surnames[match.group("surname")]
-        if match.start() < first or any(start < match.end() and match.start() < end for start, end in taken):
-            continue
-        found.append(Mention(match.start(), match.end(), match.group(), person))
+    for surname, (person, first) in surnames.items():  # str.find: a few surnames an article
+        at = text.find(surname, first)
+        while at != -1:
+            end = at + len(surname)
+            if _surname_at(text, at, end) and not any(s < end and at < e for s, e in taken):
+                title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
+                start = title.start() if title else at
+                found.append(Mention(start, end, text[start:end], person))
+            at = text.find(surname, end)
     return sorted(found, key=lambda m: m.start)
