@@ -31,7 +31,7 @@ import re
 import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
@@ -425,16 +425,16 @@ def _mentions(
             counting_terms(tokenize(s.text, offset=s.start)) if hit else ()
             for s, hit in zip(all_sentences, maybe, strict=True)
         )
-    people = [
-        m
-        for m in person_mentions(article.text, actors.mentions(article.text))
-        if all_people or m.actor.country
+    listed = [actors.mentions(s.text) for s in all_sentences]  # offsets into each sentence
+    in_text = [
+        replace(m, start=m.start + s.start, end=m.end + s.start)
+        for s, own in zip(all_sentences, listed, strict=True)
+        for m in own
     ]
+    people = [m for m in person_mentions(article.text, in_text) if all_people or m.actor.country]
     starts = [m.start for m in people]
-    for s, found in zip(all_sentences, terms_of, strict=True):
-        mentions = [
-            (m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in actors.mentions(s.text)
-        ]
+    for s, own, found in zip(all_sentences, listed, terms_of, strict=True):
+        mentions = [(m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in own]
         for m in people[bisect_left(starts, s.start) : bisect_left(starts, s.end)]:  # named in the text
             if m.end <= s.end:
                 mentions.append(
