@@ -32,7 +32,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from nzus_analysis.measures.article_frames import POOLINGS, article_features, load_article_frame_model
+from nzus_analysis.measures.article_frames import (
+    POOLINGS,
+    ArticleFrameModel,
+    article_features,
+    load_article_frame_model,
+)
 from nzus_analysis.measures.frame_classifier import paragraph_frame_table
 from nzus_analysis.measures.frames import frame_hit_table
 from nzus_analysis.measures.sizes import size_table
@@ -208,8 +213,9 @@ def fit_article_model(features: np.ndarray, gold: np.ndarray, c: float) -> tuple
 
 
 def _predict(fitted: tuple[np.ndarray, ...], features: np.ndarray) -> np.ndarray:
-    center, scale, weight, bias = fitted
-    return 1.0 / (1.0 + np.exp(-(((features - center) / scale) @ weight + bias))) >= 0.5
+    """What the shipped model class (`ArticleFrameModel`) predicts with these weights."""
+    model = ArticleFrameModel(FRAMES, "", *fitted)
+    return model.probabilities(features) >= model.threshold
 
 
 def choose_setting(

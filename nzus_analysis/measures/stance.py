@@ -611,25 +611,10 @@ def side_stance_table(
         n_a, n_b = int((part.group == groups.a).sum()), int((part.group == groups.b).sum())
         if n_a and n_b:
             d = difference_table(part, groups, ["score"], n_resamples, seed).iloc[0]
-            rows.append(
-                (side, n_a, n_b, d.mean_a, d.mean_b, d.difference, d.low, d.high, d.p_value, d.unit, model)
-            )
-        else:
+            compared = (d.mean_a, d.mean_b, d.difference, d.low, d.high, d.p_value, d.unit)
+        else:  # a group has no mention of the side: its mean only, no difference
             means = part.groupby("group", observed=False).score.mean()
             nan = float("nan")
-            rows.append(
-                (
-                    side,
-                    n_a,
-                    n_b,
-                    means.get(groups.a, nan),
-                    means.get(groups.b, nan),
-                    nan,
-                    nan,
-                    nan,
-                    nan,
-                    "",
-                    model,
-                )
-            )
+            compared = (means.get(groups.a, nan), means.get(groups.b, nan), nan, nan, nan, nan, "")
+        rows.append((side, n_a, n_b, *compared, model))
     return table(rows, SideStanceRow).round(3)
