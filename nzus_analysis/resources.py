@@ -6,6 +6,7 @@ repository root, so no path here is relative to the working directory.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 from functools import cache
@@ -46,6 +47,12 @@ def uncommented(path: Path) -> io.StringIO:
     """A data file's text without its `#` comment lines, as a file object for a CSV reader."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     return io.StringIO("".join(line for line in lines if not line.startswith("#")))
+
+
+def read_mapping(name: str, key: str, value: str) -> dict[str, str]:
+    """Column `key` -> column `value` of a CSV in `data/` (`#` comment lines skipped)."""
+    rows = csv.DictReader(uncommented(data_path(name)))
+    return {row[key]: row[value] for row in rows}
 
 
 @cache

@@ -18,7 +18,6 @@ Neutral scores (``*_neutral``) also mask the non-evaluative phrases of
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -31,7 +30,7 @@ from textblob.en import sentiment as pattern_engine
 from nzus_analysis._tables import per_article, table
 from nzus_analysis.compare.groups import Groups, difference_table
 from nzus_analysis.measures.engines import pattern_sentiment, vader_compound, vader_lexicon
-from nzus_analysis.resources import data_path, uncommented
+from nzus_analysis.resources import data_path, read_mapping, uncommented
 from nzus_analysis.text.actors import load_actors
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.terms import Term, counting_terms, sentence_terms, term_finder
@@ -415,8 +414,7 @@ def group_tone_table(scores: pd.DataFrame, labels: pd.DataFrame, label: str, gro
 @cache
 def side_terms() -> dict[str, str]:
     """Counting term -> side code (US, NZ, CN) from `data/lexicons/sides.csv`."""
-    rows = csv.DictReader(uncommented(data_path("lexicons", "sides.csv")))
-    return {row["term"]: row["side"] for row in rows}
+    return read_mapping("lexicons/sides.csv", "term", "side")
 
 
 @cache

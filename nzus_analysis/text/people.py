@@ -12,13 +12,12 @@ table (`data/actors.csv`) overrides all of this for the people it lists.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from nzus_analysis.resources import data_path, read_word_list, uncommented
+from nzus_analysis.resources import read_mapping, read_word_list
 from nzus_analysis.text.actors import Actor, Mention
 
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
@@ -57,15 +56,13 @@ DESCRIPTION_CHARS = 80
 @cache
 def first_name_genders() -> dict[str, str]:
     """First name -> "m" or "f" (`data/first_names.csv`; names used for both are not listed)."""
-    rows = csv.DictReader(uncommented(data_path("first_names.csv")))
-    return {row["name"]: row["gender"] for row in rows}
+    return read_mapping("first_names.csv", "name", "gender")
 
 
 @cache
 def country_terms() -> dict[str, str]:
     """Country name or adjective -> ISO code (`data/lexicons/countries.csv`)."""
-    rows = csv.DictReader(uncommented(data_path("lexicons", "countries.csv")))
-    return {row["term"]: row["country"] for row in rows}
+    return read_mapping("lexicons/countries.csv", "term", "country")
 
 
 @cache
