@@ -236,16 +236,27 @@ def _frame_rows(
                      {g: str(int(counts.get(g, 0))) for g in labels}))  # fmt: skip
 
     if paragraph_frames is not None:
-        read = groups.tag(paragraph_frames).groupby(["frame", "group"], observed=False).carries
-        carrying, of = read.sum(), read.size()
-        for frame in carrying.index.get_level_values("frame").unique():
-            if not carrying[frame].sum():
-                continue  # a frame the classifier finds in no paragraph of either group
-            dagger = " †" if frame in classifier_below_target else ""
-            rows.append(("Frames", f"paragraphs carrying {frame.replace('_', ' ')}{dagger} (classifier)", {
-                g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in labels
-            }))  # fmt: skip
+        rows += _carrying_rows(
+            paragraph_frames, groups, classifier_below_target, "paragraphs carrying {} (classifier)"
+        )
+    return rows
 
+
+def _carrying_rows(
+    read: pd.DataFrame, groups: Groups, below_target: Collection[str], indicator: str, sort: bool = True
+) -> list[Indicator]:
+    """Per frame a measure finds in either group (`read` has frame and carries columns, a row per
+    paragraph or article): how many of each group's rows carry it, "k of n". `indicator` names the
+    row with the frame in its braces, a dagger after frames in `below_target`; frames in
+    alphabetical order, or with `sort` False in the order `read` gives them."""
+    by_frame = groups.tag(read).groupby(["frame", "group"], observed=False, sort=sort).carries
+    carrying, of = by_frame.sum(), by_frame.size()
+    rows: list[Indicator] = []
+    for frame in carrying.index.get_level_values("frame").unique():
+        if carrying[frame].sum():  # not a frame found in no row of either group
+            name = frame.replace("_", " ") + (" †" if frame in below_target else "")
+            counts = {g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in groups.labels}
+            rows.append(("Frames", indicator.format(name), counts))
     return rows
 
 
@@ -255,17 +266,9 @@ def _article_frame_rows(
     """Per frame the article model reads in either group: how many of each group's articles use it."""
     if article_frames is None:
         return []
-    read = groups.tag(article_frames).groupby(["frame", "group"], observed=False, sort=False).carries
-    carrying, of = read.sum(), read.size()
-    rows: list[Indicator] = []
-    for frame in carrying.index.get_level_values("frame").unique():
-        if carrying[frame].sum():
-            dagger = " †" if frame in below_target else ""
-            counts = {g: f"{int(carrying[frame][g])} of {int(of[frame][g])}" for g in groups.labels}
-            rows.append(
-                ("Frames", f"articles using {frame.replace('_', ' ')}{dagger} (article model)", counts)
-            )
-    return rows
+    return _carrying_rows(
+        article_frames, groups, below_target, "articles using {} (article model)", sort=False
+    )
 
 
 def _tone_rows(tables: CorpusTables, groups: Groups, n_resamples: int, seed: int) -> list[Indicator]:
