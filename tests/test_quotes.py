@@ -164,6 +164,19 @@ def test_inverted_and_speaker_first_orders():
     assert list(q.text) == ["It is over,", "We are ready to talk."]
 
 
+def test_when_it_was_said_is_not_part_of_the_content():
+    q = quotes_in(
+        "Ardern said Monday her visit to Beijing aims to further ties.",
+        "Peters said on Tuesday night that the talks went well.",
+        "Key said Monday was the deadline.",  # here the day is what was said
+    )
+    assert list(q.text) == [
+        "her visit to Beijing aims to further ties",
+        "the talks went well",
+        "Monday was the deadline",
+    ]
+
+
 def test_scare_quotes_are_not_attributions():
     assert quotes_in("The so-called “Pacific reset” began in 2018.").empty
     assert quotes_in("Reference to “maritime challenges” comes after the drills.").empty

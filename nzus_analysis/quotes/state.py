@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nzus_analysis.quotes.channels import channel_of, names_channel, via_in
-from nzus_analysis.quotes.patterns import PREPOSITION_START
+from nzus_analysis.quotes.patterns import PREPOSITION_START, WEEKDAYS
 from nzus_analysis.quotes.spans import QuoteSpan, find_quote_spans, mask_quotes
 from nzus_analysis.quotes.speakers import Speakers
 from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
@@ -26,6 +26,13 @@ RULE_TRIGGERS = cue_key_words() | {"according", "quoted"}  # see `ArticleState.r
 
 
 _ONLY_A_PREPOSITION_PHRASE = re.compile(rf"{PREPOSITION_START.pattern}(?:[\w’'-]+\s+){{0,4}}[\w’'-]+")
+
+
+# "(said) Monday (that) …", "(said) on Tuesday night …": a time before the content, not in it
+_LEADING_TIME = re.compile(
+    rf"(?:on\s+)?(?:{WEEKDAYS}|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"\s+(?:that\s+)?(?!(?:is|was|will|would|has|had|were|are)\b)(?=\S)"
+)
 
 
 MAX_ATTRIBUTION_CHARS = 300  # of an attribution's words, read for its channel (`ArticleState.add`)
@@ -143,6 +150,9 @@ class ArticleState:
             end -= 1
         while start < end and self.text[start].isspace():
             start += 1
+        when = _LEADING_TIME.match(self.masked, start, end)
+        if when:  # "said Monday her visit …": when it was said is not what was said
+            start = when.end()
         return start, end
 
     def has_content(self, start: int, end: int) -> bool:
