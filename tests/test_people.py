@@ -124,3 +124,15 @@ def test_stance_reaches_people_the_actor_table_does_not_list():
 def test_a_speaker_with_an_aside_is_the_speaker_not_the_content(aside):
     q = _quotes(f"Defence Minister Judith Collins arrived. Collins, {aside}, said the talks were useful.")
     assert (q.speaker.tolist(), q.text.tolist()) == (["Judith Collins"], ["the talks were useful"])
+
+
+def test_a_surname_typed_in_lower_case_is_read_when_the_text_writes_it_as_a_speaker():
+    # as found in a 2015 web copy: "John key", then "Key told" and "he said"
+    q = _quotes(
+        "Troops will go to Iraq, Prime Minister John key announced on Tuesday.",
+        "Key told politicians that up to 143 personnel would go. He said they would stay behind the wire.",
+    )
+    assert set(q.speaker) == {"John Key"}
+    # a lower-case word after a first name is no surname unless the text makes it a speaker's
+    assert people_named("She met John in Paris. In talks, she said so.") == ()
+    assert [m.text for m in people_named("A tale by Philip van Doren Stern. Van said so.")] == []

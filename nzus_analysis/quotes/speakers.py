@@ -197,6 +197,12 @@ _ABBREVIATED_TITLE = re.compile(
 )
 
 
+def _miscased(mention: Mention) -> bool:
+    """A person named in full with a letter in the wrong case ("John key" for "John Key")."""
+    name = mention.actor.canonical
+    return mention.actor.kind == "person" and mention.text != name and mention.text.lower() == name.lower()
+
+
 def _untitled(phrase: str) -> str:
     """A full name without its abbreviated title ("Sen. Kristen Gillibrand" → "Kristen
     Gillibrand"), so that a person is one speaker with or without it; other phrases unchanged."""
@@ -350,6 +356,9 @@ class Speakers:
             if named is not None:
                 stripped = named
         stripped = _untitled(stripped)
+        typed = next((m for m in self.mentions if _miscased(m) and stripped.endswith(m.text)), None)
+        if typed is not None:  # "Prime Minister John key": the name as `people_named` reads it
+            stripped = stripped[: -len(typed.text)] + typed.actor.canonical
         after_phrase = _NAME_AFTER_PHRASE.search(stripped)
         if after_phrase and PREPOSITION_START.match(stripped):  # "On the issue Ardern (said)": the name
             stripped = after_phrase.group("name")

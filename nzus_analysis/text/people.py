@@ -19,6 +19,8 @@ from functools import cache, lru_cache
 
 from nzus_analysis.resources import read_mapping, read_word_list
 from nzus_analysis.text.actors import Actor, Mention
+from nzus_analysis.text.cues import cue_key_words
+from nzus_analysis.text.terms import stopwords
 
 # Titled people not in the actor table ("Mr Howard"), with the gender their title implies.
 # Name patterns searched over whole articles open with a literal letter and check the word start
@@ -42,6 +44,13 @@ TITLE_GENDER = {
 
 _FIRST_AND_LAST = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b"
+)
+
+# "John key announced …": a known first name and a surname typed in lower case (`_full_names`
+# takes it when the text has the surname capitalised as a speaker, `_speaks_by_surname`), not a
+# particle before a surname ("Philip van Doren Stern", "Walter van der Vijver")
+_FIRST_AND_LOWER_CASE_LAST = re.compile(
+    r"\b([A-Z][a-z]+)\s+([a-z][a-z’'-]*[a-z])\b(?!\s+(?:[a-z]+\s+)?[A-Z])"
 )
 
 #: Capitalised words that end a sentence's subject, not a name: "President Xi Jinping Tuesday"
@@ -159,10 +168,15 @@ def is_surname(word: str, words: list[str]) -> bool:
 
 
 def _full_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of people named in full: by a known first name ("John Smith"), or after a
-    role noun ("Foreign Minister Nanaia Mahuta", "President Xi Jinping"), one per place."""
+    """(start, end, name) of people named in full: by a known first name ("John Smith", or "John
+    key" where the text writes "Key" elsewhere: the name is then "John Key"), or after a role noun
+    ("Foreign Minister Nanaia Mahuta", "President Xi Jinping"), one per place."""
     genders = first_name_genders()
     found = [(m.start(), m.end(), m.group()) for m in _FIRST_AND_LAST.finditer(text) if m.group(1) in genders]
+    for m in _FIRST_AND_LOWER_CASE_LAST.finditer(text):  # "John key …" where "Key said" follows
+        surname = m.group(2).capitalize()
+        if m.group(1) in genders and m.group(2) not in stopwords() and _speaks_by_surname(text, surname):
+            found.append((m.start(), m.end(), f"{m.group(1)} {surname}"))
     taken = {(start, end) for start, end, _ in found}
     for match in role_named_pattern().finditer(text):
         name = match.group("name")
@@ -174,6 +188,14 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
         if (start, start + len(name)) not in taken:
             found.append((start, start + len(name), name))
     return found
+
+
+def _speaks_by_surname(text: str, surname: str) -> bool:
+    """Whether `text` has the capitalised `surname` as a speaker: before a speech verb ("Key told")
+    or after a title ("Mr Key")."""
+    speech_words = cue_key_words()
+    pattern = rf"(?:\b(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?<![\w’'-]){re.escape(surname)}\s+([a-z]+)"
+    return any(m.group(0)[0] != surname[0] or m.group(1) in speech_words for m in re.finditer(pattern, text))
 
 
 @lru_cache(maxsize=256)  # quotes and stance read the same article's people: found once
@@ -188,7 +210,7 @@ def people_named(text: str) -> tuple[Mention, ...]:
             new_country, new_role = person_description(text, start, end)
             described[name] = (country or new_country, role or new_role)
     actors = {name: unlisted_person(name, *description) for name, description in described.items()}
-    return tuple(Mention(start, end, name, actors[name]) for start, end, name in found)
+    return tuple(Mention(start, end, text[start:end], actors[name]) for start, end, name in found)
 
 
 def titled_mentions(text: str) -> list[Mention]:
