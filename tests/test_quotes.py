@@ -177,6 +177,16 @@ def test_when_it_was_said_is_not_part_of_the_content():
     ]
 
 
+def test_the_sender_of_a_message_is_the_speaker():
+    q = quotes_in(
+        "Foreign Minister Winston Peters will visit Washington.",
+        'He will give a speech "focused on trade", a statement from his office said.',
+        'The NZDF press release was rather more vague and merely stated that it was "cordial".',
+    )
+    assert list(q.speaker) == ["Winston Peters", "NZDF"]
+    assert list(q.channel) == ["statement", "statement"]
+
+
 def test_scare_quotes_are_not_attributions():
     assert quotes_in("The so-called “Pacific reset” began in 2018.").empty
     assert quotes_in("Reference to “maritime challenges” comes after the drills.").empty

@@ -54,6 +54,9 @@ MIN_LEAD_REPORT_WORDS = 3
 
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
+# What a speaker sends rather than says: "a response saying …", "a statement from his office said"
+MESSAGE_NOUNS = "statement|response|letter|tweet|post|message|memo|email|e-mail|release|video|ad|note"
+
 
 # "SUBJECT said (that) CONTENT": the first cue after a word; the subject is what precedes it and
 # the content what follows, less trailing spaces and periods (`trimmed_end`). Found by search

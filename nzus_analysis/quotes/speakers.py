@@ -11,6 +11,7 @@ from nzus_analysis.quotes.patterns import (
     GROUP_NOUNS,
     INNER_CLAUSE,
     MAX_SPEAKER_CHARS,
+    MESSAGE_NOUNS,
     PREPOSITION_START,
     SUBJECT_PRONOUN,
     SUBORDINATOR,
@@ -188,6 +189,17 @@ _VERB_IN_PHRASE = re.compile(
 _AFTER_RELATIVE = re.compile(r"\b(?:which|whom|where)\s+(?P<rest>[^,]{1,40})\Z")
 
 
+# "a statement from his office", "A press release by the NZDF", "The NZDF press release was …
+# and merely (stated)": whoever sent it is the speaker
+_MESSAGE_FROM = re.compile(
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:{MESSAGE_NOUNS})\s+(?:from|by)\s+(?P<sender>[^,;]+)"
+    rf"|(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:[’']s)?\s+(?:press\s+)?(?:{MESSAGE_NOUNS})"
+    r"(?:\s+(?:was|is|had|has)\b[^,;]*)?"  # "The NZDF press release was rather more vague and merely"
+)
+_PRONOUN_OFFICE = re.compile(r"(?P<pronoun>his|her|their)\s+(?:office|spokes(?:man|woman|person)|staff)")
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they"}
+
+
 _CAUSED_TO = re.compile(r"\b(?:led|prompted|forced|pushed|caused|moved|inspired)\s+(?P<object>.+?)\s+to\Z")
 
 
@@ -307,10 +319,16 @@ class Speakers:
 
     def _head(self, phrase: str) -> str:
         """The person heading a speaker phrase that runs on into its clause, when it names one:
-        the object of "led X to" ("The victory led Reince Priebus to" → "Reince Priebus"), the
+        the sender of a message ("a statement from his office" → "he"), the object of "led X to"
+        ("The victory led Reince Priebus to" → "Reince Priebus"), the
         antecedent of a final "who" ("Barkley, who" → "Barkley"), else the words before the first
         verb without dangling function words ("Reid would not" → "Reid", "Robert Antonacci of" →
         "Robert Antonacci"). Other phrases are returned unchanged."""
+        message = _MESSAGE_FROM.fullmatch(phrase.strip())
+        if message:  # "a statement from his office" → "he"
+            sender = message.group("sender") or message.group("owner")
+            office = _PRONOUN_OFFICE.fullmatch(sender)
+            return _PRONOUN_OF[office.group("pronoun")] if office else sender
         owned = _POSSESSOR_THEN_NAME.search(phrase)
         if owned and not self.actors.mentions(owned.group("name")):
             return owned.group("name")  # "Trump's campaign manager Corey Lewandowski": not Trump

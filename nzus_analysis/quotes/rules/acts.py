@@ -7,6 +7,7 @@ import re
 from nzus_analysis.quotes.patterns import (
     CLAUSE_START,
     ENDS_IN_AND,
+    MESSAGE_NOUNS,
     PARTICIPLE,
     SPEECH_ACT,
     antecedent_of_who,
@@ -22,8 +23,7 @@ _INNER_THAT_CLAUSE = clause_subject("that|because|what")
 
 
 # A participle after the main clause: "…, saying (that) CONTENT", or after a message the subject
-# sent: "Trump fired back a response saying …".
-MESSAGE_NOUNS = "statement|response|letter|tweet|post|message|memo|email|e-mail|release|video|ad|note"
+# sent (`MESSAGE_NOUNS`): "Trump fired back a response saying …".
 
 
 SAYING = re.compile(
