@@ -36,14 +36,18 @@ def test_every_paragraph_gets_every_classified_frame_with_its_threshold_applied(
     assert "security" in carried
 
 
-def test_frames_no_setting_could_validate_are_not_measured():
+def test_every_frame_is_read_and_those_no_setting_could_validate_say_so():
     classifier = load_frame_classifier()
-    assert {"economic", "political", "security", "external", "legality"} <= set(classifier.frames)
-    # no required precision held at 0.8 in nested cross-validation on both BBC and PolNeAR passages
-    assert not {"morality", "capacity", "fairness", "crime", "public_opinion"} & set(classifier.frames)
-    assert "other" not in classifier.frames  # the residual code is not a frame to find
+    assert set(classifier.frames) == set(FRAMES) - {"other"}  # the residual code is not a frame to find
     assert len(classifier.training_precision) == len(classifier.nested_precision) == len(classifier.frames)
-    assert (classifier.training_precision >= 0.8).all() and (classifier.nested_precision >= 0.8).all()
+    validated = dict(zip(classifier.frames, ~np.isnan(classifier.training_precision), strict=True))
+    assert {f for f, ok in validated.items() if ok} == {
+        "economic", "political", "security", "external", "legality", "policy"
+    }  # fmt: skip
+    for frame, nested in zip(classifier.frames, classifier.nested_precision, strict=True):
+        # a required precision was found only where the whole choice held 0.8 in nested
+        # cross-validation; the others are read at their best F1, and their nested precision shows it
+        assert (nested >= 0.8) if validated[frame] else (nested < 0.8)
     economic = classifier.frames.index("economic")  # campaign money on US news: only the surest
     assert classifier.training_precision[economic] == pytest.approx(0.95)
 
@@ -58,7 +62,8 @@ def test_the_classifier_is_scored_on_the_test_passages_it_was_not_trained_on():
     assert (validation.classifier_half == "test").sum() == 251
     verdicts = frame_verdict_table(scored, measured=load_frame_classifier().frames).set_index("frame")
     assert verdicts.loc["political"].verdict == "meets target" and verdicts.loc["political"].recall > 0.85
-    assert verdicts.loc["morality"].verdict == "not measured"
+    assert verdicts.loc["morality"].verdict == "below target"  # read, and marked where shown
+    assert verdicts.loc["other"].verdict == "not measured"
     assert verdicts.loc["economic"].n_coded_all == 641  # eligibility is judged on the whole set
 
 

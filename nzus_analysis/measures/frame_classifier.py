@@ -7,11 +7,14 @@ lexicon finds in it. What it says is the mean of the hidden states of all-MiniLM
 fine-tuned; shipped as `data/models/text_encoder.npz`, run by `encoder.mean_embeddings`). The
 regressions are trained by `benchmarks/train_frame_classifier.py` on the *development* passages
 of `data/frame_validation` and shipped as `data/models/frame_classifier.npz` (weights, one
-decision threshold per frame). Each frame's threshold is the one whose cross-validated precision
-reached that frame's `training_precision`, itself chosen by nested cross-validation so that the
-whole choice held at least 0.8 on passages it had not seen (`nested_precision`); a frame no
-setting passed is not measured by it. `classifier_validation_table` scores it on the test
-passages, as `frames.frame_validation_table` scores the lexicon.
+decision threshold per frame). It reads all 14 frames of the codebook (the residual "other"
+aside). Where it could, a frame's threshold is the one whose cross-validated precision reached
+that frame's `training_precision`, itself chosen by nested cross-validation so that the whole
+choice held at least 0.8 on passages it had not seen (`nested_precision`); a frame no such
+setting held for is read at its best cross-validated F1, with a NaN `training_precision` and its
+own, lower, `nested_precision`. `classifier_validation_table` scores it on the test passages, as
+`frames.frame_validation_table` scores the lexicon, and `classifier_frames_below_target` names the
+frames it reads below the target there, for marking wherever they are shown.
 
 Reading a paragraph takes a transformer pass: about 33 paragraphs of 40 words a second on two
 cores (`benchmarks/eval_frames.py --measure classifier --live`), so this is for a study's
@@ -68,7 +71,9 @@ class FrameClassifier:
     weight: np.ndarray  # (features, frames)
     bias: np.ndarray  # (frames,)
     threshold: np.ndarray  # (frames,): a passage carries a frame at probability >= threshold
-    training_precision: np.ndarray  # (frames,): the cross-validated precision its threshold had to reach
+    # (frames,): the cross-validated precision its threshold had to reach; NaN where none held and
+    # the frame is read at its best cross-validated F1
+    training_precision: np.ndarray
     nested_precision: np.ndarray  # (frames,): that choice's nested cross-validated precision (NaN if unknown)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
@@ -170,7 +175,7 @@ def _features(articles: list[Article]) -> tuple[list[tuple[str, int]], np.ndarra
 
 
 class ParagraphFrameRow(NamedTuple):
-    """A row of `paragraph_frame_table`: one paragraph and one frame the classifier measures."""
+    """A row of `paragraph_frame_table`: one paragraph and one frame the classifier reads."""
 
     article_id: str
     year: int
@@ -181,7 +186,7 @@ class ParagraphFrameRow(NamedTuple):
 
 
 def paragraph_frame_table(corpus: Iterable[Article]) -> pd.DataFrame:
-    """Every paragraph of every article with, for each frame the classifier measures, its
+    """Every paragraph of every article with, for each frame the classifier reads, its
     probability and whether the paragraph carries the frame (columns: `ParagraphFrameRow`)."""
     articles = list(corpus)
     keys, features = _features(articles)
