@@ -11,6 +11,12 @@ Then the naive baseline: TextBlob(s).sentiment and VADER on every sentence from 
 regex splitter, and, like for like, our exact scorers (`engines`) on the same sentences.
 Last, end to end as a user runs it: a new interpreter that imports the package, loads the CSV
 and runs `analyse`. Peak memory is the largest resident set of this process and of its workers.
+
+    .venv/bin/python benchmarks/bench_pipeline.py --alternate 4 [--workers 2]
+
+times the standing bar instead: `analyse(workers=2)` and the naive loop, each once per round in
+a fresh process, alternately, so that both see the same windows of a shared machine; prints each
+round and the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -108,6 +114,18 @@ def end_to_end(workers: int) -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def alternate(corpus: list, workers: int, rounds: int) -> None:
+    """`analyse(workers=workers)` against the naive loop, one of each per round, alternately."""
+    texts = [a.text for a in corpus]
+    ours, naive = [], []
+    for round_ in range(1, rounds + 1):
+        ours.append(time_in_fresh_process(lambda: analyse(corpus, workers=workers, progress=False), 1))
+        naive.append(time_in_fresh_process(lambda: baseline(texts), 1))
+        print(f"round {round_}: analyse(workers={workers}) {ours[-1]:.2f} s, naive loop {naive[-1]:.2f} s")
+    ratio = statistics.median(naive) / statistics.median(ours)
+    print(f"medians: {statistics.median(ours):.2f} s against {statistics.median(naive):.2f} s ({ratio:.2f}x)")
+
+
 def peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -121,8 +139,12 @@ def main() -> None:
     parser.add_argument(
         "--only", nargs="+", metavar="WORD", help="run the stages whose name has one of these"
     )
+    parser.add_argument("--alternate", type=int, metavar="ROUNDS", help="time the standing bar only")
     args = parser.parse_args()
     corpus = load()
+    if args.alternate:
+        alternate(corpus, args.workers, args.alternate)
+        return
     texts = [a.text for a in corpus]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     stages = {

@@ -120,6 +120,28 @@ def test_stance_reaches_people_the_actor_table_does_not_list():
     assert hipkins.mention.tolist() == ["Chris Hipkins", "Hipkins"] and set(hipkins.side) == {""}
 
 
+def test_stance_lends_a_person_the_country_another_article_gives():
+    from nzus_analysis.measures.stance import stance_table
+
+    stated = Article("a", 2023, paragraphs=("New Zealand's Prime Minister Chris Hipkins spoke first.",))
+    unstated = Article(
+        "b", 2023, paragraphs=("Labour leader Chris Hipkins attacked it. Hipkins called it a mistake.",)
+    )
+    alone = stance_table([unstated], model="linear")
+    assert "Chris Hipkins" not in set(alone.actor)  # no country anywhere: scored only with all_people
+    both = stance_table([stated, unstated], model="linear")
+    lent = both[(both.article_id == "b") & (both.actor == "Chris Hipkins")]
+    assert lent.mention.tolist() == ["Chris Hipkins", "Hipkins"] and set(lent.side) == {"NZ"}
+
+
+def test_the_country_given_most_often_wins_and_ties_go_alphabetically():
+    from nzus_analysis.text.people import most_given_countries
+
+    given = [("Kurt Campbell", "US"), ("Kurt Campbell", "AU"), ("Kurt Campbell", "US"), ("Ann Lee", "")]
+    assert most_given_countries(given) == {"Kurt Campbell": "US"}
+    assert most_given_countries([("X Y", "NZ"), ("X Y", "AU")]) == {"X Y": "AU"}
+
+
 @pytest.mark.parametrize("aside", ["for her part", "meanwhile", "however", "in turn"])
 def test_a_speaker_with_an_aside_is_the_speaker_not_the_content(aside):
     q = _quotes(f"Defence Minister Judith Collins arrived. Collins, {aside}, said the talks were useful.")

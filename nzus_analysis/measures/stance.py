@@ -71,7 +71,7 @@ from nzus_analysis.quotes import quote_table
 from nzus_analysis.resources import model_file
 from nzus_analysis.text.actors import load_actors
 from nzus_analysis.text.corpus import Article
-from nzus_analysis.text.people import person_mentions
+from nzus_analysis.text.people import most_given_countries, person_mentions
 from nzus_analysis.text.terms import Term, counting_terms, sentence_terms
 from nzus_analysis.text.tokens import PARSE_CACHE_SIZE, Sentence, sentences, split_sentences, tokenize
 
@@ -407,12 +407,14 @@ def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]
     return found
 
 
-def _mentions(
-    article: Article, all_people: bool = False
-) -> Iterable[tuple[Sentence, int, int, str, str, str]]:
-    """(sentence, start, end, words, actor, side) of every mention of an actor (the actor table's,
-    or a person named in the text whose country it gives, or with `all_people` any person named:
-    `people.person_mentions`) or a side, offsets into the sentence, in text order."""
+# A mention found in an article: (sentence, start, end, words, actor, side, named), offsets into
+# the sentence; `named`: a person the text names, not in the actor table (`people.person_mentions`)
+FoundMention = tuple[Sentence, int, int, str, str, str, bool]
+
+
+def _mentions(article: Article) -> Iterable[FoundMention]:
+    """Every mention of an actor (the actor table's, or any person the text names, side their
+    country where it gives one) or of a side, in text order."""
     actors, sides, finder = load_actors(), side_terms(), side_finder()
     all_sentences = sentences(article)
     # only a sentence the side finder matches can hold a side term: when few do, only those are
@@ -431,22 +433,37 @@ def _mentions(
         for s, own in zip(all_sentences, listed, strict=True)
         for m in own
     ]
-    people = [m for m in person_mentions(article.text, in_text) if all_people or m.actor.country]
+    people = person_mentions(article.text, in_text)
     starts = [m.start for m in people]
     for s, own, found in zip(all_sentences, listed, terms_of, strict=True):
-        mentions = [(m.start, m.end, m.text, m.actor.canonical, m.actor.country) for m in own]
+        mentions = [(m.start, m.end, m.text, m.actor.canonical, m.actor.country, False) for m in own]
         for m in people[bisect_left(starts, s.start) : bisect_left(starts, s.end)]:  # named in the text
             if m.end <= s.end:
                 mentions.append(
-                    (m.start - s.start, m.end - s.start, m.text, m.actor.canonical, m.actor.country)
+                    (m.start - s.start, m.end - s.start, m.text, m.actor.canonical, m.actor.country, True)
                 )
         taken = [(a, b) for a, b, *_ in mentions]
         for term in found:
             start, end = term.start - s.start, term.end - s.start
             if term.term in sides and not any(a < end and start < b for a, b in taken):
-                mentions.append((start, end, s.text[start:end], term.term, sides[term.term]))
-        for start, end, text, actor, side in sorted(mentions):
-            yield s, start, end, text, actor, side
+                mentions.append((start, end, s.text[start:end], term.term, sides[term.term], False))
+        for start, end, text, actor, side, named in sorted(mentions):
+            yield s, start, end, text, actor, side, named
+
+
+def _with_country(found: list[tuple[Article, FoundMention]]) -> list[tuple[Article, FoundMention]]:
+    """The mentions less those of people named in the text with no country, neither in their own
+    article nor in another of the corpus (`people.most_given_countries`: the country the corpus
+    gives them most often, which a person whose article does not say it takes here)."""
+    known = most_given_countries((m[4], m[5]) for _, m in found if m[6])
+    kept = []
+    for article, m in found:
+        if m[6] and not m[5]:
+            if m[4] not in known:
+                continue
+            m = (*m[:5], known[m[4]], True)
+        kept.append((article, m))
+    return kept
 
 
 def stance_scores(
@@ -474,9 +491,11 @@ def stance_table(
     all_people: bool = False,
 ) -> pd.DataFrame:
     """Tone toward every mention of an actor (`data/actors.csv`), of a person the text names with
-    their country ("New Zealand's Defence Minister Judith Collins", then "Collins"; with
-    `all_people`, of every person it names, about four times the mentions on BBC news) or of a
-    side term (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`.
+    their country ("New Zealand's Defence Minister Judith Collins", then "Collins"), or whose
+    country another article of `corpus` gives (the country it gives most often is theirs here too,
+    as in `voices.speaker_table`), with `all_people` of every person named (about four times the
+    mentions on BBC news), or of a side term (`data/lexicons/sides.csv`), one row each, in text
+    order: `StanceRow`.
 
     `model` is one of `STANCE_MODELS` (`target_stance`). `quotes` may pass the same articles'
     `quotes.quote_table` (for ``is_speaker``) when the caller has it; otherwise it is computed.
@@ -489,17 +508,19 @@ def stance_table(
     _check_model(model)
     articles = list(corpus)
     load_actors(), side_terms(), side_finder()  # loaded once here: forked workers inherit them
-    find = partial(_quotes_and_mentions, find_quotes=quotes is None, all_people=all_people)
+    find = partial(_quotes_and_mentions, find_quotes=quotes is None)
     parts = map_chunks(find, articles, workers)
     if quotes is None:
         quotes = pd.concat([table for tables, _ in parts for table in tables] or [quote_table([])])
     speakers = _speakers_by_sentence(quotes)
     mentions_of = (mentions for _, per_article in parts for mentions in per_article)
     found = [(a, mention) for a, mentions in zip(articles, mentions_of, strict=True) for mention in mentions]
+    if not all_people:
+        found = _with_country(found)
     scored = [(m[0].text, m[1], m[2]) for _, m in found if len(m[0].text) <= MAX_SCORED_CHARS]
     scores = iter(stance_scores(scored, model))
     rows = []
-    for article, (s, start, end, text, actor, side) in found:
+    for article, (s, start, end, text, actor, side, _) in found:
         label, score = (UNSCORED, float("nan")) if len(s.text) > MAX_SCORED_CHARS else next(scores)
         is_speaker = actor in speakers.get(article.id, {}).get(s.sentence, ())
         rows.append((article.id, article.year, s.paragraph, s.sentence, s.start + start, s.start + end, text,
@@ -508,8 +529,8 @@ def stance_table(
 
 
 def _quotes_and_mentions(
-    articles: list[Article], find_quotes: bool, all_people: bool = False
-) -> tuple[list[pd.DataFrame], list[list[tuple[Sentence, int, int, str, str, str]]]]:
+    articles: list[Article], find_quotes: bool
+) -> tuple[list[pd.DataFrame], list[list[FoundMention]]]:
     """The speaker columns of `quote_table` (when `find_quotes`) and each article's `_mentions`,
     a few hundred articles at a time so that the sentences `quote_table` split are still cached
     when `_mentions` reads them."""
@@ -518,7 +539,7 @@ def _quotes_and_mentions(
     for chunk in chunked(articles, PARSE_CACHE_SIZE):
         if find_quotes:
             quotes.append(quote_table(chunk, workers=1)[["article_id", "sentence", "speaker"]])
-        mentions += [list(_mentions(article, all_people)) for article in chunk]
+        mentions += [list(_mentions(article)) for article in chunk]
     return quotes, mentions
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from nzus_analysis._tables import columns_of, per_article, sentence_item_columns, table, typed_table
 from nzus_analysis.quotes import CHANNELS, find_quote_spans
 from nzus_analysis.text.corpus import Article
+from nzus_analysis.text.people import most_given_countries
 from nzus_analysis.text.tokens import (
     NON_WORD_KINDS,
     Sentence,
@@ -73,11 +74,9 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def _country_across_articles(quotes: pd.DataFrame) -> pd.Series:
     """Each statement's speaker country, a person's empty one filled with the country the other
-    statements of that name give most often (ties: alphabetical)."""
-    people = quotes[(quotes.speaker_kind == "person") & (quotes.speaker_country != "")]
-    counts = people.groupby(["speaker", "speaker_country"]).size().reset_index(name="n")
-    best = counts.sort_values(["n", "speaker_country"], ascending=[False, True]).drop_duplicates("speaker")
-    known = dict(zip(best.speaker, best.speaker_country, strict=True))
+    statements of that name give most often (`people.most_given_countries`)."""
+    people = quotes[quotes.speaker_kind == "person"]
+    known = most_given_countries(zip(people.speaker, people.speaker_country, strict=True))
     missing = (quotes.speaker_kind == "person") & (quotes.speaker_country == "")
     return quotes.speaker_country.where(~missing, quotes.speaker.map(lambda name: known.get(name, "")))
 

@@ -13,7 +13,8 @@ table (`data/actors.csv`) overrides all of this for the people it lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -238,6 +239,18 @@ def titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
             people[words[-1]] = mention.actor
             out.append(mention)
     return out
+
+
+def most_given_countries(named: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each person's country across a corpus, from (name, country) pairs, one per time a text
+    gives a country (empty countries are skipped): the country given most often (ties:
+    alphabetical). A person is one country across a corpus: what one article says lends it to
+    the articles that do not say it (`voices.speaker_table`, `stance.stance_table`)."""
+    counts = Counter((name, country) for name, country in named if country)
+    best: dict[str, str] = {}
+    for (name, country), _ in sorted(counts.items(), key=lambda item: (-item[1], item[0][1])):
+        best.setdefault(name, country)
+    return best
 
 
 def unlisted(people: Sequence[Mention], listed: Sequence[Mention]) -> list[Mention]:
