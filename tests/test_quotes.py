@@ -187,6 +187,22 @@ def test_the_sender_of_a_message_is_the_speaker():
     assert list(q.channel) == ["statement", "statement"]
 
 
+def test_a_country_speaking_is_its_government_and_never_a_person():
+    q = quotes_in(
+        "Foreign Minister Winston Peters arrived. New Zealand said it would help. He said talks were useful.",
+        "The United States said the talks went well. Chinese said the island was theirs.",
+        "John Key told politicians in the parliament that troops would go.",
+    )
+    rows = q.set_index("text")
+    assert rows.loc["it would help", ["speaker", "speaker_kind", "speaker_country", "channel"]].tolist() == [
+        "New Zealand", "government body", "NZ", "statement"
+    ]  # fmt: skip
+    assert rows.loc["talks were useful"].speaker == "Winston Peters"  # "he" skips the country
+    assert rows.loc["the talks went well"].speaker == "United States"
+    assert rows.loc["the island was theirs"].speaker_kind == ""  # an adjective is no country speaking
+    assert rows.loc["troops would go"].channel == "statement"  # words to parliament are on the record
+
+
 def test_scare_quotes_are_not_attributions():
     assert quotes_in("The so-called “Pacific reset” began in 2018.").empty
     assert quotes_in("Reference to “maritime challenges” comes after the drills.").empty
@@ -1196,7 +1212,7 @@ def test_speaker_phrases_that_name_no_one_stay_unresolved():
 def test_a_speaker_of_function_words_names_no_one():
     q = quotes_in("The decision, it was said, would stand.")
     assert (q.speaker.item(), q.speaker_mention.item(), q.resolved_by.item()) == ("", "it was", "unresolved")
-    assert quotes_in("The deal, the US said, would stand.").speaker.item() == "the US"
+    assert quotes_in("The deal, the US said, would stand.").speaker.item() == "United States"
 
 
 def test_circumstance_after_a_trailing_cue_and_a_lead_past_an_opening_quote():

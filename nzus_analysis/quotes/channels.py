@@ -9,7 +9,7 @@ from nzus_analysis.text.actors import ActorIndex, Resolution
 _SOCIAL = re.compile(r"social media|tweet|twitter|facebook|instagram|posted on|\bon X\b", re.I)
 
 
-_STATEMENT = re.compile(r"statement|press release|news release|communiqu|written", re.I)
+_STATEMENT = re.compile(r"statement|press release|news release|communiqu|written|parliament", re.I)
 
 
 _INTERVIEW = re.compile(

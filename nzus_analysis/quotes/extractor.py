@@ -34,8 +34,8 @@ class QuoteRow(NamedTuple):
     via: str  # the outlet that reported it (second_hand)
     paragraph: int
     sentence: int
-    # name | as_named (a full name outside the actor table) | pronoun | title | nominal | surname
-    # | continuation | unresolved | unattributed
+    # name | as_named (a full name outside the actor table, or a country) | pronoun | title
+    # | nominal | surname | continuation | unresolved | unattributed
     resolved_by: str
     speaker_kind: str  # from the actor table ("" when not in it)
     speaker_country: str

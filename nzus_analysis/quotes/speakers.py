@@ -19,9 +19,10 @@ from nzus_analysis.quotes.patterns import (
     antecedent_of_who,
     as_name,
 )
-from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
+from nzus_analysis.text.actors import Actor, ActorIndex, Mention, Resolution
 from nzus_analysis.text.people import (
     TITLED_PERSON,
+    country_names,
     first_name_genders,
     is_surname,
     role_and_surname_pattern,
@@ -209,6 +210,18 @@ _ABBREVIATED_TITLE = re.compile(
 )
 
 
+def _country_speaking(phrase: str) -> Actor | None:
+    """A country's name as the speaker ("China", "the US", "New Zealand"): its government speaks,
+    an actor of kind "government body" with the country's code, named by the country's first name
+    in `data/lexicons/countries.csv` ("United States"); never a person a later "he" could mean."""
+    name = re.sub(r"^[Tt]he\s+", "", phrase.strip())
+    country = country_names().get(name)
+    if country is None:
+        return None
+    canonical = next(term for term, code in country_names().items() if code == country)  # its first name
+    return Actor(canonical, (name,), (), "government body", country, "government", "")
+
+
 def _miscased(mention: Mention) -> bool:
     """A person named in full with a letter in the wrong case ("John key" for "John Key")."""
     name = mention.actor.canonical
@@ -392,6 +405,9 @@ class Speakers:
             resolution = self._resolve_bare(role_surname.group("surname"), phrase_start)
             if resolution.resolved_by == "surname":
                 return replace(resolution, mention=stripped)
+        country = _country_speaking(stripped)
+        if country is not None and not self.actors.mentions(stripped):  # "China said": its government
+            return Resolution(country.canonical, stripped.strip(), "as_named", country)
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)

@@ -61,7 +61,8 @@ class Resolution:
 
     speaker: str
     mention: str
-    resolved_by: str  # name | as_named (a full name) | pronoun | title | nominal | surname | unresolved
+    # name | as_named (a full name, or a country) | pronoun | title | nominal | surname | unresolved
+    resolved_by: str
     actor: Actor | None
 
 

@@ -76,6 +76,14 @@ def country_terms() -> dict[str, str]:
 
 
 @cache
+def country_names() -> dict[str, str]:
+    """Country name -> ISO code, adjectives left out ("China", not "Chinese"; the `form` column
+    of `data/lexicons/countries.csv`)."""
+    forms = read_mapping("lexicons/countries.csv", "term", "form")
+    return {term: code for term, code in country_terms().items() if forms[term] == "name"}
+
+
+@cache
 def _country_pattern() -> re.Pattern[str]:
     terms = sorted(country_terms(), key=len, reverse=True)
     return re.compile(rf"(?<![\w.-])(?P<term>{'|'.join(map(re.escape, terms))})(?:[’']s)?(?![\w-])")
