@@ -47,7 +47,7 @@ def test_quotes_on_nz_news_hold_their_measured_level():
     # floors at the figures measured when people got their country and role from the text (README table)
     scores = statement_score_table(gold_set()).set_index("group")
     assert scores.at["all", "f1"] >= 0.85
-    assert scores.at["all", "speaker_accuracy"] >= 0.93
-    assert scores.at["all", "canonical_accuracy"] >= 0.91
+    assert scores.at["all", "speaker_accuracy"] >= 0.94
+    assert scores.at["all", "canonical_accuracy"] >= 0.92
     assert scores.at["direct", "recall"] >= 0.95
     assert scores.at["all", "channel_accuracy"] >= 0.90

@@ -203,6 +203,24 @@ def test_a_country_speaking_is_its_government_and_never_a_person():
     assert rows.loc["troops would go"].channel == "statement"  # words to parliament are on the record
 
 
+def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs():
+    q = quotes_in(
+        "Prime Minister Christopher Luxon has returned from Sydney.",
+        "But Luxon was at least able to laugh it off.",
+        "“We spent a bit of time talking about aircraft.”",
+    )
+    assert q[["speaker", "rule"]].values.tolist() == [["Christopher Luxon", "direct_continuation"]]
+    two = quotes_in("Christopher Luxon met Anthony Albanese on Thursday.", "“We talked about aircraft.”")
+    assert two.speaker.tolist() == [""]  # two people named before: nobody's
+
+
+def test_a_plural_possessive_is_no_name():
+    from nzus_analysis.text.people import people_named
+
+    text = "Chairman of the Pacific Islands Forum Leaders’ Summit, Prime Minister Enele Sopoaga spoke."
+    assert [m.text for m in people_named(text)] == ["Enele Sopoaga"]
+
+
 def test_scare_quotes_are_not_attributions():
     assert quotes_in("The so-called “Pacific reset” began in 2018.").empty
     assert quotes_in("Reference to “maritime challenges” comes after the drills.").empty

@@ -22,8 +22,9 @@ from nzus_analysis.quotes.patterns import (
 from nzus_analysis.quotes.rules.according import conduit
 from nzus_analysis.quotes.spans import QuoteSpan
 from nzus_analysis.quotes.state import ArticleState
-from nzus_analysis.text.actors import Resolution
+from nzus_analysis.text.actors import Mention, Resolution
 from nzus_analysis.text.cues import words
+from nzus_analysis.text.people import person_mentions
 from nzus_analysis.text.tokens import Sentence
 
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
@@ -335,15 +336,33 @@ def _after_trail(
 def _record_unattributed(ex: ArticleState, span: QuoteSpan) -> None:
     """A quote with no attribution: the previous record's speaker's (`direct_continuation`), else
     nobody's (`direct_unattributed`)."""
-    previous = ex.previous_record(ex.paragraph_at(span.open_at))
+    paragraph = ex.paragraph_at(span.open_at)
+    previous = ex.previous_record(paragraph)
+    opens = ex.text[ex.paragraph_spans[paragraph][0] : span.open_at].strip() == ""
+    introduced = _introduced(ex, paragraph) if previous is None and opens else None
     if previous is not None:
         # the same speaker, named by the previous record's words ("she", "Mr Howard")
         resolution = replace(previous.resolution, resolved_by="continuation")
+        rule = "direct_continuation"
+    elif introduced is not None:
+        resolution = Resolution(introduced.actor.canonical, introduced.text, "continuation", introduced.actor)
         rule = "direct_continuation"
     else:
         resolution = Resolution("", "", "unattributed", None)
         rule = "direct_unattributed"
     ex.add("direct", span.start, span.end, "", resolution, "", rule)
+
+
+def _introduced(ex: ArticleState, paragraph: int) -> Mention | None:
+    """The one person the paragraph before names, when it names one and only one and reports no
+    statement: a quote paragraph after it is theirs ("Sopoaga was particularly happy …" ¶ "“The
+    Forum leaders agreed …”")."""
+    if paragraph == 0:
+        return None
+    start, end = ex.paragraph_spans[paragraph - 1]
+    named = [*ex.speakers.mentions, *person_mentions(ex.text)]  # with surnames alone ("But Luxon was")
+    people = [m for m in named if start <= m.start < end and m.actor.kind == "person"]
+    return people[-1] if people and len({m.actor.canonical for m in people}) == 1 else None
 
 
 def nearest_lead(ex: ArticleState, before: str, after: int) -> re.Match[str] | None:

@@ -194,6 +194,8 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
             if " " not in name:
                 continue
         start = match.start("name")
+        if re.search(r"\w[’']\s", name + " "):  # "Forum Leaders’ Summit": a plural possessive, no name
+            continue
         if (start, start + len(name)) not in taken:
             found.append((start, start + len(name), name))
     return found
