@@ -214,6 +214,14 @@ def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs():
     assert two.speaker.tolist() == [""]  # two people named before: nobody's
 
 
+def test_by_saying_gives_the_quote_to_the_clause_subject():
+    q = quotes_in(
+        "Those eyebrows went up when New Zealand Prime Minister Chris Hipkins followed a meeting with "
+        "Australian Prime Minister Anthony Albanese by saying, “New Zealand agrees with the partners.”"
+    )
+    assert q[["kind", "speaker", "rule"]].values.tolist() == [["direct", "Chris Hipkins", "participle"]]
+
+
 def test_a_plural_possessive_is_no_name():
     from nzus_analysis.text.people import people_named
 

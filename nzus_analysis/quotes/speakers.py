@@ -437,9 +437,15 @@ class Speakers:
 
     def subject_in(self, prefix: str) -> tuple[str, int] | None:
         """(words, offset) of the first person named in `prefix` (an actor, a titled or a full
-        name), or of a leading pronoun."""
-        matches = (_SENTENCE_PRONOUN.match(prefix), TITLED_PERSON.search(prefix), _FULL_NAME.search(prefix))
+        name, a name after a role noun), or of a leading pronoun."""
+        full_name = _FULL_NAME.search(prefix)
+        matches = (_SENTENCE_PRONOUN.match(prefix), TITLED_PERSON.search(prefix), full_name)
         found = [(m.group(), m.start()) for m in matches if m]
+        role = role_named_pattern().search(prefix)
+        if role:  # "New Zealand Prime Minister Chris Hipkins", not the capitals "New Zealand Prime"
+            inside = full_name is not None and full_name.start() <= role.start() < full_name.end()
+            start = full_name.start() if full_name is not None and inside else role.start()
+            found.append((prefix[start : role.end()], start))
         after_clause = _PRONOUN_AFTER_CLAUSE.search(prefix)  # "When she appeared on Monday, she declined …"
         if after_clause:
             found.append((after_clause.group("pronoun"), after_clause.start("pronoun")))

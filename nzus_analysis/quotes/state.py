@@ -162,7 +162,13 @@ class ArticleState:
         return end > start and not _ONLY_A_PREPOSITION_PHRASE.fullmatch(self.text, start, end)
 
     def kind_of(self, start: int, end: int) -> str:
-        return "partial" if self.spans_opening_in(start, end) else "indirect"
+        """ "direct" when text[start:end] is one closed quotation and nothing else ("… by saying,
+        “New Zealand agrees …”"), "partial" when a quotation opens in it, else "indirect"."""
+        quoted = self.spans_opening_in(start, end)
+        whole = len(quoted) == 1 and quoted[0].closed and quoted[0].open_at == start
+        if whole and quoted[0].after_close >= end:
+            return "direct"
+        return "partial" if quoted else "indirect"
 
     def reported(self, sentence: Sentence) -> int | None:
         """Record reported speech in `sentence` by the first rule of `self.rules` whose

@@ -27,7 +27,8 @@ _INNER_THAT_CLAUSE = clause_subject("that|because|what")
 
 
 SAYING = re.compile(
-    rf"(?:,|[”\"]|\s[-–—]|\s(?:{MESSAGE_NOUNS}))\s+(?:[a-z]+\s+){{0,3}}?(?P<cue>{PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
+    rf"(?:,|[”\"]|\s[-–—]|\s(?:{MESSAGE_NOUNS})|\sby(?=\s+(?:{PARTICIPLE})))\s+(?:[a-z]+\s+){{0,3}}?"
+    rf"(?P<cue>{PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
 )  # ", at one point calling", " - only saying", "fired back a response saying"; after a closing
 
 
