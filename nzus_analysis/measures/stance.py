@@ -407,9 +407,16 @@ def _speakers_by_sentence(quotes: pd.DataFrame) -> dict[str, dict[int, set[str]]
     return found
 
 
-# A mention found in an article: (sentence, start, end, words, actor, side, named), offsets into
-# the sentence; `named`: a person the text names, not in the actor table (`people.person_mentions`)
-FoundMention = tuple[Sentence, int, int, str, str, str, bool]
+class FoundMention(NamedTuple):
+    """A mention `_mentions` finds in an article, offsets into its sentence."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    actor: str
+    side: str  # for a person, their country ("" when unknown)
+    named: bool  # a person the text names who is not in the actor table (`people.person_mentions`)
 
 
 def _mentions(article: Article) -> Iterable[FoundMention]:
@@ -448,20 +455,20 @@ def _mentions(article: Article) -> Iterable[FoundMention]:
             if term.term in sides and not any(a < end and start < b for a, b in taken):
                 mentions.append((start, end, s.text[start:end], term.term, sides[term.term], False))
         for start, end, text, actor, side, named in sorted(mentions):
-            yield s, start, end, text, actor, side, named
+            yield FoundMention(s, start, end, text, actor, side, named)
 
 
 def _with_country(found: list[tuple[Article, FoundMention]]) -> list[tuple[Article, FoundMention]]:
     """The mentions less those of people named in the text with no country, neither in their own
     article nor in another of the corpus (`people.most_given_countries`: the country the corpus
     gives them most often, which a person whose article does not say it takes here)."""
-    known = most_given_countries((m[4], m[5]) for _, m in found if m[6])
+    known = most_given_countries((m.actor, m.side) for _, m in found if m.named)
     kept = []
     for article, m in found:
-        if m[6] and not m[5]:
-            if m[4] not in known:
+        if m.named and not m.side:
+            if m.actor not in known:
                 continue
-            m = (*m[:5], known[m[4]], True)
+            m = m._replace(side=known[m.actor])
         kept.append((article, m))
     return kept
 
@@ -517,7 +524,7 @@ def stance_table(
     found = [(a, mention) for a, mentions in zip(articles, mentions_of, strict=True) for mention in mentions]
     if not all_people:
         found = _with_country(found)
-    scored = [(m[0].text, m[1], m[2]) for _, m in found if len(m[0].text) <= MAX_SCORED_CHARS]
+    scored = [(m.sentence.text, m.start, m.end) for _, m in found if len(m.sentence.text) <= MAX_SCORED_CHARS]
     scores = iter(stance_scores(scored, model))
     rows = []
     for article, (s, start, end, text, actor, side, _) in found:

@@ -310,6 +310,8 @@ class Speakers:
     def __init__(self, actors: ActorIndex, mentions: list[Mention]) -> None:
         self.actors = actors
         self.mentions = mentions
+        # names typed in the wrong case ("John key"), found once: the names added later are as written
+        self._miscased = [m for m in mentions if _miscased(m)]
 
     def resolve(self, phrase: str, phrase_start: int) -> Resolution:
         """Resolve a speaker phrase; a group ("The US and Australia") stays unresolved. A phrase
@@ -387,7 +389,7 @@ class Speakers:
             if named is not None:
                 stripped = named
         stripped = _untitled(stripped)
-        typed = next((m for m in self.mentions if _miscased(m) and stripped.endswith(m.text)), None)
+        typed = next((m for m in self._miscased if stripped.endswith(m.text)), None)
         if typed is not None:  # "Prime Minister John key": the name as `people_named` reads it
             stripped = stripped[: -len(typed.text)] + typed.actor.canonical
         after_phrase = _NAME_AFTER_PHRASE.search(stripped)

@@ -51,7 +51,7 @@ _FIRST_AND_LAST = re.compile(
 # takes it when the text has the surname capitalised as a speaker, `_speaks_by_surname`), not a
 # particle before a surname ("Philip van Doren Stern", "Walter van der Vijver")
 _FIRST_AND_LOWER_CASE_LAST = re.compile(
-    r"\b([A-Z][a-z]+)\s+([a-z][a-z’'-]*[a-z])\b(?!\s+(?:[a-z]+\s+)?[A-Z])"
+    r"([A-Z](?<!\w[A-Z])[a-z]+)\s+([a-z][a-z’'-]*[a-z])\b(?!\s+(?:[a-z]+\s+)?[A-Z])"
 )
 
 #: Capitalised words that end a sentence's subject, not a name: "President Xi Jinping Tuesday"

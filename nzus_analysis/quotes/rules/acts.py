@@ -22,10 +22,9 @@ from nzus_analysis.text.tokens import Sentence
 _INNER_THAT_CLAUSE = clause_subject("that|because|what")
 
 
-# A participle after the main clause: "…, saying (that) CONTENT", or after a message the subject
-# sent (`MESSAGE_NOUNS`): "Trump fired back a response saying …".
-
-
+# A participle after the main clause: "…, saying (that) CONTENT", after a message the subject
+# sent (`MESSAGE_NOUNS`): "Trump fired back a response saying …", or after "by": "followed the
+# meeting by saying, “…”".
 SAYING = re.compile(
     rf"(?:,|[”\"]|\s[-–—]|\s(?:{MESSAGE_NOUNS})|\sby(?=\s+(?:{PARTICIPLE})))\s+(?:[a-z]+\s+){{0,3}}?"
     rf"(?P<cue>{PARTICIPLE})(?:\s+that)?[,:]?\s+(?=\S)"
