@@ -177,6 +177,36 @@ def test_when_it_was_said_is_not_part_of_the_content():
     ]
 
 
+def test_a_title_names_the_person_whose_role_the_text_gives_in_those_words():
+    q = quotes_in(
+        "US Defense Secretary Chuck Hagel arrived. The Secretary of Defense said the visit was useful.",
+        "Foreign Minister Nanaia Mahuta spoke. The Defence Secretary said it went well.",  # NZ spelling
+        "The Foreign Secretary said it had not.",  # no one the text names has that role
+    )
+    assert list(zip(q.speaker, q.resolved_by, strict=True)) == [
+        ("Chuck Hagel", "title"),
+        ("Chuck Hagel", "title"),
+        ("the Foreign Secretary", "unresolved"),
+    ]
+
+
+def test_a_report_ends_where_the_speaker_goes_on_to_something_else():
+    q = quotes_in(
+        "Tabane said people were upset, and he travelled to Taipei the next day.",
+        "Ardern has acknowledged there were complexities, but has dismissed concerns of a rift.",
+        "Xi called for “mutual trust” amid tensions over Huawei.",
+        "Peters said the talks went well, and he said more would follow.",  # "said": still the report
+        "Key said the troops, and they would stay, were ready.",  # an auxiliary: inside the report
+    )
+    assert list(q.text) == [
+        "people were upset",
+        "there were complexities",
+        "“mutual trust”",
+        "the talks went well, and he said more would follow",
+        "the troops, and they would stay, were ready",
+    ]
+
+
 def test_the_sender_of_a_message_is_the_speaker():
     q = quotes_in(
         "Foreign Minister Winston Peters will visit Washington.",

@@ -35,6 +35,27 @@ _LEADING_TIME = re.compile(
 )
 
 
+_NOT_A_MAIN_VERB = (
+    r"(?!(?:was|is|were|are|would|will|could|should|had|has|have|did|does|do|can|may|might|must)\b)"
+)
+_CORE_CUES = frozenset({"said", "says", "told", "tells", "added", "adds"})
+# Where a reported clause has ended though its sentence goes on (`ArticleState.content_span`);
+# each pattern's "verb" group must not be a cue word unless the pattern says so:
+_CONTENT_ENDS = (
+    # "… not been consulted, and he echoed the vow …": a new clause of the speaker's own
+    re.compile(
+        r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:(?:[a-z]+ly|also|sometimes|later|then|still)\s+)?"
+        rf"{_NOT_A_MAIN_VERB}(?P<verb>[a-z]+)(?![’'\w])"
+    ),
+    # "… complexities in the relationship, but has dismissed concerns …": the speaker's next act
+    # (its tense marked as the report's is); any cue but a plain "said" ends the report
+    re.compile(
+        r",\s+(?:and|but)\s+(?:has|had|also|later)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"
+    ),
+    # "called for “mutual trust” amid tensions over …": the circumstances, not the words
+    re.compile(r"\s+(?P<verb>amid)\s"),
+)
+
 MAX_ATTRIBUTION_CHARS = 300  # of an attribution's words, read for its channel (`ArticleState.add`)
 
 
@@ -141,11 +162,18 @@ class ArticleState:
 
     # -- a statement's content, and the reported-speech rules --
     def content_span(self, start: int, end: int) -> tuple[int, int]:
-        """Trim a reported clause: spaces, a final period, a trailing ', which …' gloss."""
+        """Trim a reported clause: spaces, a final period, a trailing ', which …' gloss, and what
+        follows where the report ends though the sentence goes on (`_CONTENT_ENDS`)."""
         masked = self.masked[start:end]
         gloss = re.search(r",\s+which\b[^,]*$", masked)
         if gloss:
             end = start + gloss.start()
+        for number, pattern in enumerate(_CONTENT_ENDS):
+            allowed = _CORE_CUES if number == 1 else RULE_TRIGGERS  # cue words that do not end it
+            stops = (m for m in pattern.finditer(masked, 0, end - start) if m["verb"] not in allowed)
+            stop = next(stops, None)
+            if stop:
+                end = start + stop.start()
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:"):
             end -= 1
         while start < end and self.text[start].isspace():
