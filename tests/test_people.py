@@ -44,6 +44,12 @@ def _quotes(*paragraphs: str, article_id: str = "t"):
             ("", "Foreign Minister"),
         ),
         ("Ministers met. Mark Smith, 45, said nothing.", "Mark Smith", ("", "")),
+        # the clause going on after a comma is no appositive ("American" is the counterpart's)
+        (
+            "The Defence Minister, Jonathan Coleman, handed his American counterpart a jersey.",
+            "Jonathan Coleman",
+            ("", ""),
+        ),
     ],
 )
 def test_person_description_reads_the_words_around_the_name(text, name, expected):

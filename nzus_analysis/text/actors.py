@@ -6,7 +6,9 @@ Resolution rules, used by `nzus_analysis.quotes`:
 - "he"/"she" resolve to the most recent person named before it (outside quotations) whose
   gender fits;
 - a title ("the Secretary") resolves to the most recently named actor holding that title in
-  the same article; an actor never named in the article is never guessed;
+  the same article, or a person whose role the text gives in those words, in any order ("the
+  Secretary of Defense" after "US Defense Secretary Chuck Hagel"); an actor never named in the
+  article is never guessed;
 - anything else stays as its mention, unresolved.
 """
 
@@ -150,7 +152,7 @@ class ActorIndex:
         title = re.search(r"\b(?:the|The)\s+([A-Z][\w ]+?)\s*$", phrase.strip())
         if title:
             for mention in reversed(before):
-                if title.group(1) in mention.actor.titles:
+                if title.group(1) in mention.actor.titles or role_is_titled(mention.actor, title.group(1)):
                     return Resolution(mention.actor.canonical, title.group(0), "title", mention.actor)
         cleaned = phrase.strip(" ,.;:")
         nominal = re.fullmatch(r"(?:the|The)\s+(\w+)", cleaned)
@@ -162,6 +164,24 @@ class ActorIndex:
         if cleaned.lower() in OTHER_PRONOUNS:  # "they said", "it said": never a speaker named "they"
             return Resolution("", cleaned, "unresolved", None)
         return Resolution(cleaned, cleaned, "unresolved", None)
+
+
+_ROLE_FILLER = frozenset({"of", "for", "the", "and", "&"})
+
+
+def _role_words(words: str) -> frozenset[str]:
+    """The words of a role or title, lower case, US spelling of "defence", without fillers."""
+    return frozenset(
+        "defense" if w == "defence" else w for w in words.lower().split() if w not in _ROLE_FILLER
+    )
+
+
+def role_is_titled(actor: Actor, title: str) -> bool:
+    """Whether `title` names a person's role as the text gives it, in any order and spelling: "the
+    Secretary of Defense" is the "US Defense Secretary"; "the Minister" is not the "Foreign
+    Minister" (a title of one word names only a listed actor's `titles`)."""
+    words = _role_words(title)
+    return actor.kind == "person" and len(words) > 1 and bool(actor.role) and words <= _role_words(actor.role)
 
 
 @cache

@@ -134,6 +134,14 @@ def _role_word() -> re.Pattern[str]:
 
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<phrase>[^,.;:()“”\"]{2,60}?)\s*(?:,|\.|;|\Z)")
 _CLAUSE_BREAK = re.compile(r"[.;:\n“”\"()]|,\s")
+_FINITE_VERB = re.compile(r"[a-z]+ed|(?:is|was|has|had|will|would|met|told|says|said)(?![\w’'])")
+
+
+def _opens_with_verb(phrase: str) -> bool:
+    """Whether the words after a name's comma are its clause going on ("Jonathan Coleman, handed his
+    American counterpart"), not an appositive ("Kurt Campbell, the senior US diplomat")."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return bool(_FINITE_VERB.fullmatch(first)) or first in cue_key_words()
 
 
 def person_description(text: str, start: int, end: int) -> tuple[str, str]:
@@ -156,7 +164,7 @@ def person_description(text: str, start: int, end: int) -> tuple[str, str]:
     if role or country:
         return country, role
     appositive = _APPOSITIVE.match(text, end, min(len(text), end + 80))
-    if appositive:
+    if appositive and not _opens_with_verb(appositive.group("phrase")):
         phrase = appositive.group("phrase").strip()
         named = _country_pattern().search(phrase)
         if named or _role_word().search(phrase):
