@@ -190,6 +190,16 @@ def test_a_title_names_the_person_whose_role_the_text_gives_in_those_words():
     ]
 
 
+def test_a_sentence_opening_with_he_continues_the_subject_before_it():
+    q = quotes_in(
+        "Foreign Minister Winston Peters leaves today to meet Secretary of State Mike Pompeo.",
+        'He will give a speech "on trade", a statement from his office said.',
+        "Trump's attorney, Alan Garten, spoke. He said the claims were false.",  # a possessive is no subject
+        "Mr Pompeo met Mr Peters on Monday. Later, he said the talks went well.",  # no opening pronoun
+    )
+    assert list(q.speaker) == ["Winston Peters", "Alan Garten", "Winston Peters"]
+
+
 def test_a_report_ends_where_the_speaker_goes_on_to_something_else():
     q = quotes_in(
         "Tabane said people were upset, and he travelled to Taipei the next day.",

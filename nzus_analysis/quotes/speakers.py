@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
 
@@ -19,7 +20,7 @@ from nzus_analysis.quotes.patterns import (
     antecedent_of_who,
     as_name,
 )
-from nzus_analysis.text.actors import Actor, ActorIndex, Mention, Resolution
+from nzus_analysis.text.actors import PRONOUN_GENDER, Actor, ActorIndex, Mention, Resolution
 from nzus_analysis.text.people import (
     TITLED_PERSON,
     country_names,
@@ -53,6 +54,12 @@ _NOT_SUBJECT_OPENERS = frozenset(
 
 
 _PERSONAL_PRONOUN = re.compile(r"(?i:he|she|they|we|i)")
+_HE_OR_SHE = re.compile(r"(?i:he|she)")
+# a sentence opening with "he" or "she", after a conjunction or adverb at most ("But she", "He also")
+_OPENING_PRONOUN = re.compile(r"\s*(?:(?:But|And|So|Yet|However,|Meanwhile,)\s+)?(?P<pronoun>He|She)\b")
+# the words before a sentence's subject name: none, or capitalised titles ("Foreign Minister", "The")
+_ONLY_TITLE_WORDS = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+)*")
+_SUBJECT_LOOKBACK = 3  # sentences
 
 
 _QUANTIFIERS = frozenset({"both", "all", "some", "many", "most", "several", "two", "three", "four", "other"})
@@ -307,9 +314,13 @@ class Speakers:
     full name first met as a speaker is added to them, so later pronouns and surnames find it.
     """
 
-    def __init__(self, actors: ActorIndex, mentions: list[Mention]) -> None:
+    def __init__(
+        self, actors: ActorIndex, mentions: list[Mention], text: str = "", sentence_starts: Sequence[int] = ()
+    ) -> None:
         self.actors = actors
         self.mentions = mentions
+        self.text = text
+        self.sentence_starts = sentence_starts
         # names typed in the wrong case ("John key"), found once: the names added later are as written
         self._miscased = [m for m in mentions if _miscased(m)]
 
@@ -413,6 +424,10 @@ class Speakers:
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
+        if _HE_OR_SHE.fullmatch(stripped):
+            subject = self.sentence_subject_before(phrase_start, PRONOUN_GENDER[stripped.lower()])
+            if subject is not None:
+                return Resolution(subject.canonical, stripped, "pronoun", subject)
         resolution = self.actors.resolve(stripped, phrase_start, self.mentions)
         if resolution.resolved_by != "unresolved" or not resolution.speaker:
             return resolution
@@ -436,6 +451,36 @@ class Speakers:
             insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
             return Resolution(name, name, "as_named", person)
         return resolution
+
+    def sentence_subject_before(self, offset: int, gender: str) -> Actor | None:
+        """The person a "he" or "she" opening the sentence at `offset` continues: the named subject
+        of the sentences before it ("Peters leaves today for meetings with Secretary of State Mike
+        Pompeo. He is also scheduled …" is Peters), looking back past sentences the same pronoun
+        opens, up to `_SUBJECT_LOOKBACK` sentences. None when the sentence does not open with the
+        pronoun or the earlier subject is no person of that gender (the last person named decides)."""
+        index = bisect_left(self.sentence_starts, offset + 1) - 1
+        if index < 0:
+            return None
+        start = self.sentence_starts[index]
+        opening = _OPENING_PRONOUN.match(self.text, start)
+        if opening is None or PRONOUN_GENDER[opening["pronoun"].lower()] != gender:
+            return None
+        for earlier in range(index - 1, max(index - 1 - _SUBJECT_LOOKBACK, -1), -1):
+            begin, end = self.sentence_starts[earlier], self.sentence_starts[earlier + 1]
+            again = _OPENING_PRONOUN.match(self.text, begin, end)
+            if again is not None and PRONOUN_GENDER[again["pronoun"].lower()] == gender:
+                continue  # "He leaves today. He will …": the chain goes on
+            first = next((m for m in self.mentions[bisect_left(self.mentions, begin, key=_START) :]), None)
+            if (
+                first is None
+                or first.start >= end
+                or not _ONLY_TITLE_WORDS.fullmatch(self.text, begin, first.start)
+                or self.text.startswith(("’s", "'s"), first.end)  # "Trump's attorney, Alan Garten,"
+            ):
+                return None
+            actor = first.actor
+            return actor if actor.kind == "person" and actor.gender in (gender, "") else None
+        return None
 
     def subject_in(self, prefix: str) -> tuple[str, int] | None:
         """(words, offset) of the first person named in `prefix` (an actor, a titled or a full

@@ -97,7 +97,7 @@ class ArticleState:
         )
         self.sentence_starts = [s.start for s in self.sentences]
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
-        self.speakers = Speakers(actors, self.mentions)
+        self.speakers = Speakers(actors, self.mentions, self.text, self.sentence_starts)
         self.records: list[Record] = []
 
     # -- helpers (binary searches: an article may hold thousands of sentences and quotes) --
