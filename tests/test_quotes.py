@@ -200,6 +200,22 @@ def test_a_sentence_opening_with_he_continues_the_subject_before_it():
     assert list(q.speaker) == ["Winston Peters", "Alan Garten", "Winston Peters"]
 
 
+def test_an_organisation_has_one_name_however_the_article_writes_it():
+    q = quotes_in(
+        "Officers of the NZ Defence Force and NZ Ministry of Defence met in Xi’an.",
+        "The NZDF said the talks were cordial. The White House said it welcomed them.",
+        "The US Navy said a ship would visit. Executives for Boeing said sales rose.",
+        "The Wisconsin Republican said he agreed.",  # a person described, no organisation
+    )
+    rows = q.set_index("text")
+    assert rows.loc["the talks were cordial", ["speaker", "speaker_kind", "speaker_country", "resolved_by"]].tolist() == [
+        "New Zealand Defence Force", "organisation", "NZ", "as_named"
+    ]  # fmt: skip
+    assert rows.loc["it welcomed them"].speaker == "White House"
+    assert rows.loc["a ship would visit"].speaker == "United States Navy"
+    assert rows.loc["sales rose"].resolved_by == rows.loc["he agreed"].resolved_by == "unresolved"
+
+
 def test_a_report_ends_where_the_speaker_goes_on_to_something_else():
     q = quotes_in(
         "Tabane said people were upset, and he travelled to Taipei the next day.",
@@ -878,7 +894,8 @@ def test_a_group_is_one_speaker_wherever_it_stands_and_labels_are_not_speakers()
     assert list(q.speaker_mention) == ["Analysts", "analysts"]
     assert quotes_in("Subs Not Used: White, McIntosh, Wood.").empty
     assert quotes_in("Tony Blair said the plan would work.").speaker.item() == "Tony Blair"
-    assert quotes_in("US Customs claimed the man was a leader.").speaker.item() == "US Customs"
+    customs = quotes_in("US Customs claimed the man was a leader.")  # an organisation, in capitals
+    assert (customs.speaker.item(), customs.speaker_mention.item()) == ("United States Customs", "US Customs")
 
 
 def test_surname_and_capitals_labels_of_people_the_article_names():

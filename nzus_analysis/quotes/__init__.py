@@ -23,16 +23,20 @@ speaker, no channel named). A continuing quote, or a pronoun-attributed quote by
 the previous record in the same or previous paragraph, inherits that record's channel when its
 own attribution names none.
 
-Speakers: a pronoun resolves to the most recent person named before it outside quotations (from
-the actor table, a titled name such as "Mr Howard", or a capitalised name that was itself a
-speaker); a surname after a full name ("Mr Cable" after "Vince Cable") is that person. What no
+Speakers: a "he" or "she" opening a sentence continues the named subject of the sentences
+before it; any other pronoun resolves to the most recent person of its gender named before it
+outside quotations (from the actor table, a titled name such as "Mr Howard", or a full name); a
+title ("the Secretary of Defense") names the person whose role the text gives in those words; an
+organisation named in capitals has one name however it is written (`organisations`); a surname
+after a full name ("Mr Cable" after "Vince Cable") is that person. What no
 rule resolves keeps its words in `speaker_mention` with an empty `speaker` and `resolved_by` =
 "unresolved": a bare "he" is never reported as a speaker named "he".
 
 Layout (one module per job): `spans` (quote marks and their pairing), `rules` (the ordered rule
 table; each rule family's handler with its patterns: `rules.according`, `rules.speaker_first`,
 `rules.trailing`, `rules.acts`, `rules.labels`), `direct` (direct quotations), `speakers` (who a
-speaker phrase names: actors, titles, full names, pronouns), `channels`, `state` (one article's
+speaker phrase names: actors, titles, full names, pronouns), `organisations` (organisations named
+outside the actor table), `channels`, `state` (one article's
 text, sentences, quote spans and records), `extractor` (`quote_table`), `passages`
 (`passage_table`), `patterns` (the phrase patterns several modules share) and `evaluation`
 (scoring against PolNeAR and the seeds' gold).

@@ -34,10 +34,13 @@ class QuoteRow(NamedTuple):
     via: str  # the outlet that reported it (second_hand)
     paragraph: int
     sentence: int
-    # name | as_named (a full name outside the actor table, or a country) | pronoun | title
+    # name | as_named (a full name outside the actor table, a country, or an organisation named in
+    # capitals: `speakers.organisation_name`) | pronoun | title
     # | nominal | surname | continuation | unresolved | unattributed
     resolved_by: str
-    speaker_kind: str  # from the actor table ("" when not in it)
+    # the actor table's kind; "person" for a full name, "government body" for a country,
+    # "organisation" for a name in capitals outside the table; "" otherwise
+    speaker_kind: str
     speaker_country: str
     speaker_role: str
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
 
+from nzus_analysis.quotes.organisations import organisation_named
 from nzus_analysis.quotes.patterns import (
     GROUP_NOUNS,
     INNER_CLAUSE,
@@ -25,6 +26,7 @@ from nzus_analysis.text.people import (
     TITLED_PERSON,
     country_names,
     first_name_genders,
+    first_name_of,
     is_surname,
     role_and_surname_pattern,
     role_named_pattern,
@@ -225,8 +227,7 @@ def _country_speaking(phrase: str) -> Actor | None:
     country = country_names().get(name)
     if country is None:
         return None
-    canonical = next(term for term, code in country_names().items() if code == country)  # its first name
-    return Actor(canonical, (name,), (), "government body", country, "government", "")
+    return Actor(first_name_of(country), (name,), (), "government body", country, "government", "")
 
 
 def _miscased(mention: Mention) -> bool:
@@ -305,6 +306,39 @@ def after_quotation(phrase: str, phrase_start: int) -> tuple[str, int]:
     rest = phrase[last.end() :]
     stripped = rest.lstrip(" ,;:")
     return stripped.rstrip(), phrase_start + last.end() + len(rest) - len(stripped)
+
+
+def _sentence_subject_before(speakers: Speakers, offset: int, pronoun: str) -> Actor | None:
+    """The person a "he" or "she" opening the sentence at `offset` continues: the named subject
+    of the sentences before it ("Peters leaves today for meetings with Secretary of State Mike
+    Pompeo. He is also scheduled …" is Peters), looking back past sentences the same pronoun
+    opens, up to `_SUBJECT_LOOKBACK` sentences. None when the sentence does not open with the
+    pronoun or the earlier subject is no person of that gender (the last person named decides)."""
+    text, sentence_starts, mentions = speakers.text, speakers.sentence_starts, speakers.mentions
+    gender = PRONOUN_GENDER[pronoun.lower()]
+    index = bisect_left(sentence_starts, offset + 1) - 1
+    if index < 0:
+        return None
+    start = sentence_starts[index]
+    opening = _OPENING_PRONOUN.match(text, start)
+    if opening is None or PRONOUN_GENDER[opening["pronoun"].lower()] != gender:
+        return None
+    for earlier in range(index - 1, max(index - 1 - _SUBJECT_LOOKBACK, -1), -1):
+        begin, end = sentence_starts[earlier], sentence_starts[earlier + 1]
+        again = _OPENING_PRONOUN.match(text, begin, end)
+        if again is not None and PRONOUN_GENDER[again["pronoun"].lower()] == gender:
+            continue  # "He leaves today. He will …": the chain goes on
+        first = next((m for m in mentions[bisect_left(mentions, begin, key=_START) :]), None)
+        if (
+            first is None
+            or first.start >= end
+            or not _ONLY_TITLE_WORDS.fullmatch(text, begin, first.start)
+            or text.startswith(("’s", "'s"), first.end)  # "Trump's attorney, Alan Garten,"
+        ):
+            return None
+        actor = first.actor
+        return actor if actor.kind == "person" and actor.gender in (gender, "") else None
+    return None
 
 
 class Speakers:
@@ -424,10 +458,9 @@ class Speakers:
         if _GROUP.search(stripped) and len(self.actors.mentions(stripped)) != 1:
             cleaned = stripped.strip(" ,.;:")
             return Resolution(cleaned, cleaned, "unresolved", None)
-        if _HE_OR_SHE.fullmatch(stripped):
-            subject = self.sentence_subject_before(phrase_start, PRONOUN_GENDER[stripped.lower()])
-            if subject is not None:
-                return Resolution(subject.canonical, stripped, "pronoun", subject)
+        subject = _HE_OR_SHE.fullmatch(stripped) and _sentence_subject_before(self, phrase_start, stripped)
+        if subject:
+            return Resolution(subject.canonical, stripped, "pronoun", subject)
         resolution = self.actors.resolve(stripped, phrase_start, self.mentions)
         if resolution.resolved_by != "unresolved" or not resolution.speaker:
             return resolution
@@ -450,37 +483,9 @@ class Speakers:
             person = next(known, None) or unlisted_person(name)
             insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
             return Resolution(name, name, "as_named", person)
+        elif (organisation := organisation_named(resolution.mention, self.text)) is not None:
+            return Resolution(organisation.canonical, resolution.mention, "as_named", organisation)
         return resolution
-
-    def sentence_subject_before(self, offset: int, gender: str) -> Actor | None:
-        """The person a "he" or "she" opening the sentence at `offset` continues: the named subject
-        of the sentences before it ("Peters leaves today for meetings with Secretary of State Mike
-        Pompeo. He is also scheduled …" is Peters), looking back past sentences the same pronoun
-        opens, up to `_SUBJECT_LOOKBACK` sentences. None when the sentence does not open with the
-        pronoun or the earlier subject is no person of that gender (the last person named decides)."""
-        index = bisect_left(self.sentence_starts, offset + 1) - 1
-        if index < 0:
-            return None
-        start = self.sentence_starts[index]
-        opening = _OPENING_PRONOUN.match(self.text, start)
-        if opening is None or PRONOUN_GENDER[opening["pronoun"].lower()] != gender:
-            return None
-        for earlier in range(index - 1, max(index - 1 - _SUBJECT_LOOKBACK, -1), -1):
-            begin, end = self.sentence_starts[earlier], self.sentence_starts[earlier + 1]
-            again = _OPENING_PRONOUN.match(self.text, begin, end)
-            if again is not None and PRONOUN_GENDER[again["pronoun"].lower()] == gender:
-                continue  # "He leaves today. He will …": the chain goes on
-            first = next((m for m in self.mentions[bisect_left(self.mentions, begin, key=_START) :]), None)
-            if (
-                first is None
-                or first.start >= end
-                or not _ONLY_TITLE_WORDS.fullmatch(self.text, begin, first.start)
-                or self.text.startswith(("’s", "'s"), first.end)  # "Trump's attorney, Alan Garten,"
-            ):
-                return None
-            actor = first.actor
-            return actor if actor.kind == "person" and actor.gender in (gender, "") else None
-        return None
 
     def subject_in(self, prefix: str) -> tuple[str, int] | None:
         """(words, offset) of the first person named in `prefix` (an actor, a titled or a full

@@ -63,7 +63,8 @@ class Resolution:
 
     speaker: str
     mention: str
-    # name | as_named (a full name, or a country) | pronoun | title | nominal | surname | unresolved
+    # name | as_named (a full name, a country or an organisation) | pronoun | title | nominal
+    # | surname | unresolved
     resolved_by: str
     actor: Actor | None
 

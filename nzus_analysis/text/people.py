@@ -83,6 +83,11 @@ def country_names() -> dict[str, str]:
     return {term: code for term, code in country_terms().items() if forms[term] == "name"}
 
 
+def first_name_of(country: str) -> str:
+    """A country's first name in `data/lexicons/countries.csv` ("US" → "United States")."""
+    return next(term for term, code in country_names().items() if code == country)
+
+
 @cache
 def _country_pattern() -> re.Pattern[str]:
     terms = sorted(country_terms(), key=len, reverse=True)
