@@ -117,13 +117,13 @@ def test_stance_reaches_people_the_actor_table_does_not_list():
         "New Zealand's Defence Minister Judith Collins praised the deal. Labour leader Chris Hipkins attacked it.",
         "Collins said the navy was ready, but Hipkins called it a costly mistake.",
     ))  # fmt: skip
-    sided = stance_table([article], model="linear")
-    people = sided[sided.actor == "Judith Collins"]
+    everyone = stance_table([article], model="linear")
+    people = everyone[everyone.actor == "Judith Collins"]
     assert people.mention.tolist() == ["Judith Collins", "Collins"] and set(people.side) == {"NZ"}
-    assert "Chris Hipkins" not in set(sided.actor)  # no country in the text: scored only with all_people
-    everyone = stance_table([article], model="linear", all_people=True)
-    hipkins = everyone[everyone.actor == "Chris Hipkins"]
+    hipkins = everyone[everyone.actor == "Chris Hipkins"]  # no country in the text: side unknown
     assert hipkins.mention.tolist() == ["Chris Hipkins", "Hipkins"] and set(hipkins.side) == {""}
+    sided = stance_table([article], model="linear", all_people=False)
+    assert "Chris Hipkins" not in set(sided.actor) and "Judith Collins" in set(sided.actor)
 
 
 def test_stance_lends_a_person_the_country_another_article_gives():
@@ -133,11 +133,17 @@ def test_stance_lends_a_person_the_country_another_article_gives():
     unstated = Article(
         "b", 2023, paragraphs=("Labour leader Chris Hipkins attacked it. Hipkins called it a mistake.",)
     )
-    alone = stance_table([unstated], model="linear")
-    assert "Chris Hipkins" not in set(alone.actor)  # no country anywhere: scored only with all_people
-    both = stance_table([stated, unstated], model="linear")
+    alone = stance_table([unstated], model="linear", all_people=False)
+    assert "Chris Hipkins" not in set(alone.actor)  # no country anywhere: left out without all_people
+    both = stance_table([stated, unstated], model="linear", all_people=False)
     lent = both[(both.article_id == "b") & (both.actor == "Chris Hipkins")]
     assert lent.mention.tolist() == ["Chris Hipkins", "Hipkins"] and set(lent.side) == {"NZ"}
+    everyone = stance_table([stated, unstated], model="linear")  # every person, lent a country too
+    assert set(everyone[(everyone.article_id == "b") & (everyone.actor == "Chris Hipkins")].side) == {"NZ"}
+    listed = stance_table(
+        [Article("c", 2015, paragraphs=("Prime Minister John key announced it. Key told us.",))]
+    )
+    assert set(listed[listed.actor == "John Key"].side) == {"NZ"}  # the actor table's country
 
 
 def test_the_country_given_most_often_wins_and_ties_go_alphabetically():

@@ -458,17 +458,22 @@ def _mentions(article: Article) -> Iterable[FoundMention]:
             yield FoundMention(s, start, end, text, actor, side, named)
 
 
-def _with_country(found: list[tuple[Article, FoundMention]]) -> list[tuple[Article, FoundMention]]:
-    """The mentions less those of people named in the text with no country, neither in their own
-    article nor in another of the corpus (`people.most_given_countries`: the country the corpus
-    gives them most often, which a person whose article does not say it takes here)."""
+def _lend_countries(
+    found: list[tuple[Article, FoundMention]], keep_unknown: bool
+) -> list[tuple[Article, FoundMention]]:
+    """The mentions with each person named in the text given a country where their own article
+    does not give one: the one the corpus gives them most often (`people.most_given_countries`),
+    else the actor table's (a name it lists, written otherwise: "John key"). A person with no
+    country anywhere keeps side "" when `keep_unknown`, else is left out."""
     known = most_given_countries((m.actor, m.side) for _, m in found if m.named)
+    known |= {a.canonical: a.country for a in load_actors().actors if a.kind == "person" and a.country}
     kept = []
     for article, m in found:
         if m.named and not m.side:
-            if m.actor not in known:
+            if m.actor in known:
+                m = m._replace(side=known[m.actor])
+            elif not keep_unknown:
                 continue
-            m = m._replace(side=known[m.actor])
         kept.append((article, m))
     return kept
 
@@ -495,14 +500,15 @@ def stance_table(
     quotes: pd.DataFrame | None = None,
     model: str = DEFAULT_STANCE_MODEL,
     workers: int | None = None,
-    all_people: bool = False,
+    all_people: bool = True,
 ) -> pd.DataFrame:
-    """Tone toward every mention of an actor (`data/actors.csv`), of a person the text names with
-    their country ("New Zealand's Defence Minister Judith Collins", then "Collins"), or whose
-    country another article of `corpus` gives (the country it gives most often is theirs here too,
-    as in `voices.speaker_table`), with `all_people` of every person named (about four times the
-    mentions on BBC news), or of a side term (`data/lexicons/sides.csv`), one row each, in text
-    order: `StanceRow`.
+    """Tone toward every mention of an actor (`data/actors.csv`), of a person the text names
+    ("New Zealand's Defence Minister Judith Collins", then "Collins"), or of a side term
+    (`data/lexicons/sides.csv`), one row each, in text order: `StanceRow`. A person's side is the
+    country their article gives them, else the one another article of `corpus` gives most often
+    (as in `voices.speaker_table`), else the actor table's, else "" (unknown). With
+    ``all_people=False`` the people with no country are left out: on BBC news that is 4,028
+    mentions instead of 11,779, for bulk runs that only compare sides (`pipeline.analyse`).
 
     `model` is one of `STANCE_MODELS` (`target_stance`). `quotes` may pass the same articles'
     `quotes.quote_table` (for ``is_speaker``) when the caller has it; otherwise it is computed.
@@ -522,8 +528,7 @@ def stance_table(
     speakers = _speakers_by_sentence(quotes)
     mentions_of = (mentions for _, per_article in parts for mentions in per_article)
     found = [(a, mention) for a, mentions in zip(articles, mentions_of, strict=True) for mention in mentions]
-    if not all_people:
-        found = _with_country(found)
+    found = _lend_countries(found, keep_unknown=all_people)
     scored = [(m.sentence.text, m.start, m.end) for _, m in found if len(m.sentence.text) <= MAX_SCORED_CHARS]
     scores = iter(stance_scores(scored, model))
     rows = []

@@ -44,7 +44,7 @@ TITLE_GENDER = {
 }
 
 _FIRST_AND_LAST = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*[a-z](?:-[A-Z][\w’'-]+)?\b"
+    r"([A-Z](?<!\w[A-Z])[a-z]+)(?:\s+[A-Z]\.)?\s+[A-Z](?:[\w-]|[’'](?!s\b))*[a-z](?:-[A-Z][\w’'-]+)?\b"
 )
 
 # "John key announced …": a known first name and a surname typed in lower case (`_full_names`
