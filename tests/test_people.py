@@ -44,6 +44,10 @@ def _quotes(*paragraphs: str, article_id: str = "t"):
             ("", "Foreign Minister"),
         ),
         ("Ministers met. Mark Smith, 45, said nothing.", "Mark Smith", ("", "")),
+        # a country after the name, and a demonym before a role noun
+        ("Prime Minister Enele Sopoaga of Tuvalu was pleased.", "Enele Sopoaga", ("TV", "Prime Minister")),
+        ("Blinken met his Kiwi counterpart Nanaia Mahuta.", "Nanaia Mahuta", ("NZ", "counterpart")),
+        ("He met his counterpart General Chang Wanquan.", "Chang Wanquan", ("", "General")),
         # the clause going on after a comma is no appositive ("American" is the counterpart's)
         (
             "The Defence Minister, Jonathan Coleman, handed his American counterpart a jersey.",
@@ -53,6 +57,7 @@ def _quotes(*paragraphs: str, article_id: str = "t"):
     ],
 )
 def test_person_description_reads_the_words_around_the_name(text, name, expected):
+    assert name in [m.text for m in people_named(text)]
     start = text.index(name)
     assert person_description(text, start, start + len(name)) == expected
 

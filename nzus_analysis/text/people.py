@@ -138,6 +138,7 @@ def _role_word() -> re.Pattern[str]:
 
 
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<phrase>[^,.;:()“”\"]{2,60}?)\s*(?:,|\.|;|\Z)")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
 _CLAUSE_BREAK = re.compile(r"[.;:\n“”\"()]|,\s")
 _FINITE_VERB = re.compile(r"[a-z]+ed|(?:is|was|has|had|will|would|met|told|says|said)(?![\w’'])")
 
@@ -166,6 +167,9 @@ def person_description(text: str, start: int, end: int) -> tuple[str, str]:
             country = country_terms()[found.group("term")]
             if role_match and found.start() >= role_match.start():
                 role = before[found.end() :].strip()  # "US Secretary of State": the words after US
+    of_country = _OF_COUNTRY.match(text, end)  # "Prime Minister Enele Sopoaga of Tuvalu"
+    if of_country and of_country["country"] in country_names():
+        return country or country_names()[of_country["country"]], role
     if role or country:
         return country, role
     appositive = _APPOSITIVE.match(text, end, min(len(text), end + 80))
@@ -207,6 +211,9 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
             if " " not in name:
                 continue
         start = match.start("name")
+        first, _, rest = name.partition(" ")
+        if first in person_roles() and " " in rest:  # "counterpart General Chang Wanquan": the name after
+            name, start = rest, start + len(first) + 1
         if re.search(r"\w[’']\s", name + " "):  # "Forum Leaders’ Summit": a plural possessive, no name
             continue
         if (start, start + len(name)) not in taken:
