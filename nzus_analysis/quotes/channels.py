@@ -44,8 +44,8 @@ def channel_of(attribution: str, resolution: Resolution, via: str) -> tuple[str,
         return "social_media", ""
     if named and _STATEMENT.search(attribution):
         return "statement", ""
-    if actor is not None and actor.kind == "government body":
-        return "statement", ""
+    if actor is not None and actor.kind in ("government body", "organisation"):
+        return "statement", ""  # a body speaks through statements (data/channels.md)
     if named and _INTERVIEW.search(attribution):
         return "interview", ""
     if actor is not None and actor.kind == "person":
