@@ -233,6 +233,17 @@ def test_a_report_ends_where_the_speaker_goes_on_to_something_else():
     ]
 
 
+def test_a_trailing_attribution_may_say_when_and_a_characterisation_is_speech():
+    q = quotes_in(
+        "Ties with China are growing, Prime Minister John Key said ahead of his visit to China.",
+        "She characterises the relationship as “strong, wide-ranging, and growing”.",
+    )
+    assert list(zip(q.text, q.rule, strict=True)) == [
+        ("Ties with China are growing", "speaker_after"),
+        ("the relationship as “strong, wide-ranging, and growing”", "speech_act"),
+    ]
+
+
 def test_the_sender_of_a_message_is_the_speaker():
     q = quotes_in(
         "Foreign Minister Winston Peters will visit Washington.",

@@ -156,7 +156,7 @@ _GROUP_SOURCE = (
 CUE_TAIL = (
     rf"(?:\s+(?:on\s+)?(?:{WEEKDAYS}|today|yesterday|tonight"
     r"|earlier|later|recently|last\s+\w+|this\s+\w+)\b)?"
-    r"(?:,?\s+(?:in|during|at|on|to|after|before|as|while|when|from|via|through|with)\b(?:(?!\sthat\s)[^“”\",]){0,160}?"
+    r"(?:,?\s+(?:in|during|at|on|to|after|before|ahead\s+of|as|while|when|from|via|through|with)\b(?:(?!\sthat\s)[^“”\",]){0,160}?"
     r"(?:,\s+(?:which|who)\b[^“”\",]{0,120})?)?"  # "…, she said in an interview, which aired on Monday."
 )
 
