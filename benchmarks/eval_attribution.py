@@ -27,6 +27,7 @@ from nzus_analysis.quotes.evaluation import (
     attribution_rule_table,
     exact_span_table,
     polnear_documents,
+    polnear_quote_table,
 )
 from nzus_analysis.quotes.gold_set import (
     furniture_line_table,
@@ -98,7 +99,7 @@ def main() -> None:
         return
     documents = polnear_documents(POLNEAR / args.split)
     start = time.perf_counter()
-    predicted = quote_table([article for article, _ in documents])
+    predicted = polnear_quote_table(documents)
     scores, misses = attribution_evaluation(documents, args.theta, predicted)
     seconds = time.perf_counter() - start
     statements, _ = attribution_evaluation(documents, args.theta, predicted, unit="statement")

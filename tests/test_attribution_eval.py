@@ -7,13 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nzus_analysis.quotes import quote_table
 from nzus_analysis.quotes.evaluation import (
     attribution_evaluation,
     attribution_rule_table,
     exact_span_table,
     is_speech_cue,
     polnear_documents,
+    polnear_quote_table,
     trimmed_span,
 )
 
@@ -73,7 +73,7 @@ def test_the_extractor_is_scored_on_dev(dev):
 
 def test_passages_score_at_least_as_well_as_statements_on_dev(dev):
     """A speaker's consecutive quotes are one PolNeAR content: joining them cannot lose a found gold."""
-    predicted = quote_table([article for article, _ in dev])
+    predicted = polnear_quote_table(dev)
     passages, _ = attribution_evaluation(dev, (0.8,), predicted)
     statements, _ = attribution_evaluation(dev, (0.8,), predicted, unit="statement")
     assert passages.n_found.item() >= statements.n_found.item()
@@ -83,7 +83,7 @@ def test_passages_score_at_least_as_well_as_statements_on_dev(dev):
 
 
 def test_rule_table_scores_every_rule_that_fired(dev):
-    predicted = quote_table([article for article, _ in dev])
+    predicted = polnear_quote_table(dev)
     rules = attribution_rule_table(dev, predicted)
     assert set(rules.rule) == set(predicted.rule)
     assert (rules.n_correct <= rules.n_passages).all() and rules.precision.between(0, 1).all()
@@ -98,7 +98,7 @@ def test_exact_boundaries_ignore_quote_marks_spaces_and_final_punctuation():
 
 def test_exact_span_score_on_dev(dev):
     """The exact-boundary score sits below the lenient one and rises with PolNeAR's 'that'."""
-    predicted = quote_table([article for article, _ in dev])
+    predicted = polnear_quote_table(dev)
     strict = exact_span_table(dev, predicted).set_index("unit")
     with_that = exact_span_table(dev, predicted, with_that=True).set_index("unit")
     lenient, _ = attribution_evaluation(dev, (0.3,), predicted)

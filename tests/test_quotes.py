@@ -244,6 +244,19 @@ def test_a_trailing_attribution_may_say_when_and_a_characterisation_is_speech():
     ]
 
 
+def test_a_speech_act_with_a_noun_object_only_counts_under_polnear_codebook():
+    article = Article("n", 2013, paragraphs=(
+        "The two ministries have announced the resumption of military cooperation.",
+        "Coleman announced that talks would resume. Xi called for “mutual trust”.",
+        "Xi called for more cooperation in trade. Peters urged China to act.",
+    ))  # fmt: skip
+    study = quote_table([article])
+    assert list(study.text) == ["talks would resume", "“mutual trust”", "China to act"]
+    polnear = quote_table([article], noun_objects=True)
+    assert "the resumption of military cooperation" in set(polnear.text)
+    assert "more cooperation in trade" in set(polnear.text) and len(polnear) == 5
+
+
 def test_the_sender_of_a_message_is_the_speaker():
     q = quotes_in(
         "Foreign Minister Winston Peters will visit Washington.",

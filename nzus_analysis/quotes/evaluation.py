@@ -267,6 +267,12 @@ class MissRow(NamedTuple):
     example: str
 
 
+def polnear_quote_table(documents: Sequence[tuple[Article, list[GoldAttribution]]]) -> pd.DataFrame:
+    """`quote_table` of PolNeAR-style documents under PolNeAR's codebook, which counts a speech act
+    whose object is a noun phrase ("announced the resumption of talks": ``noun_objects=True``)."""
+    return quote_table([article for article, _ in documents], noun_objects=True)
+
+
 def attribution_evaluation(
     documents: Sequence[tuple[Article, list[GoldAttribution]]],
     thetas: Sequence[float] = (0.3, 0.8),
@@ -288,7 +294,7 @@ def attribution_evaluation(
     if unit not in ("passage", "statement"):
         raise ValueError(f"unit must be 'passage' or 'statement', not {unit!r}")
     if predicted is None:
-        predicted = quote_table([article for article, _ in documents])
+        predicted = polnear_quote_table(documents)
     if unit == "passage":
         predicted = passage_table(predicted)
     by_article = {article_id: group for article_id, group in predicted.groupby("article_id", sort=False)}
@@ -371,7 +377,7 @@ def exact_span_table(
     `with_that` first extends each prediction over a "that" right before it: PolNeAR's contents
     open with the complementizer ("said that the talks …"), the extractor's do not."""
     if predicted is None:
-        predicted = quote_table([article for article, _ in documents])
+        predicted = polnear_quote_table(documents)
     rows = []
     for unit, frame in (("passage", passage_table(predicted)), ("statement", predicted)):
         by_article = {article_id: group for article_id, group in frame.groupby("article_id", sort=False)}
@@ -412,7 +418,7 @@ def attribution_rule_table(
     A passage counts under every rule that found one of its statements (`quotes.passage_table`).
     """
     if predicted is None:
-        predicted = quote_table([article for article, _ in documents])
+        predicted = polnear_quote_table(documents)
     passages = passage_table(predicted)
     gold_of = {article.id: gold for article, gold in documents}
     counts: dict[str, list[int]] = {}

@@ -56,6 +56,19 @@ _CONTENT_ENDS = (
     re.compile(r"\s+(?P<verb>amid)\s"),
 )
 
+# A content that is a noun phrase, not a clause: a determiner or possessive, a noun and its
+# preposition ("announced the resumption of talks", "called for more cooperation in trade",
+# "confirm New Zealand's deployment of trainers"), with no sign of a finite verb after it
+# (`ArticleState.noun_phrase_only`)
+_NOUN_PHRASE_HEAD = re.compile(
+    r"(?:(?:the|a|an|his|her|its|their|our|my|more|further|new|little)\s+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:of|in|on|for|with|between|about|after|during)\s(?![a-z]+ing\b)"
+)  # "accused the board of lying": a gerund makes it a claim
+_FINITE_VERB_SIGN = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
+    r"|[a-z]+(?<!e)ed|[a-z]+n[’']t)\b"
+)
+
 MAX_ATTRIBUTION_CHARS = 300  # of an attribution's words, read for its channel (`ArticleState.add`)
 
 
@@ -77,11 +90,16 @@ class ArticleState:
     """One article being read: its text, sentences, quote spans, speakers and the records found.
 
     `rules` is the ordered table of reported-speech rules (`nzus_analysis.quotes.rules`) that
-    `reported` tries on a sentence; the handlers record statements through `add`.
+    `reported` tries on a sentence; the handlers record statements through `add`. Unless
+    `noun_objects`, `add` drops a speech act whose content is a noun phrase only ("announced the
+    resumption of talks", "called for more cooperation"), as the study's codebook does.
     """
 
-    def __init__(self, article: Article, actors: ActorIndex, rules: Sequence[Rule]) -> None:
+    def __init__(
+        self, article: Article, actors: ActorIndex, rules: Sequence[Rule], noun_objects: bool = False
+    ) -> None:
         self.article = article
+        self.noun_objects = noun_objects
         self.actors = actors
         self.rules = rules
         self.text = article.text
@@ -145,6 +163,8 @@ class ArticleState:
         """Record a statement; `via` names the outlet that passed it on, when the rule knows it.
         Only the first `MAX_ATTRIBUTION_CHARS` of `attribution` are read for its channel: a trailing
         attribution's match runs to the sentence's end, which in a run-on text of quotes is long."""
+        if not self.noun_objects and kind == "indirect" and self.noun_phrase_only(start, end):
+            return  # "announced the resumption of talks": the study's codebook codes no such act
         attribution = attribution[:MAX_ATTRIBUTION_CHARS]
         via = via or via_in(self.actors, attribution)
         channel, via = channel_of(attribution, resolution, via)
@@ -182,6 +202,11 @@ class ArticleState:
         if when:  # "said Monday her visit …": when it was said is not what was said
             start = when.end()
         return start, end
+
+    def noun_phrase_only(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is a noun phrase and its preposition, with no finite verb after."""
+        content = self.masked[start:end]
+        return bool(_NOUN_PHRASE_HEAD.match(content)) and not _FINITE_VERB_SIGN.search(content)
 
     def has_content(self, start: int, end: int) -> bool:
         """Whether text[start:end], trimmed (`content_span`), can be what was said: not empty, not
