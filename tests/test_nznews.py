@@ -46,8 +46,8 @@ def test_datelines_are_cut_and_recorded():
 def test_quotes_on_nz_news_hold_their_measured_level():
     # floors just under the figures the README's table gives
     scores = statement_score_table(gold_set()).set_index("group")
-    assert scores.at["all", "f1"] >= 0.88
-    assert scores.at["all", "speaker_accuracy"] >= 0.95
-    assert scores.at["all", "canonical_accuracy"] >= 0.92
+    assert scores.at["all", "precision"] >= 0.95 and scores.at["all", "recall"] >= 0.90  # issue targets
+    assert scores.at["all", "speaker_accuracy"] >= 0.96
+    assert scores.at["all", "canonical_accuracy"] >= 0.95
     assert scores.at["direct", "recall"] >= 0.97
-    assert scores.at["all", "channel_accuracy"] >= 0.90
+    assert scores.at["all", "channel_accuracy"] >= 0.93

@@ -257,6 +257,20 @@ def test_a_speech_act_with_a_noun_object_only_counts_under_polnear_codebook():
     assert "more cooperation in trade" in set(polnear.text) and len(polnear) == 5
 
 
+def test_the_author_is_no_source_and_an_infinitive_report_ends_at_the_speakers_next_act():
+    article = Article("a", 2023, author="Jo Moir", paragraphs=(
+        "The press conference could have been in Washington, writes political editor Jo Moir.",
+        "Xi urged New Zealand to join the scheme, and sought cooperation on climate change.",
+        "Peters said Hou was sacked because he was colluding, and offered bribes.",  # Hou offered them
+        "Sogavare announced this week his government’s intentions to create a defence force.",
+    ))  # fmt: skip
+    q = quote_table([article])
+    assert list(zip(q.speaker, q.text, strict=True)) == [
+        ("Xi", "New Zealand to join the scheme"),
+        ("Winston Peters", "Hou was sacked because he was colluding, and offered bribes"),
+    ]
+
+
 def test_the_sender_of_a_message_is_the_speaker():
     q = quotes_in(
         "Foreign Minister Winston Peters will visit Washington.",

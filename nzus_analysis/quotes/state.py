@@ -30,7 +30,8 @@ _ONLY_A_PREPOSITION_PHRASE = re.compile(rf"{PREPOSITION_START.pattern}(?:[\w’'
 
 # "(said) Monday (that) …", "(said) on Tuesday night …": a time before the content, not in it
 _LEADING_TIME = re.compile(
-    rf"(?:on\s+)?(?:{WEEKDAYS}|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:on\s+)?(?:{WEEKDAYS}|today|yesterday|tonight|(?:this|last)\s+week)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"\s+(?:that\s+)?(?!(?:is|was|will|would|has|had|were|are)\b)(?=\S)"
 )
 
@@ -52,6 +53,9 @@ _CONTENT_ENDS = (
     re.compile(
         r",\s+(?:and|but)\s+(?:has|had|also|later)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"
     ),
+    # "urged New Zealand to join the scheme, and sought cooperation on …": after a report with no
+    # finite verb of its own, a past verb is the speaker's (`_FINITE_VERB_SIGN` checks the report)
+    re.compile(r",\s+(?:and|but)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"),
     # "called for “mutual trust” amid tensions over …": the circumstances, not the words
     re.compile(r"\s+(?P<verb>amid)\s"),
 )
@@ -61,9 +65,15 @@ _CONTENT_ENDS = (
 # "confirm New Zealand's deployment of trainers"), with no sign of a finite verb after it
 # (`ArticleState.noun_phrase_only`)
 _NOUN_PHRASE_HEAD = re.compile(
-    r"(?:(?:the|a|an|his|her|its|their|our|my|more|further|new|little)\s+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)"
+    r"(?:(?:the|a|an|his|her|its|their|our|my|more|further|new|little|closer|greater|stronger|deeper)\s+"
+    r"|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)"
     r"(?:[a-z][\w-]*\s+){0,2}(?:of|in|on|for|with|between|about|after|during)\s(?![a-z]+ing\b)"
+    # "announced plans Tuesday to send troops", "his government’s intentions to create"
+    r"|(?:(?:the|his|her|its|their)\s+(?:[\w’']+[’']s\s+)?|[\w’']+[’']s\s+)?"
+    r"(?:plans|intentions|proposals)\s+(?:[A-Z]\w+\s+)?to\s"  # not "Panetta plans to …"
 )  # "accused the board of lying": a gerund makes it a claim
+_AUTHORS = re.compile(r",|\band\b|&")  # "Jo Moir", "Nick O'Malley and Jane Doe"
+_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that)\b")
 _FINITE_VERB_SIGN = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
     r"|[a-z]+(?<!e)ed|[a-z]+n[’']t)\b"
@@ -100,6 +110,7 @@ class ArticleState:
     ) -> None:
         self.article = article
         self.noun_objects = noun_objects
+        self.authors = frozenset(name.strip() for name in _AUTHORS.split(article.author) if name.strip())
         self.actors = actors
         self.rules = rules
         self.text = article.text
@@ -165,6 +176,8 @@ class ArticleState:
         attribution's match runs to the sentence's end, which in a run-on text of quotes is long."""
         if not self.noun_objects and kind == "indirect" and self.noun_phrase_only(start, end):
             return  # "announced the resumption of talks": the study's codebook codes no such act
+        if any(resolution.speaker.endswith(author) for author in self.authors):
+            return  # "…, writes political editor Jo Moir": the article's own words, no source's
         attribution = attribution[:MAX_ATTRIBUTION_CHARS]
         via = via or via_in(self.actors, attribution)
         channel, via = channel_of(attribution, resolution, via)
@@ -192,6 +205,8 @@ class ArticleState:
             allowed = _CORE_CUES if number == 1 else RULE_TRIGGERS  # cue words that do not end it
             stops = (m for m in pattern.finditer(masked, 0, end - start) if m["verb"] not in allowed)
             stop = next(stops, None)
+            if number == 2 and stop and _FINITE_VERB_SIGN.search(masked, 0, stop.start()):
+                stop = None  # "Hou was sacked because he was colluding …, and offered": Hou's act
             if stop:
                 end = start + stop.start()
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:"):
@@ -206,7 +221,8 @@ class ArticleState:
     def noun_phrase_only(self, start: int, end: int) -> bool:
         """Whether text[start:end] is a noun phrase and its preposition, with no finite verb after."""
         content = self.masked[start:end]
-        return bool(_NOUN_PHRASE_HEAD.match(content)) and not _FINITE_VERB_SIGN.search(content)
+        head = _RELATIVE_CLAUSE.split(content, maxsplit=1)[0]  # a relative clause's verb is its own
+        return bool(_NOUN_PHRASE_HEAD.match(content)) and not _FINITE_VERB_SIGN.search(head)
 
     def has_content(self, start: int, end: int) -> bool:
         """Whether text[start:end], trimmed (`content_span`), can be what was said: not empty, not
