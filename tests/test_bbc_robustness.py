@@ -77,7 +77,13 @@ def test_worker_processes_give_the_same_tables(bbc_sample, bbc_analysis):
     in-process tables that `analyse_chunk` built, row for row."""
     quotes = quote_table(bbc_sample, workers=2)
     pd.testing.assert_frame_equal(quotes, bbc_analysis.quotes)
-    pd.testing.assert_frame_equal(stance_table(bbc_sample, model="linear", workers=2), bbc_analysis.stance)
+    pooled = stance_table(bbc_sample, model="linear", workers=2, all_people=False)  # as `analyse` reads it
+    pd.testing.assert_frame_equal(pooled, bbc_analysis.stance)
+    everyone = stance_table(bbc_sample, bbc_analysis.quotes, model="linear", workers=2)  # the default
+    pd.testing.assert_frame_equal(
+        everyone, stance_table(bbc_sample, bbc_analysis.quotes, model="linear", workers=1)
+    )
+    assert len(everyone) > len(pooled)
     assert bbc_analysis.stance.is_speaker.any()  # the speakers found in the workers reach the table
     with pytest.raises(ValueError, match="workers must be"):
         quote_table(bbc_sample, workers=0)
