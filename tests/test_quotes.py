@@ -252,6 +252,12 @@ def test_a_speech_act_with_a_noun_object_only_counts_under_polnear_codebook():
     ))  # fmt: skip
     study = quote_table([article])
     assert list(study.text) == ["talks would resume", "“mutual trust”", "China to act"]
+    clauses = Article("c", 2005, paragraphs=(  # clauses that open like a noun phrase stay statements
+        "Jackson said the truce came on the anniversary of the feud.",
+        "Valentine said a lot of firms, which were closed, are re-opening.",
+        "D'Souza accused the director of the film of portraying a priest badly.",
+    ))  # fmt: skip
+    assert len(quote_table([clauses])) == 3
     polnear = quote_table([article], noun_objects=True)
     assert "the resumption of military cooperation" in set(polnear.text)
     assert "more cooperation in trade" in set(polnear.text) and len(polnear) == 5

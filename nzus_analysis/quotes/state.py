@@ -65,18 +65,26 @@ _CONTENT_ENDS = (
 # "confirm New Zealand's deployment of trainers"), with no sign of a finite verb after it
 # (`ArticleState.noun_phrase_only`)
 _NOUN_PHRASE_HEAD = re.compile(
-    r"(?:(?:the|a|an|his|her|its|their|our|my|more|further|new|little|closer|greater|stronger|deeper)\s+"
-    r"|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)"
-    r"(?:[a-z][\w-]*\s+){0,2}(?:of|in|on|for|with|between|about|after|during)\s(?![a-z]+ing\b)"
+    r"(?:(?:the|a|an|his|her|its|their|our|my|new|little)\s+|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*[’']s\s+)"
+    r"(?:[a-z][\w-]*\s+)?(?:of|in|on|for|with|between|about|after|during)\s"  # not "the truce came on"
+    r"|(?:more|further|closer|greater|stronger|deeper)\s+(?:[a-z][\w-]*\s+){0,2}"  # "more bilateral
+    r"(?:of|in|on|for|with|between|about|after|during)\s"  # cooperation in …"
     # "announced plans Tuesday to send troops", "his government’s intentions to create"
     r"|(?:(?:the|his|her|its|their)\s+(?:[\w’']+[’']s\s+)?|[\w’']+[’']s\s+)?"
     r"(?:plans|intentions|proposals)\s+(?:[A-Z]\w+\s+)?to\s"  # not "Panetta plans to …"
-)  # "accused the board of lying": a gerund makes it a claim
+)
+# "accused the director of the film of portraying …", "criticised the body for not releasing …":
+# what the object did is a claim
+_CLAIM_ABOUT_OBJECT = re.compile(r"\b(?:of|for)\s+(?:not\s+)?[a-z]+ing\b")
 _AUTHORS = re.compile(r",|\band\b|&")  # "Jo Moir", "Nick O'Malley and Jane Doe"
-_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that)\b")
+# a non-restrictive relative clause, to its closing comma: "Isis (Islamic State) which has taken …",
+# not "a lot of firms, which were closed, are re-opening"
+_RELATIVE_CLAUSE = re.compile(r"[,)]\s*(?:which|who)\b[^,]*(?:,|$)")
 _FINITE_VERB_SIGN = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
-    r"|[a-z]+(?<!e)ed|[a-z]+n[’']t)\b"
+    r"|[a-z]+(?<!e)ed|[a-z]+n[’']t"
+    r"|meant|came|went|made|took|found|left|saw|gave|got|kept|held|began|became|won|lost|paid|sent"
+    r"|spent|brought|thought|knew|grew|rose|fell|led|met|stood|fought|sold|bought)\b"  # irregular pasts
 )
 
 MAX_ATTRIBUTION_CHARS = 300  # of an attribution's words, read for its channel (`ArticleState.add`)
@@ -221,8 +229,12 @@ class ArticleState:
     def noun_phrase_only(self, start: int, end: int) -> bool:
         """Whether text[start:end] is a noun phrase and its preposition, with no finite verb after."""
         content = self.masked[start:end]
-        head = _RELATIVE_CLAUSE.split(content, maxsplit=1)[0]  # a relative clause's verb is its own
-        return bool(_NOUN_PHRASE_HEAD.match(content)) and not _FINITE_VERB_SIGN.search(head)
+        head = _RELATIVE_CLAUSE.sub(" ", content)  # a non-restrictive relative's verb is its own
+        return (
+            bool(_NOUN_PHRASE_HEAD.match(content))
+            and not _FINITE_VERB_SIGN.search(head)
+            and not _CLAIM_ABOUT_OBJECT.search(content)
+        )
 
     def has_content(self, start: int, end: int) -> bool:
         """Whether text[start:end], trimmed (`content_span`), can be what was said: not empty, not
