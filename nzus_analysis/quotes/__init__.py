@@ -11,6 +11,10 @@ One record per attributed statement (columns: `QuoteRow`, offsets into `article.
   "…, the AP reported", "…, according to the Guardian", "According to the AP: <next paragraph>").
 
 
+A speech act whose object is a noun phrase ("announced the resumption of talks", "called for more
+cooperation") is no statement under the study's codebook (`data/gold/quotes.csv`); PolNeAR's
+codebook counts it: `quote_table(..., noun_objects=True)`. The article's own author is no source.
+
 Quoted words that no speech cue attributes (“Burden sharing” refers to …) are scare quotes
 and produce no record. A direct quote with no attribution and no attributed quote in the same
 or previous paragraph is kept with an empty speaker (`resolved_by` = "unattributed").
