@@ -258,6 +258,10 @@ def test_a_speech_act_with_a_noun_object_only_counts_under_polnear_codebook():
         "D'Souza accused the director of the film of portraying a priest badly.",
     ))  # fmt: skip
     assert len(quote_table([clauses])) == 3
+    relative = Article("r", 2023, paragraphs=(  # a relative clause is never a speaker
+        "The unrest, which New Zealand responded to by sending troops, was sparked by the switch.",
+    ))  # fmt: skip
+    assert quote_table([relative]).empty
     polnear = quote_table([article], noun_objects=True)
     assert "the resumption of military cooperation" in set(polnear.text)
     assert "more cooperation in trade" in set(polnear.text) and len(polnear) == 5

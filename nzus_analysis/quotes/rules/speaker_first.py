@@ -106,6 +106,9 @@ def speaker_first(ex: ArticleState, sentence: Sentence, match: re.Match[str], ru
     return None
 
 
+_STRANDED_PREPOSITION = re.compile(r"\s*(?:to|for|on|about|at|with)\s+(?:by|with|in|on|at|after|before)\s")
+
+
 def speaker_first_at(ex: ArticleState, sentence: Sentence, cue_match: re.Match[str], rule: str) -> int | None:
     """speaker_first at one cue: decline where another rule owns the sentence, record the content
     before the cue where only a time or a circumstance follows it, else find the subject."""
@@ -131,6 +134,8 @@ def speaker_first_at(ex: ArticleState, sentence: Sentence, cue_match: re.Match[s
         trail = REPORTED_TRAIL.match(text)
         if trail and trail.start("cue") == cue_match.start("cue"):
             return None
+    if _STRANDED_PREPOSITION.match(text, cue_match.end()):  # "The unrest, which NZ responded to by …"
+        return None  # the cue's object is the relative clause's antecedent: nothing was reported
     found = _subject(ex, sentence, subject)
     if found is None:
         return None
