@@ -281,6 +281,17 @@ def test_the_author_is_no_source_and_an_infinitive_report_ends_at_the_speakers_n
     ]
 
 
+def test_according_to_an_outlet_that_names_the_speaker_passes_on_their_words():
+    q = quotes_in(
+        "According to China’s state news agency Xinhua, Xi told Ardern that ties were strong.",
+        "According to the AP, the talks failed.",  # the outlet's own report
+    )
+    assert list(zip(q.speaker, q.text, q.channel, q.via, strict=True)) == [
+        ("Xi", "ties were strong", "second_hand", "China’s state news agency Xinhua"),
+        ("Associated Press", "the talks failed", "second_hand", "Associated Press"),
+    ]
+
+
 def test_the_sender_of_a_message_is_the_speaker():
     q = quotes_in(
         "Foreign Minister Winston Peters will visit Washington.",

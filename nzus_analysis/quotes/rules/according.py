@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nzus_analysis.quotes.patterns import NAME_AFTER_CUE, trimmed_end
 from nzus_analysis.quotes.state import ArticleState
+from nzus_analysis.text.actors import Resolution
 from nzus_analysis.text.tokens import Sentence
 
 VIA_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){0,4}\Z")
@@ -63,10 +65,28 @@ def according_lead(ex: ArticleState, sentence: Sentence, match: re.Match[str], r
             return None
         start, end = ex.paragraph_spans[index]
         consumed = end
+    if consumed == sentence.end and _is_outlet(source):  # "According to Xinhua, Xi told Ardern that …"
+        before = len(ex.records)
+        ex.reported(replace(sentence, start=start, text=ex.text[start : sentence.end]))
+        if len(ex.records) > before:  # the outlet passed on the words of the speaker it names
+            via = source.speaker or source.mention
+            ex.records[before:] = [replace(r, channel="second_hand", via=via) for r in ex.records[before:]]
+            return consumed
     start, end = ex.content_span(start, end)
     attribution = text[: match.end("sep") - 1] if said != "according to" else "according to " + source.mention
     ex.add(ex.kind_of(start, end), start, end, said, source, attribution, rule)
     return consumed
+
+
+_OUTLET_NOUN = re.compile(r"\b(?:news\s+agency|newspaper|broadcaster|news\s+outlet|wire\s+service)\b", re.I)
+
+
+def _is_outlet(source: Resolution) -> bool:
+    """A news outlet: one the actor table lists, or words naming one ("China's state news agency
+    Xinhua")."""
+    if source.actor is not None:
+        return source.actor.kind == "news outlet"
+    return bool(_OUTLET_NOUN.search(source.mention))
 
 
 def quoted_as_saying(ex: ArticleState, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
