@@ -78,23 +78,30 @@ def test_results_identical_for_any_number_of_workers(mixed_corpus):
 
 
 def test_analysis_leaves_no_reference_cycles(mixed_corpus):
-    """Workers run with the cyclic collector off: that is only safe while no cycles are made."""
+    """Workers run with the cyclic collector off: that is only safe while no cycles are made.
+
+    The collector also finds what other threads of the test process left (the process pools of
+    earlier tests wind down in their own threads), so the run is measured three times: a cycle
+    the analysis makes is there every time."""
     import gc
 
     from nzus_analysis.text.terms import sentence_terms
     from nzus_analysis.text.tokens import sentence_tokens
 
     analyse_chunk(mixed_corpus)  # first use fills module caches (lexicons, regexes)
-    sentence_tokens.cache_clear()
-    sentence_terms.cache_clear()
-    gc.collect()
-    gc.disable()
-    try:
-        analysis = analyse_chunk(mixed_corpus)
-        del analysis
-        assert gc.collect() == 0
-    finally:
-        gc.enable()
+    found = []
+    for _ in range(3):
+        sentence_tokens.cache_clear()
+        sentence_terms.cache_clear()
+        gc.collect()
+        gc.disable()
+        try:
+            analysis = analyse_chunk(mixed_corpus)
+            del analysis
+            found.append(gc.collect())
+        finally:
+            gc.enable()
+    assert min(found) == 0, found
 
 
 def test_dask_local_cluster_gives_the_in_process_result(mixed_corpus):
