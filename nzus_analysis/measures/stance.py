@@ -462,9 +462,10 @@ def _lend_countries(
     found: list[tuple[Article, FoundMention]], keep_unknown: bool
 ) -> list[tuple[Article, FoundMention]]:
     """The mentions with each person named in the text given a country where their own article
-    does not give one: the one the corpus gives them most often (`people.most_given_countries`),
-    else the actor table's (a name it lists, written otherwise: "John key"). A person with no
-    country anywhere keeps side "" when `keep_unknown`, else is left out."""
+    does not give one: the actor table's for a name it lists written otherwise ("John key"; the
+    table is the curated override), else the one the corpus gives them most often
+    (`people.most_given_countries`). A person with no country anywhere keeps side "" when
+    `keep_unknown`, else is left out."""
     known = most_given_countries((m.actor, m.side) for _, m in found if m.named)
     known |= {a.canonical: a.country for a in load_actors().actors if a.kind == "person" and a.country}
     kept = []

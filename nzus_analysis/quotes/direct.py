@@ -24,7 +24,6 @@ from nzus_analysis.quotes.spans import QuoteSpan
 from nzus_analysis.quotes.state import ArticleState
 from nzus_analysis.text.actors import Mention, Resolution
 from nzus_analysis.text.cues import words
-from nzus_analysis.text.people import person_mentions
 from nzus_analysis.text.tokens import Sentence
 
 # After a closing quote: ', he said.' / ', said Coleman, according to …'
@@ -360,7 +359,7 @@ def _introduced(ex: ArticleState, paragraph: int) -> Mention | None:
     if paragraph == 0:
         return None
     start, end = ex.paragraph_spans[paragraph - 1]
-    named = [*ex.speakers.mentions, *person_mentions(ex.text)]  # with surnames alone ("But Luxon was")
+    named = [*ex.speakers.mentions, *ex.named_people]  # with surnames alone ("But Luxon was")
     people = [m for m in named if start <= m.start < end and m.actor.kind == "person"]
     return people[-1] if people and len({m.actor.canonical for m in people}) == 1 else None
 

@@ -35,7 +35,7 @@ class QuoteRow(NamedTuple):
     paragraph: int
     sentence: int
     # name | as_named (a full name outside the actor table, a country, or an organisation named in
-    # capitals: `speakers.organisation_name`) | pronoun | title
+    # capitals: `organisations.organisation_named`) | pronoun | title
     # | nominal | surname | continuation | unresolved | unattributed
     resolved_by: str
     # the actor table's kind; "person" for a full name, "government body" for a country,

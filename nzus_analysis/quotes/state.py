@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from nzus_analysis.quotes.channels import channel_of, names_channel, via_in
 from nzus_analysis.quotes.patterns import PREPOSITION_START, WEEKDAYS
@@ -15,7 +16,13 @@ from nzus_analysis.quotes.speakers import Speakers
 from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.cues import cue_key_words, words
-from nzus_analysis.text.people import people_named, titled_mentions, titles_to_full_names, unlisted
+from nzus_analysis.text.people import (
+    people_named,
+    person_mentions,
+    titled_mentions,
+    titles_to_full_names,
+    unlisted,
+)
 from nzus_analysis.text.tokens import Sentence, sentences
 
 if TYPE_CHECKING:
@@ -36,28 +43,44 @@ _LEADING_TIME = re.compile(
 )
 
 
-_NOT_A_MAIN_VERB = (
-    r"(?!(?:was|is|were|are|would|will|could|should|had|has|have|did|does|do|can|may|might|must)\b)"
-)
+_AUXILIARIES = r"(?:was|is|were|are|would|will|could|should|had|has|have|did|does|do|can|may|might|must)"
 _CORE_CUES = frozenset({"said", "says", "told", "tells", "added", "adds"})
-# Where a reported clause has ended though its sentence goes on (`ArticleState.content_span`);
-# each pattern's "verb" group must not be a cue word unless the pattern says so:
+
+
+class _ContentEnd(NamedTuple):
+    """Where a reported clause has ended though its sentence goes on (`ArticleState.content_span`)."""
+
+    pattern: re.Pattern[str]  # its "verb" group is the word that ends the report
+    keeps: frozenset[str]  # verbs that go on with the report instead
+    after_verbless_report: bool = False  # only where the report so far has no finite verb
+
+
 _CONTENT_ENDS = (
     # "… not been consulted, and he echoed the vow …": a new clause of the speaker's own
-    re.compile(
-        r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:(?:[a-z]+ly|also|sometimes|later|then|still)\s+)?"
-        rf"{_NOT_A_MAIN_VERB}(?P<verb>[a-z]+)(?![’'\w])"
+    _ContentEnd(
+        re.compile(
+            r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:(?:[a-z]+ly|also|sometimes|later|then|still)\s+)?"
+            rf"(?!{_AUXILIARIES}\b)(?P<verb>[a-z]+)(?![’'\w])"
+        ),
+        RULE_TRIGGERS,
     ),
     # "… complexities in the relationship, but has dismissed concerns …": the speaker's next act
     # (its tense marked as the report's is); any cue but a plain "said" ends the report
-    re.compile(
-        r",\s+(?:and|but)\s+(?:has|had|also|later)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"
+    _ContentEnd(
+        re.compile(
+            r",\s+(?:and|but)\s+(?:has|had|also|later)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"
+        ),
+        _CORE_CUES,
     ),
     # "urged New Zealand to join the scheme, and sought cooperation on …": after a report with no
-    # finite verb of its own, a past verb is the speaker's (`_FINITE_VERB_SIGN` checks the report)
-    re.compile(r",\s+(?:and|but)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"),
+    # finite verb of its own, a past verb is the speaker's
+    _ContentEnd(
+        re.compile(r",\s+(?:and|but)\s+(?P<verb>[a-z]+ed|sought|made|took|gave|met|held)\b"),
+        RULE_TRIGGERS,
+        after_verbless_report=True,
+    ),
     # "called for “mutual trust” amid tensions over …": the circumstances, not the words
-    re.compile(r"\s+(?P<verb>amid)\s"),
+    _ContentEnd(re.compile(r"\s+(?P<verb>amid)\s"), RULE_TRIGGERS),
 )
 
 # A content that is a noun phrase, not a clause: a determiner or possessive, a noun and its
@@ -81,7 +104,7 @@ _AUTHORS = re.compile(r",|\band\b|&")  # "Jo Moir", "Nick O'Malley and Jane Doe"
 # not "a lot of firms, which were closed, are re-opening"
 _RELATIVE_CLAUSE = re.compile(r"[,)]\s*(?:which|who)\b[^,]*(?:,|$)")
 _FINITE_VERB_SIGN = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do"
+    rf"\b(?:{_AUXILIARIES}"
     r"|[a-z]+(?<!e)ed|[a-z]+n[’']t"
     r"|meant|came|went|made|took|found|left|saw|gave|got|kept|held|began|became|won|lost|paid|sent"
     r"|spent|brought|thought|knew|grew|rose|fell|led|met|stood|fought|sold|bought)\b"  # irregular pasts
@@ -138,6 +161,11 @@ class ArticleState:
         self.records: list[Record] = []
 
     # -- helpers (binary searches: an article may hold thousands of sentences and quotes) --
+    @cached_property
+    def named_people(self) -> list[Mention]:
+        """`people.person_mentions` of the text (full names, then surnames alone), found once."""
+        return person_mentions(self.text)
+
     def inside_quote(self, offset: int) -> bool:
         i = bisect_right(self.opens, offset) - 1
         return i >= 0 and self.spans[i].start <= offset < self.spans[i].end
@@ -209,11 +237,10 @@ class ArticleState:
         gloss = re.search(r",\s+which\b[^,]*$", masked)
         if gloss:
             end = start + gloss.start()
-        for number, pattern in enumerate(_CONTENT_ENDS):
-            allowed = _CORE_CUES if number == 1 else RULE_TRIGGERS  # cue words that do not end it
-            stops = (m for m in pattern.finditer(masked, 0, end - start) if m["verb"] not in allowed)
-            stop = next(stops, None)
-            if number == 2 and stop and _FINITE_VERB_SIGN.search(masked, 0, stop.start()):
+        for ending in _CONTENT_ENDS:
+            found = ending.pattern.finditer(masked, 0, end - start)
+            stop = next((m for m in found if m["verb"] not in ending.keeps), None)
+            if stop and ending.after_verbless_report and _FINITE_VERB_SIGN.search(masked, 0, stop.start()):
                 stop = None  # "Hou was sacked because he was colluding …, and offered": Hou's act
             if stop:
                 end = start + stop.start()
