@@ -10,6 +10,7 @@ from nzus_analysis.measures.article_frames import (
     article_frame_table,
     load_article_frame_model,
 )
+from nzus_analysis.measures.frame_classifier import text_embeddings
 from nzus_analysis.measures.frames import FRAMES, RESIDUAL_FRAME
 
 from .conftest import SEED_2012, SEED_2025
@@ -36,9 +37,14 @@ def test_article_frames_of_the_seeds(corpus):
 
 
 def test_pooling_reads_the_headline_and_every_paragraph():
-    one = Article("a", 2020, paragraphs=("The army trained soldiers.",), title="Defence budget rises")
+    texts = ("Defence budget rises", "The army trained soldiers.", "Talks on trade resumed.")
+    one = Article("a", 2020, paragraphs=texts[1:], title=texts[0])
     features = article_features([one, one], "mean+max")
-    assert features.shape[0] == 2 and np.allclose(features[0], features[1])
+    parts = text_embeddings(list(texts))
+    # the same text embedded in another place of a batch differs in its last float bits
+    assert features.shape == (2, 2 * parts.shape[1]) and np.allclose(features[0], features[1], atol=1e-6)
+    assert np.allclose(features[0], np.concatenate([parts.mean(0), parts.max(0)]), atol=1e-6)
+    assert np.allclose(article_features([one], "mean")[0], parts.mean(0), atol=1e-6)
     assert article_frame_table([]).empty
 
 
