@@ -7,14 +7,19 @@ Data: SemEval-2023 Task 3 subtask 2, English dev split (../shared/corpora/semeva
 news articles, 2019-2022, each coded by trained annotators for the 14 frames it uses; research use,
 its texts and labels are never committed). Its held-out articles are not read here.
 
+Also the project's coded passages (data/frame_validation, the 1,727 BBC and PolNeAR passages the
+paragraph classifier may be trained on; coded by this project, data/frame_validation/coding_guide.md),
+each read as a one-paragraph article at a small weight.
+
 Features (`article_frames.article_features`): each article's headline and paragraphs embedded by
-all-MiniLM-L6-v2 as shipped (data/models/text_encoder.npz), pooled by their mean, or their mean
-and per-dimension maximum. Model: one balanced logistic regression per frame on the standardised
-features (scikit-learn, lbfgs). The pooling and C are the pair with the best micro-F1 under
-5-fold cross-validation with whole topic clusters in one fold (`semeval_frames.choose_setting`);
-then the model is refitted on all 290 articles. The same choice made inside each fold (nested)
-gives each frame's cross-validated precision and recall, stored with the model for marking frames
-it reads poorly (`article_frames.ArticleFrameModel.below_target`) and printed, with micro-F1, by
+all-MiniLM-L6-v2 as shipped (data/models/text_encoder.npz), pooled by their mean. Model: one
+logistic regression per frame on the features standardised as the articles' (scikit-learn,
+lbfgs). C, the passages' weight and the probability at which an article carries a frame are the
+setting with the best micro-F1 under 5-fold cross-validation with whole topic clusters in one
+fold (`semeval_frames.choose_setting`); then the model is refitted on all 290 articles and the
+passages. The same choice made inside each fold (nested) gives each frame's cross-validated
+precision and recall, stored with the model for marking frames it reads poorly
+(`article_frames.ArticleFrameModel.below_target`) and printed, with micro-F1, by
 `eval_frames.py --corpus semeval`. Deterministic.
 """
 
@@ -28,6 +33,7 @@ from semeval_frames import (
     FRAMES,
     article_model_nested,
     choose_setting,
+    coded_passages,
     fit_article_model,
     load_semeval,
     pooled_features,
@@ -45,13 +51,19 @@ def main() -> None:
     articles, gold = load_semeval()
     groups = topic_groups(articles)
     features = pooled_features(articles)
-    pooling, c, micro = choose_setting(features, gold, groups)
-    print(f"chosen: pooling {pooling}, C {c} (grouped cross-validated micro-F1 {micro:.3f})")
-    center, scale, weight, bias = fit_article_model(features[pooling], gold, c)
-    nested = score_table(article_model_nested(features, gold, groups), gold)[2]  # what a user can expect
+    passages = {pooling: coded_passages(pooling) for pooling in features}
+    setting, micro = choose_setting(features, gold, groups, passages)
+    print(f"chosen: {setting} (grouped cross-validated micro-F1 {micro:.3f})")
+    center, scale, weight, bias = fit_article_model(
+        features[setting.pooling], gold, setting.c, passages[setting.pooling], setting.passage_weight
+    )
+    predicted, _ = article_model_nested(features, gold, groups, passages)
+    nested_micro, _, nested = score_table(predicted, gold)  # what a user can expect
+    print(f"nested cross-validated micro-F1 {nested_micro:.3f}")
     np.savez_compressed(
-        args.out, frames=np.array(FRAMES), pooling=np.array(pooling), center=center, scale=scale,
-        weight=weight, bias=bias, threshold=np.array(0.5), c=np.array(c),
+        args.out, frames=np.array(FRAMES), pooling=np.array(setting.pooling), center=center, scale=scale,
+        weight=weight, bias=bias, threshold=np.array(setting.threshold), c=np.array(setting.c),
+        passage_weight=np.array(setting.passage_weight),
         cv_precision=nested.precision.to_numpy(np.float32), cv_recall=nested.recall.to_numpy(np.float32),
     )  # fmt: skip
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB)")

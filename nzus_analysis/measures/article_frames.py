@@ -3,13 +3,15 @@
 The frame lexicon (`frames`) and the paragraph classifier (`frame_classifier`) read passages; a
 frame that "counts" for an article is a judgement about the whole text. This model makes it the
 way SemEval-2023 Task 3's coders did (subtask 2: which of the Policy Frames Codebook's 14 frames an
-article uses): each paragraph (and the headline) is embedded by all-MiniLM-L6-v2 as shipped for
-the classifier (`frame_classifier.text_embeddings`), the article is the mean and the per-dimension
-maximum of those embeddings, and one logistic regression per frame reads it. The pooling and the
-regularisation were chosen by topic-grouped cross-validation on SemEval's English dev split
-(`benchmarks/train_article_frames.py`; figures from `benchmarks/eval_frames.py --corpus semeval`);
-the weights are `data/models/article_frames.npz` (data/README says what they were trained on and
-its terms). An article carries a frame when its probability is at least 0.5.
+article uses): each paragraph (and the headline) is embedded by all-MiniLM-L6-v2 as shipped for the
+classifier (`frame_classifier.text_embeddings`), the article is the mean (or the mean and the
+per-dimension maximum) of those embeddings, and one logistic regression per frame reads it. It was
+fitted on SemEval's English dev split and, at a small weight each, on the project's coded passages
+(`data/frame_validation`); the regularisation, the passages' weight and the probability at which
+an article carries a frame (`ArticleFrameModel.threshold`) were chosen by topic-grouped
+cross-validation on the SemEval articles (`benchmarks/train_article_frames.py`; figures from
+`benchmarks/eval_frames.py --corpus semeval`). The weights are `data/models/article_frames.npz`
+(data/README says what they were trained on and its terms).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class ArticleFrameModel:
     scale: np.ndarray  # (features,)
     weight: np.ndarray  # (features, frames)
     bias: np.ndarray  # (frames,)
-    threshold: float = 0.5
+    threshold: float = 0.5  # an article carries a frame at this probability or above
     cv_precision: np.ndarray | None = None  # (frames,): nested topic-grouped cross-validated, SemEval dev
     cv_recall: np.ndarray | None = None
 
@@ -107,7 +109,7 @@ class ArticleFrameRow(NamedTuple):
     year: int
     frame: str  # one of the model's 14 frames (`frames.FRAMES` less "other")
     probability: float  # P(the article uses the frame), rounded to 4 places
-    carries: bool  # probability >= the model's threshold (0.5)
+    carries: bool  # probability >= the model's threshold (`ArticleFrameModel.threshold`)
 
 
 def article_frame_table(corpus: Iterable[Article], model: ArticleFrameModel | None = None) -> pd.DataFrame:
