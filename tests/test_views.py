@@ -50,7 +50,7 @@ def test_article_marks_voices_statements_frames_drivers_and_stance(corpus):
 def test_article_text_survives_the_markup(corpus):
     """Stripping the tags (and the labels they add) gives back the article, word for word."""
     article = corpus[SEED_2012]
-    body = article_html(article).split("<div class='nz-body'>")[1].split("<div class='nz-removed'>")[0]
+    body = article_html(article).split("<div class='nz-body'>")[1].split("<div class='nz-frames'>")[0]
     body = re.sub(r"<sup[^>]*>.*?</sup>|<span class=\"nz-speaker\"[^>]*>.*?</span>", "", body)
     text = re.sub(r"<[^>]+>", "", body)
     import html as html_module
@@ -84,3 +84,20 @@ def test_explorer_page_is_self_contained(corpus):
     assert "<script src" not in page and not re.search(r"(src|href)=['\"]?https?:", page)
     assert 'id="nz-data"' in page and '"label_a":"2025"' in page
     assert "</script>" not in page.split('id="nz-data">')[1].split("</script>")[0]
+
+
+def test_article_page_shows_the_whole_article_frames_with_their_validity(corpus):
+    from nzus_analysis.measures.article_frames import article_frame_table, load_article_frame_model
+    from nzus_analysis.report.views import article_frames_html
+
+    article = corpus[SEED_2012]
+    block = article_frames_html(article)
+    assert block in article_html(article)
+    read = article_frame_table([article])
+    carried = list(read[read.carries].frame)
+    listed = re.findall(r"<li><strong>([^<]+?)( †)?</strong> \(probability ([\d.]+); [^<]*</li>", block)
+    assert sorted(name.replace(" ", "_") for name, _, _ in listed) == sorted(carried)
+    below = load_article_frame_model().below_target
+    for name, dagger, _ in listed:
+        assert bool(dagger) == (name.replace(" ", "_") in below)
+    assert "external †" in block and "not reliable" in block  # read in 2012, below target (0.45 / 0.25)

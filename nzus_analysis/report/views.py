@@ -19,6 +19,12 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from nzus_analysis.measures.article_frames import (
+    TARGET_PRECISION,
+    TARGET_RECALL,
+    article_frame_table,
+    article_model_validity_table,
+)
 from nzus_analysis.measures.frames import FRAMES, frame_hit_table, load_lexicon
 from nzus_analysis.measures.sentiment import vader_driver_spans
 from nzus_analysis.measures.stance import DEFAULT_STANCE_MODEL, stance_table
@@ -124,8 +130,8 @@ def _when(layer: str, selector: str) -> str:
 ARTICLE_CSS = f"""
 .nz-article {{ font-family: Georgia, serif; line-height: 1.7; max-width: 48em; color: #222; }}
 .nz-article h1 {{ font-family: sans-serif; font-size: 1.4em; line-height: 1.3; }}
-.nz-article .nz-meta, .nz-article .nz-legend, .nz-article .nz-removed {{ font-family: sans-serif;
-  font-size: 0.85em; color: #444; }}
+.nz-article .nz-meta, .nz-article .nz-legend, .nz-article .nz-removed,
+.nz-article .nz-frames {{ font-family: sans-serif; font-size: 0.85em; color: #444; }}
 .nz-article .nz-legend {{ border: 1px solid #ddd; padding: 0.5em 0.8em; margin: 1em 0; background: #fff;
 }}
 .nz-article .nz-legend label {{ display: block; margin: 0.15em 0; cursor: pointer; }}
@@ -266,11 +272,37 @@ def _legend(frames: Iterable[str]) -> str:
     )
 
 
+def article_frames_html(article: Article) -> str:
+    """The frames the article model reads in the whole article, each with its probability and its
+    cross-validated precision and recall on SemEval-2023's coded articles; † marks (and the text
+    names) the frames it reads below target there."""
+    read = article_frame_table([article])
+    validity = article_model_validity_table().set_index("frame")
+    items = []
+    for row in read[read.carries].sort_values("probability", ascending=False).itertuples():
+        check = validity.loc[row.frame]
+        mark = " †" if check.below_target else ""
+        items.append(
+            f"<li><strong>{html.escape(_frame_name(row.frame))}{mark}</strong> (probability "
+            f"{row.probability:.2f}; on coded articles precision {check.cv_precision:.2f}, recall "
+            f"{check.cv_recall:.2f}{', not reliable' if check.below_target else ''})</li>"
+        )
+    unreliable = ", ".join(_frame_name(f) for f in validity.index[validity.below_target])
+    return (
+        "<div class='nz-frames'><h2>Frames of the whole article</h2><p>Read by the article model "
+        "(trained on SemEval-2023's trained coders; <code>article_frames</code>); precision and recall are "
+        "its nested, topic-grouped cross-validated figures there. † marks a frame read with "
+        f"precision below {TARGET_PRECISION} or recall below {TARGET_RECALL}: not reliable"
+        f"{' (' + html.escape(unreliable) + ')' if unreliable else ''}.</p>"
+        f"<ul>{''.join(items) or '<li>no frame reaches the model threshold</li>'}</ul></div>"
+    )
+
+
 def article_html(article: Article, stance_model: str = DEFAULT_STANCE_MODEL) -> str:
     """The article as an HTML fragment (with its own styles): sentences by voice, statements with
     speaker and channel, frame cues, sentiment drivers with weights, stance at each actor mention
-    (`stance_model`: see `stance.target_stance`), a legend, and the furniture and captions
-    cleaning removed."""
+    (`stance_model`: see `stance.target_stance`), a legend, the frames of the whole article
+    (`article_frames_html`), and the furniture and captions cleaning removed."""
     quotes = quote_table([article])
     voices = sentence_voice_table(token_voice_table([article], quotes))
     voice_of = {int(r.sentence): r.voice for r in voices.itertuples()}
@@ -315,6 +347,7 @@ def article_html(article: Article, stance_model: str = DEFAULT_STANCE_MODEL) -> 
         f'<div class="nz-article" data-article="{html.escape(article.id)}"><style>{ARTICLE_CSS}</style>'
         f"<h1>{html.escape(article.title or article.id)}</h1><div class='nz-meta'>{meta} · id "
         f"{html.escape(article.id)}</div>{_legend(load_lexicon().frame)}<div class='nz-body'>{body}</div>"
+        f"{article_frames_html(article)}"
         f"<div class='nz-removed'><h2>Removed by cleaning (not article text)</h2>"
         f"<ol>{removed or '<li>nothing</li>'}</ol></div></div>"
     )
