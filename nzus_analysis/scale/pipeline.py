@@ -190,9 +190,9 @@ def analyse(
     `AnalysisError` naming it, or with ``on_error="skip"`` is left out and listed in the
     result's ``failures`` table (with a warning). `workers` is capped at the machine's cores
     unless ``more_workers_than_cores=True``. `stance_model` picks the stance model
-    (`stance.target_stance`): "linear" by default here, as bulk runs need its speed (BBC stance:
-    2.0–2.5 s against 7.3–7.5 s alone), or "encoder", the more accurate one that `stance_table` uses by
-    default. The ``stance`` table here holds the people with a country only
+    (`stance.target_stance`): "linear" by default here, as bulk runs need its speed (all of BBC
+    on two cores: 5.0–5.5 s with it, 9.5–10.6 s with the encoder), or "encoder", the more accurate
+    one that `stance_table` uses by default. The ``stance`` table here holds the people with a country only
     (`stance.stance_table`'s ``all_people=False``, lent within each chunk of articles): side means
     are what bulk runs compare, and the people with no country would cost three times the mentions.
     """
