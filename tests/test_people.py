@@ -9,7 +9,7 @@ import pytest
 from nzus_analysis import Article
 from nzus_analysis.measures.voices import speaker_table
 from nzus_analysis.quotes import quote_table
-from nzus_analysis.text.people import people_named, person_description
+from nzus_analysis.text.people import closing_full_name, people_named, person_description
 
 
 def _quotes(*paragraphs: str, article_id: str = "t"):
@@ -87,6 +87,40 @@ def test_role_and_surname_and_a_phrase_before_the_name_point_to_the_person():
     )
     assert q.speaker.tolist() == ["Manasseh Sogavare", "Manasseh Sogavare"]
     assert set(q.speaker_country) == {"SB"}
+
+
+def test_a_full_name_after_role_or_organisation_words_is_the_speaker():
+    # role words the role list does not hold (BBC, 2005): the person, not the whole phrase
+    for text, speaker in [
+        ("Global Asset Management investment chief David Smith said the rally would not last.", "David Smith"),
+        ("Liberal Democrat spokeswoman for women Sandra Gidley said it was a good day.", "Sandra Gidley"),
+        ("Steel analyst Peter Fish, director of consulting group MEPS, said prices would rise.", "Peter Fish"),
+        # a headline run into the lede with no break
+        ("Wales critical of Grewcock Wales coach Mike Ruddock says the lock needs to review his actions.",
+         "Mike Ruddock"),
+    ]:  # fmt: skip
+        q = quote_table([Article("a", 2005, paragraphs=(text,))])
+        assert q.speaker.tolist() == [speaker] and q.channel.tolist() == ["unstated"], text
+        assert q.speaker_mention[0] == text[: text.index(speaker) + len(speaker)]
+    # the name is an object, a member of a group, a possessor, or inside a scene-setting phrase
+    for text, speaker in [
+        ("A spokesman for John Smith said the claim was false.", "A spokesman for John Smith"),
+        ("Tony Blair and Gordon Brown said they were united.", "Tony Blair and Gordon Brown"),
+        ("David Smith's lawyer said the case would go on.", "David Smith's lawyer"),
+        ("In a written response to Labour MP Gordon Prentice, the government said the price was fair.",
+         "the government"),
+    ]:  # fmt: skip
+        assert quote_table([Article("a", 2005, paragraphs=(text,))]).speaker.tolist() == [speaker], text
+    assert closing_full_name("BT chief executive Ben Verwaayen") == (19, "Ben Verwaayen")
+    assert closing_full_name("David Smith") is None and closing_full_name("the owner") is None
+
+
+def test_a_clause_opened_by_but_or_although_holds_the_speaker():
+    for text, speaker in [
+        ("GMAC has been a strong contributor to profits but GM said it expected lower earnings.", "GM"),
+        ("IBM has supported the Linux system although critics said the move was cynical.", "critics"),
+    ]:
+        assert quote_table([Article("a", 2005, paragraphs=(text,))]).speaker.tolist() == [speaker], text
 
 
 def test_a_surname_with_an_apostrophe_finds_the_full_name():

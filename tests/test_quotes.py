@@ -929,9 +929,10 @@ def test_trailing_group_sources_with_modifiers_and_long_names_after_the_cue():
         "The host committee is $9 million short, said former Pennsylvania governor Ed Rendell, who chairs it."
     )
     assert (rendell.speaker.item(), rendell.text.item()) == (
-        "former Pennsylvania governor Ed Rendell",
+        "Ed Rendell",
         "The host committee is $9 million short",
     )
+    assert rendell.speaker_mention.item() == "former Pennsylvania governor Ed Rendell"
     assert quotes_in("The game is as cheap as chips, as the man said.").empty
 
 

@@ -101,7 +101,7 @@ SUBJECT_PRONOUN = re.compile(r"(?i:he|she|they|we|i|who|some|others|many|critics
 
 PREPOSITION_START = re.compile(
     r"(?:In|On|At|For|From|With|By|Into|Over|Under|Of|About|To|Through|Among|Amid|Against|Despite|During"
-    r"|Without|Within|Like|Unlike)\s"
+    r"|Without|Within|Like|Unlike|Along)\s"
 )
 
 
@@ -228,7 +228,7 @@ def clause_subject(openers: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{openers})\s+(?P<subject>[^,;:]{{1,60}})\Z")
 
 
-INNER_CLAUSE = clause_subject("that|because|since|after|when|while|what")
+INNER_CLAUSE = clause_subject("that|because|since|after|when|while|what|but|although|though")
 
 
 def as_name(label: str) -> str:

@@ -24,6 +24,7 @@ from nzus_analysis.quotes.patterns import (
 from nzus_analysis.text.actors import PRONOUN_GENDER, Actor, ActorIndex, Mention, Resolution
 from nzus_analysis.text.people import (
     TITLED_PERSON,
+    closing_full_name,
     country_names,
     first_name_genders,
     first_name_of,
@@ -341,6 +342,14 @@ def _sentence_subject_before(speakers: Speakers, offset: int, pronoun: str) -> A
     return None
 
 
+def _closes_on_name(part: str) -> bool:
+    """Whether one comma-separated part of a speaker phrase closes on a full name after role words
+    ("Steel analyst Peter Fish, director of …"), not opening with a preposition ("in a written
+    response to Labour MP Gordon Prentice, the government")."""
+    opening = part[:1].upper() + part[1:]  # "in a written response …" opens with a preposition too
+    return bool(part) and closing_full_name(part) is not None and not PREPOSITION_START.match(opening)
+
+
 class Speakers:
     """Who a speaker phrase names, in one article: actors, titled and full names, pronouns.
 
@@ -426,7 +435,7 @@ class Speakers:
             # Trump"), else the first part that names someone ("Gustav Ando, research director")
             parts = [part.strip() for part in stripped.split(",")]
             last = parts[-1]
-            named = next((part for part in parts if part and self.names_a_speaker(_untitled(part))), None)
+            named = next((p for p in parts if self.names_a_speaker(_untitled(p)) or _closes_on_name(p)), None)
             if (last[:1].isupper() and len(last.split()) <= 4 and not stripped.endswith(",")) or (
                 _PERSONAL_PRONOUN.fullmatch(last)  # "and when asked whether …, he"
             ):
@@ -483,6 +492,9 @@ class Speakers:
             person = next(known, None) or unlisted_person(name)
             insort(self.mentions, Mention(phrase_start, phrase_start + len(name), name, person), key=_START)
             return Resolution(name, name, "as_named", person)
+        elif (closing := closing_full_name(resolution.mention)) is not None:  # "BT chief Ben Verwaayen"
+            closed = self._resolve_bare(closing[1], phrase_start + closing[0])
+            return replace(closed, mention=resolution.mention) if closed.speaker else resolution
         elif (organisation := organisation_named(resolution.mention, self.text)) is not None:
             return Resolution(organisation.canonical, resolution.mention, "as_named", organisation)
         return resolution

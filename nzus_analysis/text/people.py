@@ -221,6 +221,30 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+#: Words after which a closing name is their object, not the phrase's head: "a lawyer for John Smith"
+_NOT_BEFORE_HEAD_NAME = frozenset(
+    {"of", "for", "to", "with", "by", "from", "and", "or", "&", "at", "in", "on", "about", "against", "than"}
+    | {"like", "under", "between"}
+)
+_CLOSING_FULL_NAME = re.compile(rf"(?:{_FIRST_AND_LAST.pattern})\Z")
+
+
+def closing_full_name(phrase: str) -> tuple[int, str] | None:
+    """(offset, name) of the full name (a known first name and a surname) that closes `phrase`
+    after its role or organisation words ("Global Asset Management investment chief David Smith",
+    "PCSU deputy general secretary Hugh Lanning"); None when nothing precedes it, or when the name
+    follows a preposition, a conjunction or a possessive ("a spokesman for John Smith", "Tony
+    Blair and Gordon Brown", "David Smith's lawyer" ends in no name)."""
+    match = _CLOSING_FULL_NAME.search(phrase)
+    if match is None or match.group(1) not in first_name_genders():
+        return None
+    before = phrase[: match.start()].rstrip()
+    last = before.rsplit(None, 1)[-1] if before else ""
+    if not last or last.lower() in _NOT_BEFORE_HEAD_NAME or last.endswith(("’s", "'s", ",")):
+        return None
+    return match.start(), match.group()
+
+
 def _speaks_by_surname(text: str, surname: str) -> bool:
     """Whether `text` has the capitalised `surname` as a speaker: before a speech verb ("Key told")
     or after a title ("Mr Key")."""
