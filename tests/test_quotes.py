@@ -1433,3 +1433,28 @@ def test_a_time_after_the_name_is_not_part_of_the_speaker():
         "Defence Minister Ron Mark yesterday said the mission was over.",
     )
     assert list(q.speaker) == ["Jacinda Ardern", "Ron Mark"]
+
+
+def test_a_clause_after_the_cue_is_the_content_not_a_source():
+    # "X, an appositive, said the ruling was wrong": not "CONTENT, said SOURCE" with a clause as source
+    for text, speaker, content in [
+        ("Charles Blixt, executive vice-president of RJ Reynolds, said the ruling was wrong.", "Charles Blixt",
+         "the ruling was wrong"),
+        ("The company, based in Texas, said a deal was close.", "the company, based in Texas", "a deal was close"),
+    ]:  # fmt: skip
+        found = quotes_in(text)
+        assert (found.speaker.item(), found.text.item(), found.rule.item()) == (
+            speaker,
+            content,
+            "speaker_first",
+        )
+    for text, source in [
+        ("The deal is off, said one former aide.", "one former aide"),
+        ("The deal is off, said the firm's lawyer.", "the firm's lawyer"),
+    ]:
+        found = quotes_in(text)
+        assert (found.speaker.item(), found.text.item(), found.rule.item()) == (
+            source,
+            "The deal is off",
+            "verb_first",
+        )

@@ -36,12 +36,17 @@ MENTION = r"(?:[^,;:.“”\"]|\.(?=\s*[A-Z])){1,80}?"
 
 
 # After an inverted cue ("said Mr Blair"): a name, "the …" phrase or pronoun, taken whole.
+#: Auxiliary and copular verbs: a word group holding one is a clause, not a name or a noun phrase
+AUXILIARIES = r"(?:was|is|were|are|would|will|could|should|had|has|have|did|does|do|can|may|might|must)"
+
 NAME_AFTER_CUE = (
     r"(?:[Tt]he\s+)?(?:(?:former|retired|then|acting|late|veteran|longtime|senior)[\w-]*\s+){0,2}"
     r"(?:[\w.-]+\s+){0,3}?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|bin))*|he|she|they"
-    r"|(?:an?|one|two|three|several|some|another|many)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+"  # "one former aide"
+    r"|(?:an?|one|two|three|several|some|another|many)\s+"  # "one former aide"; not "said a deal was close"
+    rf"(?!(?:[\w’'-]+\s+){{0,3}}?{AUXILIARIES}\b)(?:[\w’'-]+\s+){{0,3}}[\w’'-]+"
     r"|(?:another|others|one)(?=[\s.,]*$)"  # "…,” tweeted another.
-    r"|[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"  # "asked the boy", "says the ad's narrator"
+    # "asked the boy", "says the ad's narrator"; not a clause ("said the ruling was wrong")
+    rf"|[Tt]he\s+(?!(?:[a-z][\w’'-]*\s+){{0,2}}?{AUXILIARIES}\b)(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*"
 )
 
 

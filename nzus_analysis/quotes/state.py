@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from nzus_analysis.quotes.channels import channel_of, names_channel, via_in
-from nzus_analysis.quotes.patterns import PREPOSITION_START, WEEKDAYS
+from nzus_analysis.quotes.patterns import AUXILIARIES, PREPOSITION_START, WEEKDAYS
 from nzus_analysis.quotes.spans import QuoteSpan, find_quote_spans, mask_quotes
 from nzus_analysis.quotes.speakers import Speakers
 from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
@@ -43,7 +43,6 @@ _LEADING_TIME = re.compile(
 )
 
 
-_AUXILIARIES = r"(?:was|is|were|are|would|will|could|should|had|has|have|did|does|do|can|may|might|must)"
 _CORE_CUES = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
@@ -60,7 +59,7 @@ _CONTENT_ENDS = (
     _ContentEnd(
         re.compile(
             r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:(?:[a-z]+ly|also|sometimes|later|then|still)\s+)?"
-            rf"(?!{_AUXILIARIES}\b)(?P<verb>[a-z]+)(?![’'\w])"
+            rf"(?!{AUXILIARIES}\b)(?P<verb>[a-z]+)(?![’'\w])"
         ),
         RULE_TRIGGERS,
     ),
@@ -104,7 +103,7 @@ _AUTHORS = re.compile(r",|\band\b|&")  # "Jo Moir", "Nick O'Malley and Jane Doe"
 # not "a lot of firms, which were closed, are re-opening"
 _RELATIVE_CLAUSE = re.compile(r"[,)]\s*(?:which|who)\b[^,]*(?:,|$)")
 _FINITE_VERB_SIGN = re.compile(
-    rf"\b(?:{_AUXILIARIES}"
+    rf"\b(?:{AUXILIARIES}"
     r"|[a-z]+(?<!e)ed|[a-z]+n[’']t"
     r"|meant|came|went|made|took|found|left|saw|gave|got|kept|held|began|became|won|lost|paid|sent"
     r"|spent|brought|thought|knew|grew|rose|fell|led|met|stood|fought|sold|bought)\b"  # irregular pasts
