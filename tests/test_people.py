@@ -115,6 +115,27 @@ def test_a_full_name_after_role_or_organisation_words_is_the_speaker():
     assert closing_full_name("David Smith") is None and closing_full_name("the owner") is None
 
 
+def test_role_nouns_of_running_text_name_a_person():
+    # "coach", "economist": role nouns written in lower case (data/lexicons/person_roles.txt)
+    q = _quotes(
+        "New Zealand coach Graham Henry said the side was ready.",
+        "Economist Dirk Schumacher said rates would rise.",
+    )
+    assert q.speaker.tolist() == ["Graham Henry", "Dirk Schumacher"]
+    # a name stays on its line: a byline, then a heading, is no person "Jo Moir Analysis"
+    text = "It was late, writes political editor Jo Moir\n\nAnalysis: The talks went well."
+    assert [m.text for m in people_named(text)] == ["Jo Moir"]
+
+
+def test_a_title_gives_a_person_the_gender_their_first_name_does_not():
+    q = _quotes(
+        "Charles Kennedy said turnout would rise.",
+        "Ex-foreign secretary Robin Cook said voters were fed up. Mr Cook told the BBC it was unfair. "
+        "He urged politicians to listen.",
+    )  # "Robin" marks no gender; "Mr Cook" does: "He" is Cook, not the man named before him
+    assert q.speaker.tolist() == ["Charles Kennedy", "Robin Cook", "Robin Cook", "Robin Cook"]
+
+
 def test_a_clause_opened_by_but_or_although_holds_the_speaker():
     for text, speaker in [
         ("GMAC has been a strong contributor to profits but GM said it expected lower earnings.", "GM"),

@@ -116,8 +116,9 @@ SUBORDINATORS = "Though|Although|As|When|While|If|Because|Since|After|Before|Unt
 SUBORDINATOR = re.compile(rf"(?:{SUBORDINATORS})\b")
 
 
+# a label's words on one line: "Jo Moir\n\nAnalysis: …" is a byline, then a heading
 COLON_ATTRIBUTION = re.compile(
-    r"(?P<source>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
+    r"(?P<source>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):\s+(?P<content>\S.*)", re.S
 )
 
 

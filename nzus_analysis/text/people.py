@@ -104,9 +104,12 @@ def person_roles() -> tuple[str, ...]:
 def role_named_pattern() -> re.Pattern[str]:
     """A role noun and the capitalised name of two or three words after it."""
     name_word = r"[A-Z](?:[\w-]|[’'](?!s\b))*[a-z](?:[\w-]|[’'](?!s\b))*"
+    # a role written in lower case opens a sentence with a capital too ("Economist Dirk Schumacher")
+    roles = [f"[{r[0]}{r[0].upper()}]{re.escape(r[1:])}" if r[0].islower() else re.escape(r) for r in
+             person_roles()]  # fmt: skip
     return re.compile(
-        rf"(?<![\w-])(?:{'|'.join(map(re.escape, person_roles()))}){_PORTFOLIO}\s+"
-        rf"(?P<name>{name_word}(?:\s+{name_word}){{1,2}})\b"
+        rf"(?<![\w-])(?:{'|'.join(roles)}){_PORTFOLIO}[^\S\n]+"
+        rf"(?P<name>{name_word}(?:[^\S\n]+{name_word}){{1,2}})\b"  # on one line: "editor Jo Moir\n\nAnalysis"
     )
 
 
@@ -279,7 +282,8 @@ def titled_mentions(text: str) -> list[Mention]:
 
 def titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
     """Mentions in text order, a titled surname ("Mr Howard") standing for the person last named
-    in full with that surname ("Michael Howard"), so that pronouns after it resolve to one name."""
+    in full with that surname ("Michael Howard"), so that pronouns after it resolve to one name;
+    the title gives that person a gender their first name did not ("Robin Cook", then "Mr Cook")."""
     people: dict[str, Actor] = {}
     out = []
     for mention in mentions:
@@ -288,6 +292,8 @@ def titles_to_full_names(mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
         elif len(words) == 2 and TITLED_PERSON.fullmatch(mention.actor.canonical):
             person = people.get(words[-1])
+            if person is not None and not person.gender and mention.actor.gender:  # "Robin Cook", "Mr Cook"
+                person = people[words[-1]] = replace(person, gender=mention.actor.gender)
             out.append(mention if person is None else replace(mention, actor=person))
         else:
             people[words[-1]] = mention.actor
