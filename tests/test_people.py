@@ -136,6 +136,15 @@ def test_a_title_gives_a_person_the_gender_their_first_name_does_not():
     assert q.speaker.tolist() == ["Charles Kennedy", "Robin Cook", "Robin Cook", "Robin Cook"]
 
 
+def test_a_name_before_its_organisation_or_its_appositive_is_the_speaker():
+    q = _quotes(
+        "Economist Gary Thayer of AG Edwards said the Fed would act.",
+        "Thomas Castaignede played. Castaignede, a veteran of 43 international caps, admitted the side was lucky.",
+        "Still, the fund said it would grow.",  # a sentence adverb before an appositive names no one
+    )
+    assert q.speaker.tolist() == ["Gary Thayer", "Thomas Castaignede", "Still, the fund"]  # not "Still"
+
+
 def test_a_clause_opened_by_but_or_although_holds_the_speaker():
     for text, speaker in [
         ("GMAC has been a strong contributor to profits but GM said it expected lower earnings.", "GM"),

@@ -342,12 +342,39 @@ def _sentence_subject_before(speakers: Speakers, offset: int, pronoun: str) -> A
     return None
 
 
+# one to three capitalised words, then an appositive opening with an article; not a sentence
+# adverb ("Still, the fund", "Separately, the world's largest …")
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?!(?:The|A|An|But|And|In|On|At|As|For|If|When|While|Still|Yet|Now|Then|Instead|However|Meanwhile"
+    r"|Indeed|Moreover|Overall|Elsewhere|Today|Yesterday|Earlier|Later|Again|Also|Thus|Hence)\W)"
+    r"(?![A-Z][a-z]+ly\W)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+(?:an?|the)\s+[a-z]"
+)
+
+
 def _closes_on_name(part: str) -> bool:
     """Whether one comma-separated part of a speaker phrase closes on a full name after role words
     ("Steel analyst Peter Fish, director of …"), not opening with a preposition ("in a written
     response to Labour MP Gordon Prentice, the government")."""
     opening = part[:1].upper() + part[1:]  # "in a written response …" opens with a preposition too
     return bool(part) and closing_full_name(part) is not None and not PREPOSITION_START.match(opening)
+
+
+def _comma_part_naming(speakers: Speakers, phrase: str) -> str:
+    """The part of a speaker phrase with commas that names the speaker: the part just before the
+    cue when it is a capitalised name ("Raleigh, North Carolina, Trump") or a pronoun ("and when
+    asked whether …, he"), else the first part that names someone ("Gustav Ando, research
+    director"), else a name before its appositive ("Castaignede, a veteran of 43 caps"); else the
+    phrase as it is."""
+    parts = [part.strip() for part in phrase.split(",")]
+    last = parts[-1]
+    if (last[:1].isupper() and len(last.split()) <= 4 and not phrase.endswith(",")) or (
+        _PERSONAL_PRONOUN.fullmatch(last)
+    ):
+        return last
+    named = next((p for p in parts if speakers.names_a_speaker(_untitled(p)) or _closes_on_name(p)), None)
+    if named is None and len(parts) > 1 and _NAME_BEFORE_APPOSITIVE.match(phrase):
+        named = parts[0]
+    return phrase if named is None else named
 
 
 class Speakers:
@@ -431,17 +458,7 @@ class Speakers:
 
     def _resolve_bare(self, stripped: str, phrase_start: int) -> Resolution:
         if "," in stripped:  # "Gustav Ando, research director for IHS," / "Her aide, Jeff Weaver,"
-            # the part just before the cue when it is a capitalised name ("Raleigh, North Carolina,
-            # Trump"), else the first part that names someone ("Gustav Ando, research director")
-            parts = [part.strip() for part in stripped.split(",")]
-            last = parts[-1]
-            named = next((p for p in parts if self.names_a_speaker(_untitled(p)) or _closes_on_name(p)), None)
-            if (last[:1].isupper() and len(last.split()) <= 4 and not stripped.endswith(",")) or (
-                _PERSONAL_PRONOUN.fullmatch(last)  # "and when asked whether …, he"
-            ):
-                named = last
-            if named is not None:
-                stripped = named
+            stripped = _comma_part_naming(self, stripped)
         stripped = _untitled(stripped)
         typed = next((m for m in self._miscased if stripped.endswith(m.text)), None)
         if typed is not None:  # "Prime Minister John key": the name as `people_named` reads it

@@ -229,13 +229,17 @@ _NOT_BEFORE_HEAD_NAME = frozenset(
     {"of", "for", "to", "with", "by", "from", "and", "or", "&", "at", "in", "on", "about", "against", "than"}
     | {"like", "under", "between"}
 )
-_CLOSING_FULL_NAME = re.compile(rf"(?:{_FIRST_AND_LAST.pattern})\Z")
+# the name may be followed by its organisation: "economist Gary Thayer of AG Edwards"
+_CLOSING_FULL_NAME = re.compile(
+    rf"(?:{_FIRST_AND_LAST.pattern})(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*)*)?\Z"
+)
 
 
 def closing_full_name(phrase: str) -> tuple[int, str] | None:
     """(offset, name) of the full name (a known first name and a surname) that closes `phrase`
     after its role or organisation words ("Global Asset Management investment chief David Smith",
-    "PCSU deputy general secretary Hugh Lanning"); None when nothing precedes it, or when the name
+    "PCSU deputy general secretary Hugh Lanning"), maybe before its organisation ("economist Gary
+    Thayer of AG Edwards"); None when nothing precedes it, or when the name
     follows a preposition, a conjunction or a possessive ("a spokesman for John Smith", "Tony
     Blair and Gordon Brown", "David Smith's lawyer" ends in no name)."""
     match = _CLOSING_FULL_NAME.search(phrase)
@@ -245,7 +249,8 @@ def closing_full_name(phrase: str) -> tuple[int, str] | None:
     last = before.rsplit(None, 1)[-1] if before else ""
     if not last or last.lower() in _NOT_BEFORE_HEAD_NAME or last.endswith(("’s", "'s", ",")):
         return None
-    return match.start(), match.group()
+    name = _FIRST_AND_LAST.match(phrase, match.start())
+    return (match.start(), name.group()) if name else None
 
 
 def _speaks_by_surname(text: str, surname: str) -> bool:
