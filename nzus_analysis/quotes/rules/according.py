@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from nzus_analysis.quotes.patterns import NAME_AFTER_CUE, trimmed_end
 from nzus_analysis.quotes.state import ArticleState
-from nzus_analysis.text.actors import Resolution
+from nzus_analysis.text.actors import Resolution, nominal_mentions
 from nzus_analysis.text.tokens import Sentence
 
 VIA_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+[A-Z][\w’'.-]*){0,4}\Z")
@@ -78,7 +79,11 @@ def according_lead(ex: ArticleState, sentence: Sentence, match: re.Match[str], r
     return consumed
 
 
-_OUTLET_NOUN = re.compile(r"\b(?:news\s+agency|newspaper|broadcaster|news\s+outlet|wire\s+service)\b", re.I)
+@cache
+def _outlet_noun() -> re.Pattern[str]:
+    """A noun naming a news outlet (`data/lexicons/nominal_mentions.csv`, kind "news outlet")."""
+    nouns = sorted((n for n, (kind, _) in nominal_mentions().items() if kind == "news outlet"), key=len)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in reversed(nouns))})\b", re.I)
 
 
 def _is_outlet(source: Resolution) -> bool:
@@ -86,7 +91,7 @@ def _is_outlet(source: Resolution) -> bool:
     Xinhua")."""
     if source.actor is not None:
         return source.actor.kind == "news outlet"
-    return bool(_OUTLET_NOUN.search(source.mention))
+    return bool(_outlet_noun().search(source.mention))
 
 
 def quoted_as_saying(ex: ArticleState, sentence: Sentence, match: re.Match[str], rule: str) -> int | None:
