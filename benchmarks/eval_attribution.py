@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from bench_pipeline import load as load_bbc
 
 from nzus_analysis.quotes import quote_table
 from nzus_analysis.quotes.evaluation import (
@@ -41,16 +42,14 @@ from nzus_analysis.quotes.gold_set import (
     statement_match_table,
     statement_score_table,
 )
-from nzus_analysis.scale.bulk import load_table
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 NZNEWS = Path(__file__).resolve().parents[1] / "tests" / "data" / "nznews"
-BBC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "bbc_news.csv"
 
 
 def bbc() -> None:
     """How the speakers of the BBC corpus resolve: shares by `resolved_by`, speaker kind and channel."""
-    articles = load_table(BBC, year_column=None, year=2005, metadata_columns={"section": "category"}).articles
+    articles = load_bbc()
     predicted = quote_table(articles)
     n = len(predicted)
     print(f"BBC: {len(articles)} articles, {n} statements")
@@ -117,8 +116,11 @@ def main() -> None:
     parser.add_argument("--theta", type=float, nargs="+", default=[0.3, 0.8])
     parser.add_argument("--corpus", default="polnear", choices=["polnear", "nznews", "bbc"])
     args = parser.parse_args()
-    if args.corpus in ("nznews", "bbc"):
-        nznews() if args.corpus == "nznews" else bbc()
+    if args.corpus == "nznews":
+        nznews()
+        return
+    if args.corpus == "bbc":
+        bbc()
         return
     documents = polnear_documents(POLNEAR / args.split)
     start = time.perf_counter()

@@ -356,7 +356,7 @@ def _closes_on_name(part: str) -> bool:
     ("Steel analyst Peter Fish, director of …"), not opening with a preposition ("in a written
     response to Labour MP Gordon Prentice, the government")."""
     opening = part[:1].upper() + part[1:]  # "in a written response …" opens with a preposition too
-    return bool(part) and closing_full_name(part) is not None and not PREPOSITION_START.match(opening)
+    return closing_full_name(part) is not None and not PREPOSITION_START.match(opening)
 
 
 def _comma_part_naming(speakers: Speakers, phrase: str) -> str:
@@ -371,7 +371,9 @@ def _comma_part_naming(speakers: Speakers, phrase: str) -> str:
         _PERSONAL_PRONOUN.fullmatch(last)
     ):
         return last
-    named = next((p for p in parts if speakers.names_a_speaker(_untitled(p)) or _closes_on_name(p)), None)
+    named = next(
+        (p for p in parts if p and (speakers.names_a_speaker(_untitled(p)) or _closes_on_name(p))), None
+    )
     if named is None and len(parts) > 1 and _NAME_BEFORE_APPOSITIVE.match(phrase):
         named = parts[0]
     return phrase if named is None else named

@@ -225,13 +225,14 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
 
 
 #: Words after which a closing name is their object, not the phrase's head: "a lawyer for John Smith"
-_NOT_BEFORE_HEAD_NAME = frozenset(
-    {"of", "for", "to", "with", "by", "from", "and", "or", "&", "at", "in", "on", "about", "against", "than"}
-    | {"like", "under", "between"}
-)
+_NOT_BEFORE_HEAD_NAME = frozenset({
+    "of", "for", "to", "with", "by", "from", "and", "or", "&", "at", "in", "on", "about", "against",
+    "than", "like", "under", "between",
+})  # fmt: skip
 # the name may be followed by its organisation: "economist Gary Thayer of AG Edwards"
 _CLOSING_FULL_NAME = re.compile(
-    rf"(?:{_FIRST_AND_LAST.pattern})(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*)*)?\Z"
+    rf"(?:{_FIRST_AND_LAST.pattern})"
+    r"(?P<organisation>\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*)*)?\Z"
 )
 
 
@@ -239,9 +240,9 @@ def closing_full_name(phrase: str) -> tuple[int, str] | None:
     """(offset, name) of the full name (a known first name and a surname) that closes `phrase`
     after its role or organisation words ("Global Asset Management investment chief David Smith",
     "PCSU deputy general secretary Hugh Lanning"), maybe before its organisation ("economist Gary
-    Thayer of AG Edwards"); None when nothing precedes it, or when the name
-    follows a preposition, a conjunction or a possessive ("a spokesman for John Smith", "Tony
-    Blair and Gordon Brown", "David Smith's lawyer" ends in no name)."""
+    Thayer of AG Edwards"); None when nothing precedes it, or when the name follows a
+    preposition, a conjunction or a possessive ("a spokesman for John Smith", "Tony Blair and
+    Gordon Brown"; "David Smith's lawyer" ends in no name)."""
     match = _CLOSING_FULL_NAME.search(phrase)
     if match is None or match.group(1) not in first_name_genders():
         return None
@@ -249,8 +250,8 @@ def closing_full_name(phrase: str) -> tuple[int, str] | None:
     last = before.rsplit(None, 1)[-1] if before else ""
     if not last or last.lower() in _NOT_BEFORE_HEAD_NAME or last.endswith(("’s", "'s", ",")):
         return None
-    name = _FIRST_AND_LAST.match(phrase, match.start())
-    return (match.start(), name.group()) if name else None
+    end = match.start("organisation") if match.group("organisation") else match.end()
+    return match.start(), phrase[match.start() : end]
 
 
 def _speaks_by_surname(text: str, surname: str) -> bool:

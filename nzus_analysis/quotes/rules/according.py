@@ -82,8 +82,10 @@ def according_lead(ex: ArticleState, sentence: Sentence, match: re.Match[str], r
 @cache
 def _outlet_noun() -> re.Pattern[str]:
     """A noun naming a news outlet (`data/lexicons/nominal_mentions.csv`, kind "news outlet")."""
-    nouns = sorted((n for n, (kind, _) in nominal_mentions().items() if kind == "news outlet"), key=len)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in reversed(nouns))})\b", re.I)
+    nouns = sorted(
+        (n for n, (kind, _) in nominal_mentions().items() if kind == "news outlet"), key=len, reverse=True
+    )
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, nouns))})\b", re.I)
 
 
 def _is_outlet(source: Resolution) -> bool:
