@@ -4,7 +4,7 @@ paragraphs (u928-u1727) and PolNeAR dev paragraphs (u1728-u1978).
 
     python benchmarks/eval_frames.py [--half test|dev|all] [--source all|bbc|polnear]
                                      [--measure lexicon|classifier]
-    python benchmarks/eval_frames.py --corpus semeval    # article level, trained coders (see below)
+    python benchmarks/eval_frames.py --corpus semeval [--partitions 5]    # article level (see below)
 
 A passage is predicted to carry a frame when the lexicon (data/lexicons/frames.csv) has at least
 one hit for it there, or, with `--measure classifier`, when `frame_classifier` says it carries it
@@ -22,7 +22,10 @@ are the figure to report (`frames._half`).
 `--corpus semeval` scores the article-level reading of both measures and a TF-IDF + logistic
 regression baseline on SemEval-2023 Task 3's English dev split (290 articles coded by trained
 annotators), cross-validated over topic-grouped folds (`semeval_frames.py`; needs the ``train``
-extra, scikit-learn).
+extra, scikit-learn). It also prints how well each frame's scores rank the articles (average
+precision, and the best precision any cut reaches with recall above the target); with
+`--partitions N` the article model's and the baseline's figures on N topic partitions (k-means
+seeds), so that one partition's luck is not read as the model's quality.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ def main() -> int:
     parser.add_argument("--source", default="all", choices=["all", "bbc", "polnear", "polnear-dev"])
     parser.add_argument("--measure", default="lexicon", choices=["lexicon", "classifier"])
     parser.add_argument(
+        "--partitions", type=int, default=1, choices=range(1, 6), metavar="1-5",
+        help="semeval: also score the article model on this many topic partitions (about 1 min each)",
+    )  # fmt: skip
+    parser.add_argument(
         "--live", action="store_true",
         help="classifier: embed every passage again, not the stored embeddings (times the encoder)",
     )  # fmt: skip
@@ -60,7 +67,7 @@ def main() -> int:
     if args.corpus == "semeval":
         from semeval_frames import semeval_report  # scikit-learn: the train extra
 
-        semeval_report()
+        semeval_report(args.partitions)
         return 0
     half = args.half
     validation = load_frame_validation()

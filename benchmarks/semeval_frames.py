@@ -34,9 +34,11 @@ from joblib import Parallel, delayed
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, precision_recall_curve
 from sklearn.model_selection import GroupKFold
 
 from nzus_analysis.measures.article_frames import (
+    TARGET_RECALL,
     ArticleFrameModel,
     article_features,
     load_article_frame_model,
@@ -47,6 +49,7 @@ from nzus_analysis.measures.sizes import size_table
 from nzus_analysis.text.corpus import Article
 
 SEMEVAL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "semeval23" / "dev"
+SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "data" / "models" / "article_frames.npz"
 #: SemEval's frame names -> the package's (`frames.FRAMES`)
 FRAME_OF = {
     "Economic": "economic", "Capacity_and_resources": "capacity", "Morality": "morality",
@@ -58,6 +61,9 @@ FRAME_OF = {
 }  # fmt: skip
 FRAMES = tuple(FRAME_OF.values())
 N_FOLDS, N_TOPICS, SEED = 5, 12, 2023
+#: k-means seeds of the further topic partitions `--partitions` scores the article model on: how
+#: much of a figure is the one partition's luck (the first is the reference partition, `SEED`)
+PARTITION_SEEDS = (SEED, 1, 7, 11, 42)
 
 
 def load_semeval(folder: Path = SEMEVAL) -> tuple[list[Article], np.ndarray]:
@@ -77,12 +83,12 @@ def load_semeval(folder: Path = SEMEVAL) -> tuple[list[Article], np.ndarray]:
     return articles, np.array(gold, dtype=bool)
 
 
-def topic_groups(articles: list[Article]) -> np.ndarray:
-    """A topic cluster per article (TF-IDF of title and text, k-means with a fixed seed)."""
+def topic_groups(articles: list[Article], seed: int = SEED) -> np.ndarray:
+    """A topic cluster per article (TF-IDF of title and text, k-means with a fixed `seed`)."""
     tfidf = TfidfVectorizer(stop_words="english", min_df=2, max_df=0.5).fit_transform(
         [f"{a.title}\n{a.text}" for a in articles]
     )
-    return KMeans(N_TOPICS, n_init=10, random_state=SEED).fit_predict(tfidf)
+    return KMeans(N_TOPICS, n_init=10, random_state=seed).fit_predict(tfidf)
 
 
 def lexicon_scores(articles: list[Article]) -> np.ndarray:
@@ -112,29 +118,33 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return best
 
 
+def baseline_scores(texts: list[str], gold: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Each article's probability per frame from a TF-IDF (words and word pairs) + logistic
+    regression baseline fitted on the other folds (a frame no training article has, or every
+    one has, scores 0 or 1)."""
+    scores = np.zeros(gold.shape)
+    for train, test in GroupKFold(N_FOLDS).split(gold, groups=groups):
+        vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        x_train = vectorizer.fit_transform([texts[i] for i in train])
+        x_test = vectorizer.transform([texts[i] for i in test])
+        for j in range(gold.shape[1]):
+            if gold[train, j].all() or not gold[train, j].any():
+                scores[test, j] = float(gold[train, j].all())
+                continue
+            model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)
+            scores[test, j] = model.fit(x_train, gold[train, j]).predict_proba(x_test)[:, 1]
+    return scores
+
+
 def cross_validated(scores: np.ndarray | None, gold: np.ndarray, groups: np.ndarray,
                     texts: list[str] | None = None) -> np.ndarray:  # fmt: skip
-    """Predictions for every article from models (thresholds, or the TF-IDF baseline when
-    `texts` is given) fitted on the other folds."""
+    """Predictions for every article from models (thresholds, or the TF-IDF baseline at
+    probability 0.5 when `texts` is given) fitted on the other folds."""
+    if texts is not None:
+        return baseline_scores(texts, gold, groups) >= 0.5
+    assert scores is not None
     predicted = np.zeros_like(gold)
     for train, test in GroupKFold(N_FOLDS).split(gold, groups=groups):
-        if texts is not None:
-            vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-            x_train = vectorizer.fit_transform([texts[i] for i in train])
-            x_test = vectorizer.transform([texts[i] for i in test])
-            fold_scores = np.zeros((len(gold), gold.shape[1]))
-            for j in range(gold.shape[1]):
-                if gold[train, j].all() or not gold[train, j].any():
-                    fold_scores[:, j] = float(gold[train, j].all())
-                    continue
-                model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)
-                model.fit(x_train, gold[train, j])
-                fold_scores[train, j] = model.predict_proba(x_train)[:, 1]
-                fold_scores[test, j] = model.predict_proba(x_test)[:, 1]
-            for j in range(gold.shape[1]):
-                predicted[test, j] = fold_scores[test, j] >= 0.5
-            continue
-        assert scores is not None
         for j in range(gold.shape[1]):
             cut = _best_threshold(scores[train, j], gold[train, j])
             predicted[test, j] = scores[test, j] >= cut
@@ -157,8 +167,10 @@ def score_table(predicted: np.ndarray, gold: np.ndarray) -> tuple[float, float, 
     return float(micro), float(f1.mean()), per_frame.round(3)
 
 
-def semeval_report() -> None:
-    """Print the cross-validated figures of every measure (see the module docstring)."""
+def semeval_report(partitions: int = 1) -> None:
+    """Print the cross-validated figures of every measure (see the module docstring); with
+    `partitions` > 1 also the article model's and the baseline's on that many topic partitions
+    (`PARTITION_SEEDS`; about a minute each)."""
     articles, gold = load_semeval()
     groups = topic_groups(articles)
     sizes = np.bincount(groups)
@@ -166,13 +178,14 @@ def semeval_report() -> None:
           f"{N_TOPICS} topic clusters (sizes {sorted(sizes.tolist(), reverse=True)}), "
           f"{N_FOLDS} grouped folds")  # fmt: skip
     texts = [f"{a.title}\n{a.text}" for a in articles]
-    measures = {
-        "lexicon (hits per 1k terms, cut per frame)": lexicon_scores(articles),
-        "classifier (share of paragraphs, cut per frame)": classifier_scores(articles),
-        "baseline (TF-IDF + logistic regression)": None,
+    baseline = baseline_scores(texts, gold, groups)
+    predictions = {
+        "lexicon (hits per 1k terms, cut per frame)": cross_validated(lexicon_scores(articles), gold, groups),
+        "classifier (share of paragraphs, cut per frame)": cross_validated(
+            classifier_scores(articles), gold, groups
+        ),
+        "baseline (TF-IDF + logistic regression)": baseline >= 0.5,
     }
-    predictions = {name: cross_validated(scores, gold, groups, None if scores is not None else texts)
-                   for name, scores in measures.items()}  # fmt: skip
     features = pooled_features(articles)
     passages = {pooling: coded_passages(pooling) for pooling in features}
     predicted, chosen = article_model_nested(features, gold, groups, passages)
@@ -181,16 +194,34 @@ def semeval_report() -> None:
         f"C {s.c}, passage weight {s.passage_weight}, threshold {s.threshold}" for s in chosen
     ))  # fmt: skip
     shipped = load_article_frame_model()
-    print(f"shipped article model: pooling {shipped.pooling}, threshold {shipped.threshold} "
-          "(chosen on all 290 by grouped CV)")  # fmt: skip
+    with np.load(SHIPPED_MODEL) as stored:
+        setting = Setting(shipped.pooling, float(stored["c"]), float(stored["passage_weight"]),
+                          shipped.threshold)  # fmt: skip
+    print(f"shipped article model: {setting} (chosen on all 290 by grouped CV)")
     tables = {}
     for name, predicted in predictions.items():
         micro, macro, per_frame = score_table(predicted, gold)
         print(f"{name}: micro-F1 {micro:.3f}, macro-F1 {macro:.3f}")
         tables[name.split(" (")[0]] = per_frame.set_index("frame")
     joined = pd.concat(tables, axis=1)
+    x = features[setting.pooling]
+    article = article_model_scores(x, gold, groups, passages[setting.pooling], setting)
+    ceiling = ceiling_table({"article model": article, "baseline": baseline}, gold)
     with pd.option_context("display.width", 220, "display.max_columns", 30):
         print(joined.to_string())
+        print(f"\nHow well the scores rank the articles (the shipped setting, fitted on the other folds): "
+              f"average precision, and the best precision with recall > {TARGET_RECALL} at a cut "
+              "chosen by looking at the gold (an upper bound)")  # fmt: skip
+        print(ceiling.to_string())
+    if partitions > 1:
+        seeds = PARTITION_SEEDS[:partitions]
+        spread = partition_table(articles, gold, features, passages, seeds)
+        print(f"\nOn {len(seeds)} topic partitions (k-means seeds {', '.join(map(str, seeds))}; "
+              "the first is the one above), nested as above:")  # fmt: skip
+        print(spread.to_string(index=False))
+        for column in ("article_micro", "baseline_micro"):
+            print(f"{column}: mean {spread[column].mean():.3f}, "
+                  f"range {spread[column].min():.3f}-{spread[column].max():.3f}")  # fmt: skip
 
 
 # ---- the article model (measures.article_frames): pooled embeddings + logistic regression ---------
@@ -303,3 +334,56 @@ def article_model_nested(
         predicted[test] = _probabilities(fitted, x[test]) >= setting.threshold
         chosen.append(setting)
     return predicted, chosen
+
+
+def article_model_scores(
+    x: np.ndarray,
+    gold: np.ndarray,
+    groups: np.ndarray,
+    passages: tuple[np.ndarray, np.ndarray],
+    setting: Setting,
+) -> np.ndarray:
+    """Each article's probability per frame from the article model with one `setting`, fitted on
+    the other folds."""
+    scores = np.zeros(gold.shape)
+    for train, test in GroupKFold(N_FOLDS).split(x, groups=groups):
+        fitted = fit_article_model(x[train], gold[train], setting.c, passages, setting.passage_weight)
+        scores[test] = _probabilities(fitted, x[test])
+    return scores
+
+
+def ceiling_table(scores: dict[str, np.ndarray], gold: np.ndarray) -> pd.DataFrame:
+    """Per frame and measure, how well its cross-validated `scores` rank the articles: average
+    precision, and the best precision of any cut with recall above `TARGET_RECALL`, the cut
+    chosen by looking at the gold (an upper bound: no rule that must choose it beforehand does
+    better)."""
+    rows = []
+    for name, score in scores.items():
+        for j, frame in enumerate(FRAMES):
+            precision, recall, _ = precision_recall_curve(gold[:, j], score[:, j])
+            rows.append((frame, name, round(float(average_precision_score(gold[:, j], score[:, j])), 3),
+                         round(float(precision[recall > TARGET_RECALL].max()), 3)))  # fmt: skip
+    ceiling = pd.DataFrame(rows, columns=["frame", "measure", "average_precision", "best_precision"])
+    ceiling = ceiling.pivot(index="frame", columns="measure").reindex(FRAMES)
+    ceiling.insert(0, "support", gold.sum(0))
+    return ceiling
+
+
+def partition_table(
+    articles: list[Article],
+    gold: np.ndarray,
+    features: dict[str, np.ndarray],
+    passages: dict[str, tuple[np.ndarray, np.ndarray]],
+    seeds: tuple[int, ...],
+) -> pd.DataFrame:
+    """The article model's nested micro- and macro-F1, and the TF-IDF baseline's micro-F1, on
+    the topic partitions k-means draws with each of `seeds` (columns: seed, article_micro,
+    article_macro, baseline_micro)."""
+    texts = [f"{a.title}\n{a.text}" for a in articles]
+    rows = []
+    for seed in seeds:
+        groups = topic_groups(articles, seed)
+        micro, macro, _ = score_table(article_model_nested(features, gold, groups, passages)[0], gold)
+        baseline = score_table(cross_validated(None, gold, groups, texts), gold)[0]
+        rows.append((seed, round(micro, 3), round(macro, 3), round(baseline, 3)))
+    return pd.DataFrame(rows, columns=["seed", "article_micro", "article_macro", "baseline_micro"])
