@@ -11,7 +11,8 @@ miss, false alarm and wrong speaker, to read.
 
 BBC (../shared/corpora/bbc, no gold): how the speakers of news the rules were not written for
 resolve (`resolved_by`, the kind of speaker, the channel), a robustness check: a speaker phrase
-left unresolved is kept as written, so long ones are listed, to read.
+left unresolved is kept as written, so long ones are listed, to read. Then whom "he" and "she"
+go to, against 60 hand-coded statements (data/gold/bbc_pronoun_speakers.csv).
 
     .venv/bin/python benchmarks/eval_attribution.py [--split dev] [--theta 0.3 0.8]
     .venv/bin/python benchmarks/eval_attribution.py --corpus nznews
@@ -42,6 +43,7 @@ from nzus_analysis.quotes.gold_set import (
     statement_match_table,
     statement_score_table,
 )
+from nzus_analysis.resources import data_path, uncommented
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 NZNEWS = Path(__file__).resolve().parents[1] / "tests" / "data" / "nznews"
@@ -61,6 +63,21 @@ def bbc() -> None:
     print(f"\nunresolved speaker phrases of five words or more: {len(left)} ({len(left) / n:.1%}); a sample:")
     with pd.option_context("display.width", 200, "display.max_colwidth", 100):
         print(left.sample(min(20, len(left)), random_state=0)[["speaker", "cue"]].to_string(index=False))
+    scored = pronoun_gold_table(predicted)
+    print(f"\n'he' and 'she' speakers against the hand-coded sample (gold/bbc_pronoun_speakers.csv): "
+          f"{int(scored.right.sum())} of {len(scored)} right ({scored.right.mean():.3f})")  # fmt: skip
+    print(scored[~scored.right].to_string(index=False))
+
+
+def pronoun_gold_table(predicted: pd.DataFrame) -> pd.DataFrame:
+    """The hand-coded pronoun speakers with the speaker `predicted` gives each statement (empty
+    when it finds none there) and whether it is right: its last word is the referent's."""
+    gold = pd.read_csv(uncommented(data_path("gold", "bbc_pronoun_speakers.csv")), keep_default_na=False)
+    keys = ["article_id", "start", "end"]
+    scored = gold.merge(predicted[[*keys, "speaker", "resolved_by"]], on=keys, how="left").fillna("")
+    last_word = scored[["speaker", "referent"]].apply(lambda names: names.str.split().str[-1].fillna(""))
+    scored["right"] = last_word.speaker.str.lower() == last_word.referent.str.lower()
+    return scored
 
 
 def nznews() -> None:

@@ -329,6 +329,8 @@ def _sentence_subject_before(speakers: Speakers, offset: int, pronoun: str) -> A
         again = _OPENING_PRONOUN.match(text, begin, end)
         if again is not None and PRONOUN_GENDER[again["pronoun"].lower()] == gender:
             continue  # "He leaves today. He will …": the chain goes on
+        lead = _LEADING_PHRASE.match(text[begin:end])  # "On the subject of X, Parry revealed …"
+        begin += lead.end() if lead else 0
         first = next((m for m in mentions[bisect_left(mentions, begin, key=_START) :]), None)
         if (
             first is None
@@ -489,7 +491,7 @@ class Speakers:
         subject = _HE_OR_SHE.fullmatch(stripped) and _sentence_subject_before(self, phrase_start, stripped)
         if subject:
             return Resolution(subject.canonical, stripped, "pronoun", subject)
-        resolution = self.actors.resolve(stripped, phrase_start, self.mentions)
+        resolution = self.actors.resolve(stripped, phrase_start, self.mentions, self.text)
         if resolution.resolved_by != "unresolved" or not resolution.speaker:
             return resolution
         titled = _TITLED_SURNAME.fullmatch(resolution.mention) or _BARE_SURNAME.fullmatch(resolution.mention)

@@ -17,7 +17,6 @@ from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.cues import cue_key_words, words
 from nzus_analysis.text.people import (
-    people_named,
     person_mentions,
     titled_mentions,
     titles_to_full_names,
@@ -150,7 +149,7 @@ class ArticleState:
         self.opens = [span.open_at for span in self.spans]  # sorted: spans are in text order
         self.masked = mask_quotes(self.text, self.spans)
         listed = actors.mentions(self.text)
-        found = listed + titled_mentions(self.text) + unlisted(people_named(self.text), listed)
+        found = listed + titled_mentions(self.text) + unlisted(self.named_people, listed)
         self.mentions: list[Mention] = titles_to_full_names(
             sorted((m for m in found if not self.inside_quote(m.start)), key=lambda m: m.start)
         )

@@ -116,11 +116,13 @@ class ActorIndex:
             for m in self._alias_pattern.finditer(text, start, end)
         ]
 
-    def resolve(self, phrase: str, position: int, earlier: list[Mention]) -> Resolution:
+    def resolve(self, phrase: str, position: int, earlier: list[Mention], text: str = "") -> Resolution:
         """Resolve a speaker phrase that stands at offset `position` of its article.
 
         `earlier` are the article's mentions outside quotations, in order; only those before
-        `position` are used for pronouns and titles.
+        `position` are used for pronouns and titles. With the article's `text`, a name in the
+        possessive ("Smith's philosophy") is no pronoun's antecedent (on BBC news such a name was
+        the wrong one in 5 of 6 cases read where no other name fitted).
         """
         named = self.mentions(phrase)
         if named:
@@ -143,7 +145,10 @@ class ActorIndex:
         pronoun = re.search(r"\b(he|she|He|She)\b", phrase)
         if pronoun:
             gender = PRONOUN_GENDER[pronoun.group(1).lower()]
-            people = [m for m in reversed(before) if m.actor.kind == "person"]
+            people = [
+                m for m in reversed(before)
+                if m.actor.kind == "person" and not text.startswith(("’s", "'s"), m.end)
+            ]  # fmt: skip
             # a person of the pronoun's gender, else the last person of unknown gender ("she" after
             # "Jacinda Ardern … President Xi Jinping" is Ardern; never a country or a document)
             for mention in [m for m in people if m.actor.gender == gender] or people:
