@@ -64,8 +64,9 @@ def bbc() -> None:
     with pd.option_context("display.width", 200, "display.max_colwidth", 100):
         print(left.sample(min(20, len(left)), random_state=0)[["speaker", "cue"]].to_string(index=False))
     scored = pronoun_gold_table(predicted)
-    print(f"\n'he' and 'she' speakers against the hand-coded sample (gold/bbc_pronoun_speakers.csv): "
-          f"{int(scored.right.sum())} of {len(scored)} right ({scored.right.mean():.3f})")  # fmt: skip
+    print("\n'he' and 'she' speakers against the hand-coded sample (gold/bbc_pronoun_speakers.csv):")
+    for split, rows in scored.groupby("split", sort=False):
+        print(f"{split}: {int(rows.right.sum())} of {len(rows)} right ({rows.right.mean():.3f})")
     print(scored[~scored.right].to_string(index=False))
 
 

@@ -127,6 +127,14 @@ def test_role_nouns_of_running_text_name_a_person():
     assert [m.text for m in people_named(text)] == ["Jo Moir"]
 
 
+def test_the_words_after_a_role_and_its_portfolio_are_a_person_only_with_a_first_name():
+    # "spokesman for the Business Software Alliance": the last two words end the organisation
+    assert people_named("A spokesman for the Business Software Alliance said piracy cost £1bn.") == ()
+    named = people_named("Graham Robb, spokesman for North East Says No, said it would fail.")
+    assert [m.text for m in named] == ["Graham Robb"]
+    assert [m.text for m in people_named("Trade Minister for Europe Liz Truss said so.")] == ["Liz Truss"]
+
+
 def test_a_title_gives_a_person_the_gender_their_first_name_does_not():
     q = _quotes(
         "Charles Kennedy said turnout would rise.",

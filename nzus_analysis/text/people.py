@@ -108,7 +108,7 @@ def role_named_pattern() -> re.Pattern[str]:
     roles = [f"[{r[0]}{r[0].upper()}]{re.escape(r[1:])}" if r[0].islower() else re.escape(r) for r in
              person_roles()]  # fmt: skip
     return re.compile(
-        rf"(?<![\w-])(?:{'|'.join(roles)}){_PORTFOLIO}[^\S\n]+"
+        rf"(?<![\w-])(?:{'|'.join(roles)})(?P<portfolio>{_PORTFOLIO})[^\S\n]+"
         rf"(?P<name>{name_word}(?:[^\S\n]+{name_word}){{1,2}})\b"  # on one line: "editor Jo Moir\n\nAnalysis"
     )
 
@@ -209,6 +209,8 @@ def _full_names(text: str) -> list[tuple[int, int, str]]:
     taken = {(start, end) for start, end, _ in found}
     for match in role_named_pattern().finditer(text):
         name = match.group("name")
+        if match.group("portfolio") and name.split()[0] not in genders:
+            continue  # "spokesman for the Business Software Alliance": the name ends the organisation
         if name.split()[-1] in NOT_A_SURNAME:
             name = name.rsplit(" ", 1)[0]
             if " " not in name:
