@@ -216,6 +216,12 @@ def test_a_pronoun_goes_to_the_person_last_named_by_surname_not_in_the_possessiv
     )
     speakers = q.set_index("text").speaker
     assert speakers["The pack is where games start."] == "Brian Moore"
+    # a person of unknown gender who just spoke, over an earlier man ("Kent" marks no gender)
+    conrad = quotes_in(
+        'John McCain said he was pleased. "It is austere," he said.',
+        'Democratic Senator Kent Conrad said the costs would explode. "It is reckless," he said.',
+    )
+    assert conrad.set_index("text").speaker["It is reckless,"] == "Kent Conrad"
     assert speakers["It created the modern vision,"] == "Alan Greenspan"
     assert speakers["We have had two U-turns."] == "Michael Howard"
 

@@ -27,6 +27,7 @@ import pandas as pd
 from nzus_analysis._tables import typed_table
 from nzus_analysis.errors import InputError
 from nzus_analysis.resources import data_path, uncommented
+from nzus_analysis.text.cues import cue_key_words
 
 ACTOR_COLUMNS = ("canonical", "aliases", "titles", "kind", "country", "role", "gender")
 _START = attrgetter("start")
@@ -77,6 +78,15 @@ def _at_word_start(word: str) -> str:
     """Regex for `word` where the character before it is not part of a word."""
     head = re.escape(word[0])
     return rf"{head}(?<![\w’'-]{head}){re.escape(word[1:])}"
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _speaks_next(text: str, end: int) -> bool:
+    """Whether the word after offset `end` of `text` is a speech verb ("Kent Conrad said")."""
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and word.group(1) in cue_key_words()
 
 
 class ActorIndex:
@@ -149,8 +159,12 @@ class ActorIndex:
                 m for m in reversed(before)
                 if m.actor.kind == "person" and not text.startswith(("’s", "'s"), m.end)
             ]  # fmt: skip
-            # a person of the pronoun's gender, else the last person of unknown gender ("she" after
-            # "Jacinda Ardern … President Xi Jinping" is Ardern; never a country or a document)
+            # the last person named, of unknown gender, when a speech verb follows them ("Senator
+            # Kent Conrad said …. "…," he said"); else a person of the pronoun's gender, else the
+            # last person of unknown gender ("she" after "Jacinda Ardern … President Xi Jinping"
+            # is Ardern; never a country or a document)
+            if people and not people[0].actor.gender and _speaks_next(text, people[0].end):
+                return Resolution(people[0].actor.canonical, pronoun.group(1), "pronoun", people[0].actor)
             for mention in [m for m in people if m.actor.gender == gender] or people:
                 if mention.actor.gender in (gender, ""):
                     return Resolution(mention.actor.canonical, pronoun.group(1), "pronoun", mention.actor)
