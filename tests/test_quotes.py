@@ -222,6 +222,12 @@ def test_a_pronoun_goes_to_the_person_last_named_by_surname_not_in_the_possessiv
         'Democratic Senator Kent Conrad said the costs would explode. "It is reckless," he said.',
     )
     assert conrad.set_index("text").speaker["It is reckless,"] == "Kent Conrad"
+    # a name used as a modifier ("an Alan Shearer strike") is no antecedent
+    souness = quotes_in(
+        "Boss Graeme Souness felt Newcastle were never in danger.",
+        'An early goal followed by an Alan Shearer strike earned the win. "It was a great advantage," he said.',
+    )
+    assert souness.speaker.item() == "Graeme Souness"
     assert speakers["It created the modern vision,"] == "Alan Greenspan"
     assert speakers["We have had two U-turns."] == "Michael Howard"
 

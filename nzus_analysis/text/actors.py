@@ -81,6 +81,8 @@ def _at_word_start(word: str) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+#: "an" or "a" before a name used as a modifier ("an Alan Shearer strike"): no antecedent
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w-])an?\s+\Z")
 
 
 def _speaks_next(text: str, end: int) -> bool:
@@ -158,6 +160,7 @@ class ActorIndex:
             people = [
                 m for m in reversed(before)
                 if m.actor.kind == "person" and not text.startswith(("’s", "'s"), m.end)
+                and not _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start - 4), m.start)
             ]  # fmt: skip
             # the last person named, of unknown gender, when a speech verb follows them ("Senator
             # Kent Conrad said …. "…," he said"); else a person of the pronoun's gender, else the
