@@ -232,6 +232,20 @@ def test_a_pronoun_goes_to_the_person_last_named_by_surname_not_in_the_possessiv
     assert speakers["We have had two U-turns."] == "Michael Howard"
 
 
+def test_a_cue_after_a_to_of_plans_or_inability_reports_nothing():
+    """ "plans to add", "was unable to say", "is to recall": nothing was said (BBC false statements);
+    "went on to say" and a speech briefed in advance ("is expected to say that") are reports."""
+    q = quotes_in(
+        "Skype plans to add more paid services next year.",
+        "A spokesman for the group was unable to say when the unit would reopen.",
+        "BMW is to recall all cars with a faulty pump. The Blues are poised to complain about the referee.",
+        "Tony Blair went on to say the deal was fair.",
+        "Michael Howard is expected to say that taxes will fall.",
+    )
+    assert q.text.tolist() == ["the deal was fair", "taxes will fall"]
+    assert q.speaker.tolist() == ["Tony Blair", "Michael Howard"]
+
+
 def test_an_organisation_has_one_name_however_the_article_writes_it():
     q = quotes_in(
         "Officers of the NZ Defence Force and NZ Ministry of Defence met in Xi’an.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from nzus_analysis.quotes.channels import via_in
 from nzus_analysis.quotes.patterns import (
@@ -30,10 +31,29 @@ from nzus_analysis.quotes.patterns import (
 from nzus_analysis.quotes.rules.acts import speech_act_before
 from nzus_analysis.quotes.rules.trailing import report_before
 from nzus_analysis.quotes.state import ArticleState
+from nzus_analysis.text.cues import speech_cues
 from nzus_analysis.text.tokens import Sentence
 
-# A cue after "declined to" reports nothing ("declined to claim victory").
-_DECLINED_TO = re.compile(r"\b(?:declined|refused|failed|declining|refusing)\s+to\Z")
+# A cue after "to" is no report when the words before it say it is only wished, planned or
+# not done ("declined to claim", "plans to add", "was unable to say", "BMW is to recall"); a cue
+# after another "to" may be ("went on to say", "prompted some charities to say"), and "is
+# expected to say that …" reports a speech briefed in advance, as PolNeAR codes it
+_NOT_DONE_TO = re.compile(
+    r"\b(?i:declined|declining|refused|refusing|failed|failing|plans?|planned|planning|wants?|wanted"
+    r"|hopes?|hoped|hoping|unable|due|set|poised|ready|willing|bid|pledge|attempts?|attempted|seeks?"
+    r"|seeking|sought|needs?|needed|going|is|are|was|were|be|designed|aims?|aimed|intends?|intended"
+    r"|inability)\s+to\s*\Z"
+)
+
+
+@cache
+def _base_form_words() -> frozenset[str]:
+    return frozenset(cue.cue.split()[0] for cue in speech_cues())
+
+
+def _declined_to(subject: str, cue: str) -> bool:
+    """Whether `cue`, in its base form, follows a "to" that reports no speech (`_NOT_DONE_TO`)."""
+    return cue.split()[0].lower() in _base_form_words() and _NOT_DONE_TO.search(subject) is not None
 
 
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
@@ -148,7 +168,7 @@ def _another_rule_owns(ex: ArticleState, sentence: Sentence, cue_match: re.Match
     is another rule's: an inverted trail, a transcript label, a trailing source, a byline."""
     s0, text = sentence.start, cue_match.string
     subject = text[: cue_match.start()]
-    if _DECLINED_TO.search(subject) or NOT_A_SPEAKER_BEFORE_CUE.search(subject):
+    if _declined_to(subject, cue_match.group("cue")) or NOT_A_SPEAKER_BEFORE_CUE.search(subject):
         return True  # "declined to claim victory", "they are asked", "Her vow", "Santilli's continued"
     # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote
     # mark, where the masked text has an x: the raw text is read)
