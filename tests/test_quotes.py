@@ -246,6 +246,14 @@ def test_a_cue_after_a_to_of_plans_or_inability_reports_nothing():
     assert q.speaker.tolist() == ["Tony Blair", "Michael Howard"]
 
 
+def test_an_auxiliary_and_adverbs_after_the_speaker_are_not_part_of_the_name():
+    q = quotes_in(
+        "Former union leader Sir Bill Morris has already accused the government of lying.",
+        "Home Secretary Charles Clarke has also said the law would change.",
+    )
+    assert q.speaker.tolist() == ["Sir Bill Morris", "Charles Clarke"]
+
+
 def test_an_organisation_has_one_name_however_the_article_writes_it():
     q = quotes_in(
         "Officers of the NZ Defence Force and NZ Ministry of Defence met in Xi’an.",

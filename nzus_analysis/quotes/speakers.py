@@ -141,9 +141,9 @@ _GROUP = re.compile(r"\band\b")
 # Words at the edges of a speaker phrase that are not part of the name ("But Mr Howard", "X has").
 _EDGE_WORDS = re.compile(
     rf"^\s*(?:But|And|Yet|However|Meanwhile|Instead|Now|Earlier|Later|{SUBORDINATORS})\b,?\s*"
-    r"|\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself|quickly|immediately"
+    r"|(?:\s+(?:have|has|had|also|later|then|previously|earlier|again|now|himself|herself|quickly|immediately"
     r"|repeatedly|publicly|privately|recently|initially|reportedly|swiftly|openly|frequently|directly|soon"
-    r"|explicitly|angrily|promptly|first|once|even|never|ever|still|already|often|just)\s*$"
+    r"|explicitly|angrily|promptly|first|once|even|never|ever|still|already|often|just))+\s*$"  # a run
     r"|,\s*(?:however|though|too|meanwhile|in turn|for (?:his|her|their|its) part),?\s*$"  # "Others, however"
     r"|\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|last\s+(?:week|month|year)"
     r"|this\s+(?:week|month|year))\s*$"  # "Jacinda Ardern on Monday (said)"
