@@ -254,6 +254,17 @@ def test_an_auxiliary_and_adverbs_after_the_speaker_are_not_part_of_the_name():
     assert q.speaker.tolist() == ["Sir Bill Morris", "Charles Clarke"]
 
 
+def test_a_surname_finds_the_full_name_inside_a_quotation_left_open_or_just_after_a_headline():
+    q = quotes_in(
+        "Howard backs research Michael Howard has backed stem cell research on Monday.",
+        '"I am fit enough. Bosvelt impressed manager Kevin Keegan at once.',
+        '"He realised the pace was faster," Keegan said.',
+        "A spokesman for Michael Howard said the views were wrong.",  # the spokesman, not Howard
+    )
+    # the open quotation runs on into the next paragraph, "Kevin Keegan" inside it
+    assert q.speaker.tolist() == ["Kevin Keegan", "A spokesman for Michael Howard"]
+
+
 def test_an_organisation_has_one_name_however_the_article_writes_it():
     q = quotes_in(
         "Officers of the NZ Defence Force and NZ Ministry of Defence met in Xi’an.",

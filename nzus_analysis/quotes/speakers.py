@@ -166,6 +166,9 @@ _POSSESSOR_THEN_NAME = re.compile(
 _BARE_SURNAME = re.compile(r"([A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*)")  # "Key", "O’Connor"
 # capitalised words closing a phrase that opens with a preposition: "On the issue Ardern"
 _NAME_AFTER_PHRASE = re.compile(r"\s(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\Z")
+#: How far after a surname its full name may come and still name it ("Howard backs …" headline, then
+#: "Michael Howard has backed …")
+_HEADLINE_CHARS = 200
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+([A-Z][\w’'-]+)")
 
 
@@ -386,13 +389,21 @@ class Speakers:
 
     `mentions` are the article's person and actor mentions outside quotations, in text order; a
     full name first met as a speaker is added to them, so later pronouns and surnames find it.
+    `named_in_full` are the people named in full anywhere in the text (`people.people_named`),
+    for a surname no mention outside quotations explains.
     """
 
     def __init__(
-        self, actors: ActorIndex, mentions: list[Mention], text: str = "", sentence_starts: Sequence[int] = ()
+        self,
+        actors: ActorIndex,
+        mentions: list[Mention],
+        text: str = "",
+        sentence_starts: Sequence[int] = (),
+        named_in_full: Sequence[Mention] = (),
     ) -> None:
         self.actors = actors
         self.mentions = mentions
+        self.named_in_full = named_in_full  # people named in full anywhere, quotations too
         self.text = text
         self.sentence_starts = sentence_starts
         # names typed in the wrong case ("John key"), found once: the names added later are as written
@@ -478,7 +489,11 @@ class Speakers:
             resolution = self._resolve_bare(role_named.group("name"), phrase_start)
             return replace(resolution, mention=stripped) if resolution.speaker else resolution
         role_surname = role_and_surname_pattern().fullmatch(stripped)
-        if role_surname and not self.actors.mentions(stripped):  # "Prime Minister Sogavare": the surname
+        if (
+            role_surname
+            and not self.actors.mentions(stripped)
+            and stripped[: role_surname.start("surname")].split()[-1] not in first_name_genders()
+        ):  # "Prime Minister Sogavare": the surname; not "A spokesman for Michael Howard"
             resolution = self._resolve_bare(role_surname.group("surname"), phrase_start)
             if resolution.resolved_by == "surname":
                 return replace(resolution, mention=stripped)
@@ -507,6 +522,18 @@ class Speakers:
                     )  # "Ms Fiorina"
                 ):
                     return Resolution(mention.actor.canonical, resolution.mention, "surname", mention.actor)
+            # else the person named in full elsewhere: inside a quotation left open ("… impressed
+            # manager Kevin Keegan. … Keegan said") or after a headline ("Howard backs …")
+            surname, limit = titled.group(1), phrase_start + _HEADLINE_CHARS
+            owners = [
+                m
+                for m in self.named_in_full
+                if m.start < limit and m.actor.canonical.split()[-1] == surname  # not "Police Officers"
+            ]
+            if owners:
+                earlier = [m for m in owners if m.start < phrase_start]
+                person = (earlier[-1] if earlier else owners[0]).actor
+                return Resolution(person.canonical, resolution.mention, "surname", person)
         elif _FULL_NAME.fullmatch(resolution.mention):  # a new person: later pronouns may refer to them
             name = resolution.mention
             known = (m.actor for m in self.mentions if m.actor.kind == "person" and m.actor.canonical == name)

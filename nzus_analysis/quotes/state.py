@@ -17,6 +17,7 @@ from nzus_analysis.text.actors import ActorIndex, Mention, Resolution
 from nzus_analysis.text.corpus import Article
 from nzus_analysis.text.cues import cue_key_words, words
 from nzus_analysis.text.people import (
+    people_named,
     person_mentions,
     titled_mentions,
     titles_to_full_names,
@@ -155,7 +156,9 @@ class ArticleState:
         )
         self.sentence_starts = [s.start for s in self.sentences]
         self.paragraph_starts = [start for start, _ in self.paragraph_spans]
-        self.speakers = Speakers(actors, self.mentions, self.text, self.sentence_starts)
+        self.speakers = Speakers(
+            actors, self.mentions, self.text, self.sentence_starts, people_named(self.text)
+        )
         self.records: list[Record] = []
 
     # -- helpers (binary searches: an article may hold thousands of sentences and quotes) --
