@@ -347,6 +347,30 @@ def _sentence_subject_before(speakers: Speakers, offset: int, pronoun: str) -> A
     return None
 
 
+def _named_by_surname(speakers: Speakers, surname: str, phrase_start: int) -> Actor | None:
+    """The person a surname alone names ("Mr Cable", "Cable" after "Vince Cable"): the last one
+    named in full with it before `phrase_start` outside quotations, else the one named in full
+    with it anywhere before, inside a quotation left open too ("… impressed manager Kevin Keegan.
+    … Keegan said"), or just after (a headline run into the lede: "Howard backs …", then "Michael
+    Howard has backed …"; `_HEADLINE_CHARS`)."""
+    mentions = speakers.mentions
+    for mention in reversed(mentions[: bisect_left(mentions, phrase_start, key=_START)]):
+        words = mention.actor.canonical.split()
+        if (
+            mention.actor.kind == "person"
+            and len(words) > 1
+            and is_surname(surname, words)
+            and not (len(words) == 2 and TITLED_PERSON.fullmatch(mention.actor.canonical))  # "Ms Fiorina"
+        ):
+            return mention.actor
+    limit = phrase_start + _HEADLINE_CHARS
+    owners = [  # the surname last: not "Police" for "Police Officers"
+        m for m in speakers.named_in_full if m.start < limit and m.actor.canonical.split()[-1] == surname
+    ]
+    earlier = [m for m in owners if m.start < phrase_start]
+    return (earlier[-1] if earlier else owners[0]).actor if owners else None
+
+
 # one to three capitalised words, then an appositive opening with an article; not a sentence
 # adverb ("Still, the fund", "Separately, the world's largest …")
 _NAME_BEFORE_APPOSITIVE = re.compile(
@@ -511,28 +535,8 @@ class Speakers:
             return resolution
         titled = _TITLED_SURNAME.fullmatch(resolution.mention) or _BARE_SURNAME.fullmatch(resolution.mention)
         if titled:  # "Mr Cable" or "Cable" after "Vince Cable": the person named in full before
-            for mention in reversed(self.mentions[: bisect_left(self.mentions, phrase_start, key=_START)]):
-                words = mention.actor.canonical.split()
-                if (
-                    mention.actor.kind == "person"
-                    and len(words) > 1
-                    and is_surname(titled.group(1), words)
-                    and not (
-                        len(words) == 2 and TITLED_PERSON.fullmatch(mention.actor.canonical)
-                    )  # "Ms Fiorina"
-                ):
-                    return Resolution(mention.actor.canonical, resolution.mention, "surname", mention.actor)
-            # else the person named in full elsewhere: inside a quotation left open ("… impressed
-            # manager Kevin Keegan. … Keegan said") or after a headline ("Howard backs …")
-            surname, limit = titled.group(1), phrase_start + _HEADLINE_CHARS
-            owners = [
-                m
-                for m in self.named_in_full
-                if m.start < limit and m.actor.canonical.split()[-1] == surname  # not "Police Officers"
-            ]
-            if owners:
-                earlier = [m for m in owners if m.start < phrase_start]
-                person = (earlier[-1] if earlier else owners[0]).actor
+            person = _named_by_surname(self, titled.group(1), phrase_start)
+            if person is not None:
                 return Resolution(person.canonical, resolution.mention, "surname", person)
         elif _FULL_NAME.fullmatch(resolution.mention):  # a new person: later pronouns may refer to them
             name = resolution.mention
