@@ -265,6 +265,18 @@ def test_a_surname_finds_the_full_name_inside_a_quotation_left_open_or_just_afte
     assert q.speaker.tolist() == ["Kevin Keegan", "A spokesman for Michael Howard"]
 
 
+def test_the_prime_minister_is_the_person_named_with_that_role_not_a_deputy_or_shadow():
+    q = quotes_in(
+        "Deputy Prime Minister John Prescott and Prime Minister Tony Blair met on Monday.",
+        "Deputy Prime Minister John Prescott spoke first. The prime minister said the talks went well.",
+        "Chancellor Gordon Brown and shadow chancellor Oliver Letwin argued.",
+        "Shadow chancellor Oliver Letwin spoke last. The chancellor said taxes would not rise.",
+    )
+    speakers = q.set_index("text").speaker
+    assert speakers["the talks went well"] == "Tony Blair"
+    assert speakers["taxes would not rise"] == "Gordon Brown"
+
+
 def test_an_organisation_has_one_name_however_the_article_writes_it():
     q = quotes_in(
         "Officers of the NZ Defence Force and NZ Ministry of Defence met in Xi’an.",

@@ -81,6 +81,12 @@ def _at_word_start(word: str) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+#: "the newspaper", "the prime minister", "the Tory leader": a noun of `nominal_mentions` after
+#: up to two words that narrow it
+#: Words that make a role another one than its noun says ("shadow chancellor", "former president")
+_LESSER_ROLE = ("deputy", "shadow", "former", "vice", "acting", "assistant", "junior", "ex-")
+_LESSER_BEFORE = re.compile(rf"(?i:\b(?:{'|'.join(_LESSER_ROLE)}))\s*(?:[\w-]+\s+){{1,3}}\Z")
+_NOMINAL = re.compile(r"(?:the|The)\s+(?P<modifiers>(?:[\w-]+\s+){0,2})(?P<noun>\w+)")
 #: "an" or "a" before a name used as a modifier ("an Alan Shearer strike"): no antecedent
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w-])an?\s+\Z")
 
@@ -178,15 +184,35 @@ class ActorIndex:
                 if title.group(1) in mention.actor.titles or role_is_titled(mention.actor, title.group(1)):
                     return Resolution(mention.actor.canonical, title.group(0), "title", mention.actor)
         cleaned = phrase.strip(" ,.;:")
-        nominal = re.fullmatch(r"(?:the|The)\s+(\w+)", cleaned)
-        if nominal and nominal.group(1).lower() in nominal_mentions():
-            kind, role = nominal_mentions()[nominal.group(1).lower()]
-            for mention in reversed(before):
-                if mention.actor.kind == kind and role in mention.actor.role:
-                    return Resolution(mention.actor.canonical, cleaned, "nominal", mention.actor)
+        referent = _nominal_referent(cleaned, before, text)
+        if referent is not None:
+            return Resolution(referent.canonical, cleaned, "nominal", referent)
         if cleaned.lower() in OTHER_PRONOUNS:  # "they said", "it said": never a speaker named "they"
             return Resolution("", cleaned, "unresolved", None)
         return Resolution(cleaned, cleaned, "unresolved", None)
+
+
+def _nominal_referent(phrase: str, before: list[Mention], text: str) -> Actor | None:
+    """The actor "the newspaper", "the prime minister" or "the Tory leader" refers back to: the last
+    one in `before` of the noun's kind (`nominal_mentions`) whose role holds the noun's role word
+    and the words before the noun, never one the text gives a lesser role ("Deputy Prime Minister
+    John Prescott", "shadow chancellor Oliver Letwin", "former president …"; `_LESSER_ROLE`)."""
+    nominal = _NOMINAL.fullmatch(phrase)
+    if nominal is None or nominal.group("noun").lower() not in nominal_mentions():
+        return None
+    kind, role = nominal_mentions()[nominal.group("noun").lower()]
+    wanted = [role.lower(), *nominal.group("modifiers").lower().split()]
+    lesser = {m.actor.canonical for m in before if _LESSER_BEFORE.search(text, max(0, m.start - 40), m.start)}
+    for mention in reversed(before):
+        held = mention.actor.role.lower()
+        if (
+            mention.actor.kind == kind
+            and all(word in held for word in wanted)
+            and mention.actor.canonical not in lesser
+            and not any(word in held and word not in wanted for word in _LESSER_ROLE)
+        ):
+            return mention.actor
+    return None
 
 
 _ROLE_FILLER = frozenset({"of", "for", "the", "and", "&"})
