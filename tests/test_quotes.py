@@ -277,6 +277,17 @@ def test_the_prime_minister_is_the_person_named_with_that_role_not_a_deputy_or_s
     assert speakers["taxes would not rise"] == "Gordon Brown"
 
 
+def test_it_is_the_body_that_spoke_in_this_sentence_or_the_last():
+    q = quotes_in(
+        "Growth was 1.6%, the Federal Statistics Office said. It said exports had risen.",
+        "The Beijing News said the plant had closed. The Three Gorges Corporation faces a fine. "
+        "Last week, it denied that its projects broke rules.",  # another body named between
+    )
+    speakers = q.set_index("text").speaker
+    assert speakers["exports had risen"] == "Federal Statistics Office"
+    assert speakers["its projects broke rules"] == ""
+
+
 def test_an_organisation_has_one_name_however_the_article_writes_it():
     q = quotes_in(
         "Officers of the NZ Defence Force and NZ Ministry of Defence met in Xi’an.",

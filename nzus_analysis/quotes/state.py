@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -126,6 +126,10 @@ class Record:
     rule: str
 
 
+#: Kinds of actor an "it" that speaks right after them refers to (`ArticleState.add`)
+_SPEAKING_BODIES = ("organisation", "government body", "news outlet")
+
+
 class ArticleState:
     """One article being read: its text, sentences, quote spans, speakers and the records found.
 
@@ -219,6 +223,15 @@ class ArticleState:
         via = via or via_in(self.actors, attribution)
         channel, via = channel_of(attribution, resolution, via)
         previous = self.previous_record(self.paragraph_at(start))
+        if (
+            previous is not None
+            and not resolution.speaker
+            and resolution.mention.lower() == "it"
+            and previous.resolution.actor is not None
+            and previous.resolution.actor.kind in _SPEAKING_BODIES
+            and previous.end >= self.sentence_starts[max(0, bisect_right(self.sentence_starts, start) - 2)]
+        ):  # "The White House said …. It added …": the body that spoke in this sentence or the last
+            resolution = replace(previous.resolution, mention=resolution.mention, resolved_by="pronoun")
         inherits = (
             previous is not None
             and previous.resolution.speaker == resolution.speaker
