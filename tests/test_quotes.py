@@ -277,7 +277,7 @@ def test_the_prime_minister_is_the_person_named_with_that_role_not_a_deputy_or_s
     assert speakers["taxes would not rise"] == "Gordon Brown"
 
 
-def test_it_is_the_body_that_spoke_in_this_sentence_or_the_last():
+def test_it_or_they_is_the_body_or_group_that_spoke_in_this_sentence_or_the_last():
     q = quotes_in(
         "Growth was 1.6%, the Federal Statistics Office said. It said exports had risen.",
         "The Beijing News said the plant had closed. The Three Gorges Corporation faces a fine. "
@@ -286,6 +286,9 @@ def test_it_is_the_body_that_spoke_in_this_sentence_or_the_last():
     speakers = q.set_index("text").speaker
     assert speakers["exports had risen"] == "Federal Statistics Office"
     assert speakers["its projects broke rules"] == ""
+    # "they": a body, or a group kept as written, that spoke just before
+    group = quotes_in("Critics say the law would favour large companies. They say it could harm start-ups.")
+    assert group.speaker.tolist() == ["critics", "critics"]
 
 
 def test_an_organisation_has_one_name_however_the_article_writes_it():

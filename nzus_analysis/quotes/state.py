@@ -126,8 +126,22 @@ class Record:
     rule: str
 
 
-#: Kinds of actor an "it" that speaks right after them refers to (`ArticleState.add`)
+#: Kinds of actor an "it" (or "they") that speaks right after them refers to (`ArticleState.add`)
 _SPEAKING_BODIES = ("organisation", "government body", "news outlet")
+
+
+def _speaks_for(pronoun: str, previous: Resolution) -> bool:
+    """Whether `pronoun` ("it", "they") can stand for the speaker of the statement just before:
+    a body for "it"; a body or a group kept as written ("Analysts said … They added") for "they"."""
+    body = previous.actor is not None and previous.actor.kind in _SPEAKING_BODIES
+    if pronoun == "it":
+        return body
+    words = previous.speaker.split()
+    group = (  # a plural noun phrase of up to three words, no clause ("the bill, which ministers")
+        previous.actor is None and previous.resolved_by == "unresolved" and 0 < len(words) <= 3
+        and previous.speaker.endswith("s") and "," not in previous.speaker
+    )  # fmt: skip
+    return pronoun == "they" and (body or group)
 
 
 class ArticleState:
@@ -226,9 +240,7 @@ class ArticleState:
         if (
             previous is not None
             and not resolution.speaker
-            and resolution.mention.lower() == "it"
-            and previous.resolution.actor is not None
-            and previous.resolution.actor.kind in _SPEAKING_BODIES
+            and _speaks_for(resolution.mention.lower(), previous.resolution)
             and previous.end >= self.sentence_starts[max(0, bisect_right(self.sentence_starts, start) - 2)]
         ):  # "The White House said …. It added …": the body that spoke in this sentence or the last
             resolution = replace(previous.resolution, mention=resolution.mention, resolved_by="pronoun")
