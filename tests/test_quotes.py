@@ -246,6 +246,15 @@ def test_a_cue_after_a_to_of_plans_or_inability_reports_nothing():
     assert q.speaker.tolist() == ["Tony Blair", "Michael Howard"]
 
 
+def test_a_person_after_an_organisations_possessive_is_the_speaker():
+    q = quotes_in(
+        "Arsenal's Patrick Vieira said the team was ready.",
+        "Labour's Mr Livingstone said the plan was sound.",
+        "Pearson's Financial Times said profits rose.",  # no given name: the phrase as written
+    )
+    assert q.speaker.tolist() == ["Patrick Vieira", "Mr Livingstone", "Pearson's Financial Times"]
+
+
 def test_an_auxiliary_and_adverbs_after_the_speaker_are_not_part_of_the_name():
     q = quotes_in(
         "Former union leader Sir Bill Morris has already accused the government of lying.",

@@ -164,6 +164,20 @@ _POSSESSOR_THEN_NAME = re.compile(
 
 
 _BARE_SURNAME = re.compile(r"([A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*)")  # "Key", "O’Connor"
+# "Arsenal's Patrick Vieira", "Labour's Mr Livingstone": a person after an organisation's possessive
+_POSSESSOR_THEN_PERSON = re.compile(
+    rf"^[A-Z][^’']{{0,40}}[’']s\s+(?P<name>{TITLED_PERSON.pattern}|(?P<first>[A-Z][a-z]+)(?:\s+[A-Z][\w’'-]+){{1,2}})\s*\Z"
+)
+
+
+def _possessor_then_person(phrase: str) -> re.Match[str] | None:
+    """`_POSSESSOR_THEN_PERSON` when the name is titled or opens with a known given name (not
+    "Pearson's Financial Times", "Who's Your Daddy")."""
+    owned = _POSSESSOR_THEN_PERSON.match(phrase)
+    first = owned.group("first") if owned else None
+    return owned if owned and (first is None or first in first_name_genders()) else None
+
+
 # capitalised words closing a phrase that opens with a preposition: "On the issue Ardern"
 _NAME_AFTER_PHRASE = re.compile(r"\s(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\Z")
 #: How far after a surname its full name may come and still name it ("Howard backs …" headline, then
@@ -464,7 +478,7 @@ class Speakers:
             sender = message.group("sender") or message.group("owner")
             office = _PRONOUN_OFFICE.fullmatch(sender)
             return _PRONOUN_OF[office.group("pronoun")] if office else sender
-        owned = _POSSESSOR_THEN_NAME.search(phrase)
+        owned = _POSSESSOR_THEN_NAME.search(phrase) or _possessor_then_person(phrase)
         if owned and not self.actors.mentions(owned.group("name")):
             return owned.group("name")  # "Trump's campaign manager Corey Lewandowski": not Trump
         caused = _CAUSED_TO.search(phrase)
