@@ -46,14 +46,19 @@ _NOT_DONE_TO = re.compile(
 )
 
 
+_NEGATED = re.compile(r"\b(?i:would|could|will|can|did|does|do|may|might|should|must)(?:\s+not|n[’']t)\s*\Z")
+
+
 @cache
 def _base_form_words() -> frozenset[str]:
     return frozenset(cue.cue.split()[0] for cue in speech_cues())
 
 
 def _declined_to(subject: str, cue: str) -> bool:
-    """Whether `cue`, in its base form, follows a "to" that reports no speech (`_NOT_DONE_TO`)."""
-    return cue.split()[0].lower() in _base_form_words() and _NOT_DONE_TO.search(subject) is not None
+    """Whether `cue`, in its base form, follows a "to" that reports no speech (`_NOT_DONE_TO`), or
+    a negation ("would not say", "did not confirm", "could not say"): nothing was said."""
+    base = cue.split()[0].lower() in _base_form_words()
+    return base and (_NOT_DONE_TO.search(subject) is not None or _NEGATED.search(subject) is not None)
 
 
 # "NAME: CONTENT" (headlines, transcripts), when NAME is a person or an actor.
