@@ -135,6 +135,16 @@ def test_the_words_after_a_role_and_its_portfolio_are_a_person_only_with_a_first
     assert [m.text for m in people_named("Trade Minister for Europe Liz Truss said so.")] == ["Liz Truss"]
 
 
+def test_a_given_name_of_either_gender_finds_the_full_name_but_gives_no_gender():
+    # "Charlie", "Kelly": data/first_names.csv with an empty gender
+    q = _quotes(
+        "Hodgson shoulders England blame Fly-half Charlie Hodgson admitted his kicking cost the game.",
+        "Kelly Holmes won gold in Athens. Holmes said she was thrilled.",
+    )
+    assert q.speaker.tolist() == ["Charlie Hodgson", "Kelly Holmes"]
+    assert [m.actor.gender for m in people_named("Kelly Holmes won gold.")] == [""]
+
+
 def test_a_title_gives_a_person_the_gender_their_first_name_does_not():
     q = _quotes(
         "Charles Kennedy said turnout would rise.",

@@ -811,8 +811,11 @@ def test_people_named_in_full_anywhere_are_antecedents_and_their_bare_surnames_r
     )
     assert quotes.speaker.tolist() == ["Arthur Wenger", "Arthur Wenger"]
     assert quotes.resolved_by.tolist() == ["pronoun", "surname"]
-    unknown = quotes_in("Robin Smith left the firm.", "“It was time,” he said.")  # Robin: either gender
-    assert unknown.speaker.tolist() == [""] and unknown.speaker_mention.tolist() == ["he"]
+    # Robin marks either gender: Robin Smith is found, with no gender, and is the only person there
+    unknown = quotes_in("Robin Smith left the firm.", "“It was time,” he said.")
+    assert unknown.speaker.tolist() == ["Robin Smith"] and unknown.speaker_mention.tolist() == ["he"]
+    nobody = quotes_in("The firm closed.", "“It was time,” he said.")
+    assert nobody.speaker.tolist() == [""] and nobody.speaker_mention.tolist() == ["he"]
 
 
 def test_a_pronoun_after_an_opening_clause_and_the_antecedent_of_who():
