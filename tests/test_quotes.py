@@ -299,6 +299,8 @@ def test_it_or_they_is_the_body_or_group_that_spoke_in_this_sentence_or_the_last
     # "they": a body, or a group kept as written, that spoke just before
     group = quotes_in("Critics say the law would favour large companies. They say it could harm start-ups.")
     assert group.speaker.tolist() == ["critics", "critics"]
+    firm = quotes_in("Diageo said it expects approval in March. It said Chalone would be integrated.")
+    assert firm.speaker.tolist() == ["Diageo", "Diageo"]
 
 
 def test_an_organisation_has_one_name_however_the_article_writes_it():

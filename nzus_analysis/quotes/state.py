@@ -132,16 +132,17 @@ _SPEAKING_BODIES = ("organisation", "government body", "news outlet")
 
 def _speaks_for(pronoun: str, previous: Resolution) -> bool:
     """Whether `pronoun` ("it", "they") can stand for the speaker of the statement just before:
-    a body for "it"; a body or a group kept as written ("Analysts said … They added") for "they"."""
+    a body, or a phrase kept as written, singular for "it" ("Yukos said … It said") and plural
+    for "they" ("Analysts said … They added")."""
     body = previous.actor is not None and previous.actor.kind in _SPEAKING_BODIES
-    if pronoun == "it":
-        return body
     words = previous.speaker.split()
-    group = (  # a plural noun phrase of up to three words, no clause ("the bill, which ministers")
+    as_written = (  # a phrase of up to three words, no clause ("the bill, which ministers")
         previous.actor is None and previous.resolved_by == "unresolved" and 0 < len(words) <= 3
-        and previous.speaker.endswith("s") and "," not in previous.speaker
+        and "," not in previous.speaker
     )  # fmt: skip
-    return pronoun == "they" and (body or group)
+    if pronoun == "it":  # "Yukos said …. It said": no person is "it"
+        return body or (as_written and not previous.speaker.endswith("s"))
+    return pronoun == "they" and (body or (as_written and previous.speaker.endswith("s")))
 
 
 class ArticleState:
