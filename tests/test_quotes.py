@@ -242,6 +242,7 @@ def test_a_cue_after_a_to_of_plans_or_inability_reports_nothing():
         "Tony Blair went on to say the deal was fair.",
         "Michael Howard is expected to say that taxes will fall.",
         "The spokesman did not say why the three had been detained. He would not confirm that Sizzla was named.",
+        "Broadband for less than £10 was even touted by some firms.",  # a passive, an adverb between
     )
     assert q.text.tolist() == ["the deal was fair", "taxes will fall"]
     assert q.speaker.tolist() == ["Tony Blair", "Michael Howard"]

@@ -95,7 +95,8 @@ ENDS_IN_AND = re.compile(r",?\s+(?:and|but|yet)\s*\Z")  # a coordinated verb fol
 # Before a cue, words that make it no report: a passive ("is asked", "was widely reported"), a
 # possessive ("Her vow", "Santilli's continued"): the cue is a participle or a noun there.
 NOT_A_SPEAKER_BEFORE_CUE = re.compile(
-    r"(?:\b(?i:is|are|was|were|been|being|be|get|gets|got|getting)(?:\s+(?:\w+ly|once|also|not|often|never))?"
+    r"(?:\b(?i:is|are|was|were|been|being|be|get|gets|got|getting)"
+    r"(?:\s+(?:\w+ly|once|also|not|often|never|even|still|already|first|then|now|later))?"
     r"|(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Ww]ho)[’']s"  # "he's said" has said; "Her vow", "Trump's"
     r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Aa]n?))\Z"  # "placed a note card"
 )
