@@ -83,11 +83,14 @@ def load_semeval(folder: Path = SEMEVAL) -> tuple[list[Article], np.ndarray]:
     return articles, np.array(gold, dtype=bool)
 
 
+def full_texts(articles: list[Article]) -> list[str]:
+    """Each article's title and text, as the topic clustering and the TF-IDF baseline read it."""
+    return [f"{a.title}\n{a.text}" for a in articles]
+
+
 def topic_groups(articles: list[Article], seed: int = SEED) -> np.ndarray:
     """A topic cluster per article (TF-IDF of title and text, k-means with a fixed `seed`)."""
-    tfidf = TfidfVectorizer(stop_words="english", min_df=2, max_df=0.5).fit_transform(
-        [f"{a.title}\n{a.text}" for a in articles]
-    )
+    tfidf = TfidfVectorizer(stop_words="english", min_df=2, max_df=0.5).fit_transform(full_texts(articles))
     return KMeans(N_TOPICS, n_init=10, random_state=seed).fit_predict(tfidf)
 
 
@@ -136,13 +139,9 @@ def baseline_scores(texts: list[str], gold: np.ndarray, groups: np.ndarray) -> n
     return scores
 
 
-def cross_validated(scores: np.ndarray | None, gold: np.ndarray, groups: np.ndarray,
-                    texts: list[str] | None = None) -> np.ndarray:  # fmt: skip
-    """Predictions for every article from models (thresholds, or the TF-IDF baseline at
-    probability 0.5 when `texts` is given) fitted on the other folds."""
-    if texts is not None:
-        return baseline_scores(texts, gold, groups) >= 0.5
-    assert scores is not None
+def cross_validated(scores: np.ndarray, gold: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Predictions for every article from `scores`, each frame's cut (`_best_threshold`) chosen
+    on the other folds."""
     predicted = np.zeros_like(gold)
     for train, test in GroupKFold(N_FOLDS).split(gold, groups=groups):
         for j in range(gold.shape[1]):
@@ -177,8 +176,7 @@ def semeval_report(partitions: int = 1) -> None:
     print(f"SemEval-2023 subtask 2, English dev: {len(articles)} articles, {gold.sum()} frame labels; "
           f"{N_TOPICS} topic clusters (sizes {sorted(sizes.tolist(), reverse=True)}), "
           f"{N_FOLDS} grouped folds")  # fmt: skip
-    texts = [f"{a.title}\n{a.text}" for a in articles]
-    baseline = baseline_scores(texts, gold, groups)
+    baseline = baseline_scores(full_texts(articles), gold, groups)
     lexicon, classifier = lexicon_scores(articles), classifier_scores(articles)
     predictions = {
         "lexicon (hits per 1k terms, cut per frame)": cross_validated(lexicon, gold, groups),
@@ -203,8 +201,8 @@ def semeval_report(partitions: int = 1) -> None:
         print(f"{name}: micro-F1 {micro:.3f}, macro-F1 {macro:.3f}")
         tables[name.split(" (")[0]] = per_frame.set_index("frame")
     joined = pd.concat(tables, axis=1)
-    x = features[setting.pooling]
-    article = article_model_scores(x, gold, groups, passages[setting.pooling], setting)
+    x, coded = features[setting.pooling], passages[setting.pooling]
+    article = article_model_scores(x, gold, groups, coded, setting.c, setting.passage_weight)
     ceiling = ceiling_table(
         {"article model": article, "baseline": baseline, "lexicon": lexicon, "classifier": classifier}, gold
     )
@@ -305,10 +303,7 @@ def choose_setting(
     for pooling, x in features.items():
         for c in C_GRID:
             for passage_weight in PASSAGE_WEIGHTS:
-                scores = np.zeros(gold.shape)
-                for train, test in GroupKFold(N_FOLDS).split(x, groups=groups):
-                    fitted = fit_article_model(x[train], gold[train], c, passages[pooling], passage_weight)
-                    scores[test] = _probabilities(fitted, x[test])
+                scores = article_model_scores(x, gold, groups, passages[pooling], c, passage_weight)
                 for threshold in THRESHOLDS:
                     micro = score_table(scores >= threshold, gold)[0]
                     if micro > best_micro:
@@ -343,13 +338,14 @@ def article_model_scores(
     gold: np.ndarray,
     groups: np.ndarray,
     passages: tuple[np.ndarray, np.ndarray],
-    setting: Setting,
+    c: float,
+    passage_weight: float,
 ) -> np.ndarray:
-    """Each article's probability per frame from the article model with one `setting`, fitted on
-    the other folds."""
+    """Each article's probability per frame from the article model (`fit_article_model` with `c`
+    and `passage_weight`) fitted on the other folds."""
     scores = np.zeros(gold.shape)
     for train, test in GroupKFold(N_FOLDS).split(x, groups=groups):
-        fitted = fit_article_model(x[train], gold[train], setting.c, passages, setting.passage_weight)
+        fitted = fit_article_model(x[train], gold[train], c, passages, passage_weight)
         scores[test] = _probabilities(fitted, x[test])
     return scores
 
@@ -381,11 +377,11 @@ def partition_table(
     """The article model's nested micro- and macro-F1, and the TF-IDF baseline's micro-F1, on
     the topic partitions k-means draws with each of `seeds` (columns: seed, article_micro,
     article_macro, baseline_micro)."""
-    texts = [f"{a.title}\n{a.text}" for a in articles]
+    texts = full_texts(articles)
     rows = []
     for seed in seeds:
         groups = topic_groups(articles, seed)
         micro, macro, _ = score_table(article_model_nested(features, gold, groups, passages)[0], gold)
-        baseline = score_table(cross_validated(None, gold, groups, texts), gold)[0]
+        baseline = score_table(baseline_scores(texts, gold, groups) >= 0.5, gold)[0]
         rows.append((seed, round(micro, 3), round(macro, 3), round(baseline, 3)))
     return pd.DataFrame(rows, columns=["seed", "article_micro", "article_macro", "baseline_micro"])
