@@ -83,10 +83,10 @@ def _at_word_start(word: str) -> str:
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 #: "the newspaper", "the prime minister", "the Tory leader": a noun of `nominal_mentions` after
 #: up to two words that narrow it
+_NOMINAL = re.compile(r"(?:the|The)\s+(?P<modifiers>(?:[\w-]+\s+){0,2})(?P<noun>\w+)")
 #: Words that make a role another one than its noun says ("shadow chancellor", "former president")
 _LESSER_ROLE = ("deputy", "shadow", "former", "vice", "acting", "assistant", "junior", "ex-")
 _LESSER_BEFORE = re.compile(rf"(?i:\b(?:{'|'.join(_LESSER_ROLE)}))\s*(?:[\w-]+\s+){{1,3}}\Z")
-_NOMINAL = re.compile(r"(?:the|The)\s+(?P<modifiers>(?:[\w-]+\s+){0,2})(?P<noun>\w+)")
 #: "an" or "a" before a name used as a modifier ("an Alan Shearer strike"): no antecedent
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w-])an?\s+\Z")
 

@@ -54,7 +54,7 @@ def _base_form_words() -> frozenset[str]:
     return frozenset(cue.cue.split()[0] for cue in speech_cues())
 
 
-def _declined_to(subject: str, cue: str) -> bool:
+def _reports_nothing(subject: str, cue: str) -> bool:
     """Whether `cue`, in its base form, follows a "to" that reports no speech (`_NOT_DONE_TO`), or
     a negation ("would not say", "did not confirm", "could not say"): nothing was said."""
     base = cue.split()[0].lower() in _base_form_words()
@@ -173,7 +173,7 @@ def _another_rule_owns(ex: ArticleState, sentence: Sentence, cue_match: re.Match
     is another rule's: an inverted trail, a transcript label, a trailing source, a byline."""
     s0, text = sentence.start, cue_match.string
     subject = text[: cue_match.start()]
-    if _declined_to(subject, cue_match.group("cue")) or NOT_A_SPEAKER_BEFORE_CUE.search(subject):
+    if _reports_nothing(subject, cue_match.group("cue")) or NOT_A_SPEAKER_BEFORE_CUE.search(subject):
         return True  # "declined to claim victory", "they are asked", "Her vow", "Santilli's continued"
     # "…, said Angie Holan." / "“…,” said John Krystek." (the comma may stand inside the quote
     # mark, where the masked text has an x: the raw text is read)
